@@ -1,0 +1,35 @@
+package org.reasonlab.core.model;
+
+import java.util.List;
+
+/**
+ * How a dataset file was laid out, so that saving it writes the same shape back: format, byte
+ * order mark, line separator, CSV columns in their original order and spelling, and whether the
+ * last line ended with a line separator.
+ */
+public record FileLayout(DatasetFormat format, boolean byteOrderMark, String lineSeparator, List<String> columns,
+        boolean finalNewline) {
+
+    public FileLayout {
+        columns = List.copyOf(columns);
+        if (!lineSeparator.equals("\n") && !lineSeparator.equals("\r\n")) {
+            throw new IllegalArgumentException("line separator must be LF or CRLF");
+        }
+    }
+
+    /** A new file of the given format with the conventional layout: JSONL with LF, CSV per RFC 4180 with CRLF. */
+    public static FileLayout defaultFor(DatasetFormat format) {
+        return switch (format) {
+            case JSONL -> new FileLayout(format, false, "\n", List.of(), true);
+            case CSV -> new FileLayout(format, false, "\r\n", List.of(), true);
+            case DFAR_CSV -> new FileLayout(format, false, "\r\n", List.of("Statement", "Label", "Reason"), true);
+        };
+    }
+
+    public FileLayout withFormat(DatasetFormat newFormat) {
+        if (newFormat == format) {
+            return this;
+        }
+        return defaultFor(newFormat);
+    }
+}
