@@ -1,0 +1,37 @@
+package org.reasonlab.core.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.reasonlab.core.io.ParseProblem;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/** The {@code --json} output shared by the commands. */
+final class CliJson {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private CliJson() {
+    }
+
+    static void print(JsonElement json, PrintStream out) {
+        out.println(GSON.toJson(json));
+    }
+
+    static JsonArray parseProblems(List<ParseProblem> problems) {
+        JsonArray array = new JsonArray();
+        for (ParseProblem p : problems) {
+            JsonObject o = new JsonObject();
+            o.addProperty("file", p.file().toString());
+            o.addProperty("line", p.line());
+            o.addProperty("column", p.column());
+            o.addProperty("message", p.message());
+            array.add(o);
+        }
+        return array;
+    }
+}

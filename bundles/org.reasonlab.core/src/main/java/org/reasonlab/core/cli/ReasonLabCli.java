@@ -1,0 +1,69 @@
+package org.reasonlab.core.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code reasonlab} headless commands on dataset files. Runs on a plain class path (the core jar
+ * and Gson), so it works on a server without Eclipse.
+ */
+public final class ReasonLabCli {
+    private final Map<String, CliCommand> commands = new LinkedHashMap<>();
+
+    public ReasonLabCli() {
+        for (CliCommand command : List.of(new StatsCommand(), new ValidateCommand(), new ConvertCommand())) {
+            commands.put(command.name(), command);
+        }
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(new ReasonLabCli().run(Arrays.asList(args), out, err));
+    }
+
+    /** Runs a command line and returns the exit status (see {@link CliCommand}). */
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            printHelp(args.isEmpty() ? err : out);
+            return args.isEmpty() ? CliCommand.USAGE : CliCommand.OK;
+        }
+        CliCommand command = commands.get(args.get(0));
+        if (command == null) {
+            err.println("reasonlab: unknown command '" + args.get(0) + "'");
+            printHelp(err);
+            return CliCommand.USAGE;
+        }
+        try {
+            return command.run(args.subList(1, args.size()), out, err);
+        } catch (UsageException e) {
+            err.println("reasonlab " + command.name() + ": " + e.getMessage());
+            err.println("usage: reasonlab " + command.name() + " " + command.usage());
+            return CliCommand.USAGE;
+        } catch (NoSuchFileException e) {
+            err.println("reasonlab " + command.name() + ": no such file: " + e.getFile());
+            return CliCommand.IO_ERROR;
+        } catch (IOException e) {
+            err.println("reasonlab " + command.name() + ": " + e.getMessage());
+            return CliCommand.IO_ERROR;
+        }
+    }
+
+    private void printHelp(PrintStream stream) {
+        stream.println("usage: reasonlab <command> [arguments]");
+        stream.println();
+        stream.println("Dataset commands (headless):");
+        for (CliCommand command : commands.values()) {
+            stream.printf("  %-9s %s%n", command.name(), command.summary());
+            stream.printf("  %-9s   reasonlab %s %s%n", "", command.name(), command.usage());
+        }
+        stream.println();
+        stream.println("Exit status: 0 ok, 1 the data has errors, 2 wrong command line, 3 a file could not be read or written.");
+    }
+}
