@@ -1,0 +1,100 @@
+package org.reasonlab.core.io;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Replaces a file all at once: the content goes to a temporary file in the same folder, is
+ * forced to disk and then moved over the target, so a crash or a failing writer never leaves a
+ * half-written file behind.
+ */
+public final class AtomicFiles {
+    /** Files.createTempFile makes owner-only files; a new dataset gets the usual rw-r--r-- instead. */
+    private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
+
+    private AtomicFiles() {
+    }
+
+    public interface IOWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    public static void write(Path target, IOWriter writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new IOException(target + " is a folder, not a file");
+        }
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                writer.writeTo(new NonClosing(out));
+                out.flush();
+                channel.force(true);
+            }
+            copyPermissions(absolute, temp);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        syncDirectory(dir);
+    }
+
+    private static void copyPermissions(Path target, Path temp) throws IOException {
+        try {
+            Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : NEW_FILE_PERMISSIONS;
+            Files.setPosixFilePermissions(temp, permissions);
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the ACLs of the folder apply
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a folder, which is fine. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // best effort only
+        }
+    }
+
+    /** Keeps a writer that closes its stream from closing the channel before it is forced. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.reasonlab.core.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.reasonlab.core.model.Annotation;
+import org.reasonlab.core.model.DatasetFormat;
+import org.reasonlab.core.model.DatasetRecord;
+import org.reasonlab.core.model.FileLayout;
+import org.reasonlab.core.model.LabelSchema;
+import org.reasonlab.core.model.RawLine;
+import org.reasonlab.core.model.Split;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * Reads CSV with a header row (RFC 4180), including DFAR's {@code Statement,Label,Reason} layout,
+ * whose rows get their 1-based row number as id.
+ */
+final class CsvDatasetReader {
+    private final Path name;
+    private final LabelResolver labels;
+    private final DatasetSink sink;
+
+    private CsvDatasetReader(Path name, LabelSchema schema, DatasetSink sink) {
+        this.name = name;
+        this.labels = new LabelResolver(schema);
+        this.sink = sink;
+    }
+
+    static FileLayout read(LineSplitter lines, Path name, LabelSchema schema, DatasetSink sink) throws IOException {
+        return new CsvDatasetReader(name, schema, sink).read(lines);
+    }
+
+    private FileLayout read(LineSplitter lines) throws IOException {
+        LineEndings endings = new LineEndings();
+        CsvRowReader rows = new CsvRowReader(lines, endings);
+        CsvRow header = rows.next();
+        while (header != null && header.isBlank()) {
+            header = rows.next();
+        }
+        if (header == null) {
+            throw new DatasetFormatException(name, 1, 1, "empty file; a CSV dataset needs a header row");
+        }
+        List<String> columns = headerCells(header);
+        boolean dfar = CsvColumnMapping.isDfarHeader(columns);
+        CsvColumnMapping mapping = CsvColumnMapping.of(columns);
+        if (!mapping.has(CsvColumnMapping.Field.STATEMENT)) {
+            throw new DatasetFormatException(name, header.firstLine, 1,
+                    "no statement column; expected one named statement, text or sentence, found " + columns);
+        }
+        int rowNumber = 0;
+        CsvRow row;
+        while ((row = rows.next()) != null) {
+            if (row.isBlank()) {
+                continue;
+            }
+            rowNumber++;
+            try {
+                DatasetRecord record = toRecord(row, mapping);
+                if (dfar) {
+                    record.setId(Integer.toString(rowNumber));
+                }
+                record.setSourceLine(row.firstLine);
+                sink.record(record);
+            } catch (LineProblem p) {
+                sink.rawLine(new RawLine(row.copyBytes(), row.firstLine, p.getMessage()), problem(row, p));
+            }
+        }
+        DatasetFormat format = dfar ? DatasetFormat.DFAR_CSV : DatasetFormat.CSV;
+        return new FileLayout(format, lines.byteOrderMark(), endings.separatorOr("\r\n"), columns,
+                endings.finalNewline());
+    }
+
+    private List<String> headerCells(CsvRow header) throws DatasetFormatException {
+        try {
+            if (header.problem != null) {
+                throw header.problem;
+            }
+            List<String> columns = new ArrayList<>(header.cells.size());
+            for (CsvRow.Cell cell : header.cells) {
+                columns.add(header.text(cell));
+            }
+            return columns;
+        } catch (LineProblem p) {
+            throw new DatasetFormatException(problem(header, p));
+        }
+    }
+
+    private ParseProblem problem(CsvRow row, LineProblem p) {
+        return new ParseProblem(name, row.firstLine + p.lineOffset(), p.column(), p.getMessage());
+    }
+
+    private DatasetRecord toRecord(CsvRow row, CsvColumnMapping mapping) throws LineProblem {
+        if (row.problem != null) {
+            throw row.problem;
+        }
+        if (row.cells.size() != mapping.size()) {
+            throw new LineProblem("expected " + mapping.size() + " columns, found " + row.cells.size(), 1);
+        }
+        DatasetRecord record = new DatasetRecord(null, null, null, null, null);
+        List<LineProblem> recordProblems = null;
+        JsonObject extra = null;
+        for (int i = 0; i < mapping.size(); i++) {
+            CsvRow.Cell cell = row.cells.get(i);
+            String text = row.text(cell);
+            if (text.isEmpty()) {
+                continue;
+            }
+            switch (mapping.field(i)) {
+                case ID -> record.setId(text);
+                case STATEMENT -> record.setStatement(text);
+                case REASON -> record.setReason(text);
+                case LABEL -> {
+                    String canonical = labels.resolve(text);
+                    record.setLabel(canonical != null ? canonical : text);
+                    if (canonical == null) {
+                        recordProblems = add(recordProblems,
+                                row.problemAt(cell.position(), labels.unknownLabelMessage(text)));
+                    }
+                }
+                case SPLIT -> record.setSplit(Split.parse(text).orElseThrow(() -> row.problemAt(cell.position(),
+                        "unknown split '" + text + "'; expected one of train, validation, test")));
+                case ANNOTATIONS -> {
+                    List<Annotation> annotations = parseAnnotations(text);
+                    if (annotations != null) {
+                        record.setAnnotations(annotations);
+                    } else {
+                        extra = putExtra(extra, mapping.name(i), text);
+                    }
+                }
+                case METADATA -> {
+                    JsonObject metadata = parseObject(text);
+                    if (metadata != null) {
+                        record.setMetadata(metadata);
+                    } else {
+                        extra = putExtra(extra, mapping.name(i), text);
+                    }
+                }
+                case EXTRA -> extra = putExtra(extra, mapping.name(i), text);
+            }
+        }
+        record.setExtra(extra);
+        if (recordProblems != null) {
+            for (LineProblem p : recordProblems) {
+                sink.problem(problem(row, p));
+            }
+        }
+        return record;
+    }
+
+    private static List<LineProblem> add(List<LineProblem> list, LineProblem p) {
+        List<LineProblem> result = list == null ? new ArrayList<>(1) : list;
+        result.add(p);
+        return result;
+    }
+
+    private static JsonObject putExtra(JsonObject extra, String column, String text) {
+        JsonObject result = extra == null ? new JsonObject() : extra;
+        result.addProperty(column, text);
+        return result;
+    }
+
+    private static JsonObject parseObject(String text) {
+        try {
+            JsonElement element = JsonParser.parseString(text);
+            return element.isJsonObject() ? element.getAsJsonObject() : null;
+        } catch (JsonParseException e) {
+            return null;
+        }
+    }
+
+    /** The annotations in a cell holding their JSON array, or null if the text is not such an array. */
+    private List<Annotation> parseAnnotations(String text) {
+        try {
+            JsonElement element = JsonParser.parseString(text);
+            if (!element.isJsonArray()) {
+                return null;
+            }
+            List<Annotation> result = new ArrayList<>();
+            for (JsonElement e : element.getAsJsonArray()) {
+                if (!e.isJsonObject()) {
+                    return null;
+                }
+                JsonObject o = e.getAsJsonObject();
+                String annotator = string(o, "annotator");
+                if (annotator == null) {
+                    return null;
+                }
+                String label = string(o, "label");
+                String resolved = label == null ? null : labels.resolve(label);
+                result.add(new Annotation(annotator, resolved != null ? resolved : label, string(o, "reason"),
+                        string(o, "time")));
+            }
+            return result;
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static String string(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+}

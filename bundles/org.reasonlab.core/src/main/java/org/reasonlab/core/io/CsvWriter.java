@@ -1,0 +1,187 @@
+package org.reasonlab.core.io;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.reasonlab.core.io.CsvColumnMapping.Field;
+import org.reasonlab.core.model.Dataset;
+import org.reasonlab.core.model.DatasetEntry;
+import org.reasonlab.core.model.DatasetFormat;
+import org.reasonlab.core.model.DatasetRecord;
+import org.reasonlab.core.model.FileLayout;
+import org.reasonlab.core.model.LabelSchema;
+import org.reasonlab.core.model.RawLine;
+
+import com.google.gson.JsonElement;
+
+/**
+ * Writes CSV (RFC 4180) in a layout's columns as originally spelled, adding columns only for
+ * data no existing column holds. DFAR layout writes Statement, Label (as the label's first alias),
+ * Reason and nothing else.
+ */
+final class CsvWriter {
+    private static final List<String> BASE_COLUMNS = List.of("id", "statement", "label", "reason", "split");
+
+    private final Utf8Output out;
+    private final LabelSchema schema;
+    private final boolean dfar;
+
+    private CsvWriter(Utf8Output out, LabelSchema schema, boolean dfar) {
+        this.out = out;
+        this.schema = schema;
+        this.dfar = dfar;
+    }
+
+    static void write(Dataset dataset, FileLayout layout, Utf8Output out) throws IOException {
+        boolean dfar = layout.format() == DatasetFormat.DFAR_CSV;
+        CsvColumnMapping mapping = CsvColumnMapping.of(dfar ? dfarColumns(layout) : columnsFor(dataset, layout));
+        new CsvWriter(out, dataset.schema(), dfar).write(dataset.entries(), mapping, layout);
+    }
+
+    /** The columns a generic CSV of this dataset needs: the layout's, plus any for data they cannot hold. */
+    static List<String> columnsFor(Dataset dataset, FileLayout layout) {
+        List<String> columns = new ArrayList<>(layout.columns().isEmpty() ? BASE_COLUMNS : layout.columns());
+        Set<Field> mapped = new java.util.HashSet<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (String c : columns) {
+            mapped.add(CsvColumnMapping.fieldNamed(c));
+            names.add(c);
+        }
+        Set<String> needed = new LinkedHashSet<>();
+        for (DatasetEntry entry : dataset.entries()) {
+            if (!(entry instanceof DatasetRecord r)) {
+                continue;
+            }
+            need(needed, mapped, Field.ID, r.id() != null, "id");
+            need(needed, mapped, Field.LABEL, r.label() != null, "label");
+            need(needed, mapped, Field.REASON, r.reason() != null, "reason");
+            need(needed, mapped, Field.SPLIT, r.split() != null, "split");
+            if (r.extra() != null) {
+                for (String key : r.extra().keySet()) {
+                    if (!names.contains(key)) {
+                        needed.add(key);
+                    }
+                }
+            }
+            need(needed, mapped, Field.ANNOTATIONS, !r.annotations().isEmpty(), "annotations");
+            need(needed, mapped, Field.METADATA, r.metadata() != null, "metadata");
+        }
+        columns.addAll(needed);
+        return columns;
+    }
+
+    private static void need(Set<String> needed, Set<Field> mapped, Field field, boolean hasValue, String column) {
+        if (hasValue && !mapped.contains(field)) {
+            needed.add(column);
+        }
+    }
+
+    private static List<String> dfarColumns(FileLayout layout) {
+        return CsvColumnMapping.isDfarHeader(layout.columns()) ? layout.columns()
+                : FileLayout.defaultFor(DatasetFormat.DFAR_CSV).columns();
+    }
+
+    private void write(List<DatasetEntry> entries, CsvColumnMapping mapping, FileLayout layout) throws IOException {
+        String separator = layout.lineSeparator();
+        if (layout.byteOrderMark()) {
+            out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        }
+        for (int i = 0; i < mapping.size(); i++) {
+            if (i > 0) {
+                out.writeByte(',');
+            }
+            writeCell(mapping.name(i));
+        }
+        if (!entries.isEmpty() || layout.finalNewline()) {
+            out.write(separator);
+        }
+        for (int n = 0; n < entries.size(); n++) {
+            DatasetEntry entry = entries.get(n);
+            if (entry instanceof RawLine raw) {
+                out.writeBytes(raw.bytes());
+            } else if (entry instanceof DatasetRecord r) {
+                for (int i = 0; i < mapping.size(); i++) {
+                    if (i > 0) {
+                        out.writeByte(',');
+                    }
+                    writeCell(cell(r, mapping, i));
+                }
+            }
+            if (n < entries.size() - 1 || layout.finalNewline()) {
+                out.write(separator);
+            }
+        }
+    }
+
+    private String cell(DatasetRecord r, CsvColumnMapping mapping, int column) throws IOException {
+        return switch (mapping.field(column)) {
+            case ID -> r.id();
+            case STATEMENT -> r.statement();
+            case LABEL -> dfar ? dfarLabel(r) : r.label();
+            case REASON -> r.reason();
+            case SPLIT -> r.split() == null ? null : r.split().id();
+            case ANNOTATIONS -> r.annotations().isEmpty() ? null : JsonlWriter.annotationsText(r.annotations());
+            case METADATA -> r.metadata() == null ? null : JsonText.toText(r.metadata());
+            case EXTRA -> {
+                JsonElement value = r.extra() == null ? null : r.extra().get(mapping.name(column));
+                if (value == null || value.isJsonNull()) {
+                    yield null;
+                }
+                yield value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString()
+                        : JsonText.toText(value);
+            }
+        };
+    }
+
+    private String dfarLabel(DatasetRecord r) throws IOException {
+        if (r.label() == null) {
+            return null;
+        }
+        var label = schema.label(r.label());
+        if (label.isEmpty() || label.get().aliases().isEmpty()) {
+            String which = r.id() != null ? "record " + r.id() : "the record";
+            String line = r.sourceLine() > 0 ? " (line " + r.sourceLine() + ")" : "";
+            throw new IOException(which + line + " has label '" + r.label() + "', which "
+                    + (label.isEmpty() ? "is not in the label schema" : "has no alias in the label schema")
+                    + "; the DFAR CSV layout writes each label as its first alias, e.g. 0 or 1");
+        }
+        return label.get().aliases().get(0);
+    }
+
+    private void writeCell(String value) throws IOException {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        if (!needsQuotes(value)) {
+            out.write(value);
+            return;
+        }
+        out.writeByte('"');
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                out.writeByte('"');
+            }
+            i = out.writeChar(value, i);
+        }
+        out.writeByte('"');
+    }
+
+    /**
+     * RFC 4180's rule: quote only fields with a comma, quote or line break. Leading and trailing
+     * spaces are part of a field and are deliberately not quoted, which keeps DFAR's own files
+     * byte-identical on save.
+     */
+    private static boolean needsQuotes(String value) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+}
