@@ -23,9 +23,14 @@ public final class StatementKey {
         if (statement == null || statement.isEmpty()) {
             return "";
         }
-        String text = Normalizer.normalize(statement, Normalizer.Form.NFKC);
-        // Upper then lower folds the special cases (ß -> ss, final sigma) as full case folding does.
-        text = text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        String text;
+        if (isAscii(statement)) {
+            text = statement.toLowerCase(Locale.ROOT); // NFKC and case folding change no ASCII beyond this
+        } else {
+            text = Normalizer.normalize(statement, Normalizer.Form.NFKC);
+            // Upper then lower folds the special cases (ß -> ss, final sigma) as full case folding does.
+            text = text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        }
         StringBuilder sb = new StringBuilder(text.length());
         boolean pendingSpace = false;
         for (int i = 0; i < text.length();) {
@@ -56,6 +61,15 @@ public final class StatementKey {
             end--;
         }
         return sb.substring(start, end);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isEndPunctuation(char c) {

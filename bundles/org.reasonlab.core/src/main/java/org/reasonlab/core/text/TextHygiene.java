@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * because an accented letter is followed by an ASCII letter or space, which is not a UTF-8
  * continuation byte. Two-character sequences whose lead is not {@code Â} or {@code Ã} and whose
  * second character is typographic punctuation (an accented capital before a closing quote, as in
- * {@code „CAFÉ“}) are not taken as mojibake, as they occur in real text.
+ * {@code „CAFÉ“}) occur in real text: they count only in text that also holds certain mojibake.
  */
 public final class TextHygiene {
 
@@ -55,7 +55,7 @@ public final class TextHygiene {
         if (text == null || isAscii(text)) {
             return false;
         }
-        return repairOnce(text, true) != null;
+        return repairOnce(text, true, false) != null;
     }
 
     /**
@@ -71,11 +71,10 @@ public final class TextHygiene {
         }
         String current = text;
         for (int round = 0; round < MAX_REPAIR_ROUNDS; round++) {
-            String repaired = repairOnce(current, false);
-            if (repaired == null) {
-                break;
+            if (repairOnce(current, true, false) == null) {
+                break; // nothing certain; ambiguous sequences alone are left as they are
             }
-            current = repaired;
+            current = repairOnce(current, false, true);
         }
         return current;
     }
@@ -84,9 +83,10 @@ public final class TextHygiene {
      * One repair round.
      *
      * @param detectOnly return as soon as a sequence is found
+     * @param allowAmbiguous also repair sequences that real text can contain (see {@link #ambiguous})
      * @return the repaired text (or the input, when detecting), or null when nothing was found
      */
-    private static String repairOnce(String text, boolean detectOnly) {
+    private static String repairOnce(String text, boolean detectOnly, boolean allowAmbiguous) {
         StringBuilder out = null;
         int copied = 0;
         int n = text.length();
@@ -110,7 +110,7 @@ public final class TextHygiene {
                 bytes[k] = (byte) b;
             }
             String decoded = ok ? decodeStrict(bytes) : null;
-            if (decoded == null || !plausible(text, i, length)) {
+            if (decoded == null || (!allowAmbiguous && ambiguous(text, i, length))) {
                 i++;
                 continue;
             }
@@ -130,15 +130,20 @@ public final class TextHygiene {
         return out.append(text, copied, n).toString();
     }
 
-    private static boolean plausible(String text, int start, int length) {
+    /**
+     * Whether a sequence could be real text: two characters, the first not {@code Â} or {@code Ã},
+     * the second typographic punctuation ({@code „CAFÉ“}). Such a sequence is repaired only in text
+     * that also holds certain mojibake ({@code Å“} for {@code œ} in {@code â€Å“}, encoded twice).
+     */
+    private static boolean ambiguous(String text, int start, int length) {
         if (length > 2) {
-            return true;
+            return false;
         }
         char lead = text.charAt(start);
         if (lead == 'Â' || lead == 'Ã') {
-            return true;
+            return false;
         }
-        return TYPOGRAPHIC_PUNCTUATION.indexOf(text.charAt(start + 1)) < 0;
+        return TYPOGRAPHIC_PUNCTUATION.indexOf(text.charAt(start + 1)) >= 0;
     }
 
     private static int byteOf(char c) {

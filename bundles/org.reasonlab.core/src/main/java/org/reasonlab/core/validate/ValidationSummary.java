@@ -15,8 +15,12 @@ import java.util.Map;
 public record ValidationSummary(int total, Map<Severity, Integer> bySeverity, Map<ProblemKind, Integer> byKind) {
 
     public ValidationSummary {
-        bySeverity = Collections.unmodifiableMap(new EnumMap<>(bySeverity));
-        byKind = byKind.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(byKind));
+        EnumMap<Severity, Integer> severities = new EnumMap<>(Severity.class);
+        severities.putAll(bySeverity);
+        bySeverity = Collections.unmodifiableMap(severities);
+        EnumMap<ProblemKind, Integer> kinds = new EnumMap<>(ProblemKind.class);
+        kinds.putAll(byKind);
+        byKind = Collections.unmodifiableMap(kinds);
     }
 
     /** Counts the problems. */

@@ -1,0 +1,167 @@
+package org.reasonlab.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reasonlab.core.io.DatasetLoader;
+import org.reasonlab.core.io.LoadResult;
+import org.reasonlab.core.model.DatasetRecord;
+import org.reasonlab.core.testing.SharedData;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+class ReasonLabCliTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new ReasonLabCli().run(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static final String CLEAN = """
+            {"id":"a","statement":"I returned the wallet I found on the bus.","label":"ethical","reason":"Returning lost property to its owner is honest and kind.","split":"train"}
+            {"id":"b","statement":"I took credit for my colleague's report.","label":"unethical","reason":"Claiming someone else's work as your own is dishonest and unfair to them.","split":"train"}
+            {"id":"c","statement":"I helped my neighbour carry her shopping.","label":"ethical","reason":"Helping someone who needs it is a considerate thing to do.","split":"test"}
+            """;
+
+    @Test
+    void statsOfACleanFileSucceeds() throws IOException {
+        Path file = write("clean.jsonl", CLEAN);
+        Result r = run("stats", file.toString());
+        assertEquals(CliCommand.OK, r.status(), r.err());
+        assertTrue(r.out().contains("3"), r.out());
+        assertTrue(r.out().contains("ethical"), r.out());
+    }
+
+    @Test
+    void statsJsonCountsLabels() throws IOException {
+        Path file = write("clean.jsonl", CLEAN);
+        Result r = run("stats", file.toString(), "--json");
+        assertEquals(CliCommand.OK, r.status(), r.err());
+        JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+        JsonObject stats = json.getAsJsonObject("statistics");
+        assertEquals(3, stats.get("records").getAsInt());
+        assertEquals(2, stats.getAsJsonObject("labels").get("ethical").getAsInt());
+        assertEquals(1, stats.getAsJsonObject("labels").get("unethical").getAsInt());
+    }
+
+    @Test
+    void statsAgainstAnotherFileReportsLeakage() throws IOException {
+        Path train = write("train.jsonl", CLEAN);
+        Path test = write("test.jsonl", """
+                {"id":"t1","statement":"I returned the wallet I found on the bus","label":"ethical","reason":"It belongs to someone else, so giving it back is right."}
+                """);
+        Result r = run("stats", train.toString(), "--against", test.toString());
+        assertEquals(CliCommand.DATA_ERRORS, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("1 statement(s) appear in both files"), r.out());
+    }
+
+    @Test
+    void validateReportsLineNumberedProblemsAndFails() throws IOException {
+        Path file = write("bad.jsonl", CLEAN + """
+                {"id":"d","statement":"","label":"ethical","reason":"ok"}
+                {this is not json
+                {"id":"e","statement":"I lied to my manager.","label":"maybe","reason":"Lying to your manager breaks their trust in you."}
+                """);
+        Result r = run("validate", file.toString());
+        assertEquals(CliCommand.DATA_ERRORS, r.status(), r.out());
+        assertTrue(r.out().contains(file + ":4"), r.out());
+        assertTrue(r.out().contains(file + ":5:"), r.out());
+        assertTrue(r.out().contains(file + ":6"), r.out());
+        assertTrue(r.out().contains("error"), r.out());
+    }
+
+    @Test
+    void validateOfACleanFileSucceeds() throws IOException {
+        Path file = write("clean.jsonl", CLEAN);
+        Result r = run("validate", file.toString(), "--json");
+        assertEquals(CliCommand.OK, r.status(), r.out());
+        JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(0, json.getAsJsonObject("summary").get("error").getAsInt());
+    }
+
+    @Test
+    void convertDfarCsvToJsonlKeepsEveryRecord() throws IOException {
+        Path csv = write("dfar.csv", "Statement,Label,Reason\r\n"
+                + "I kept the change the cashier gave me by mistake.,1,\"Keeping money that is not yours is dishonest.\r\nIt hurts the cashier.\"\r\n"
+                + "I held the door for a stranger.,0,Holding the door is a small kindness.\r\n");
+        Path jsonl = dir.resolve("out.jsonl");
+        Result r = run("convert", csv.toString(), jsonl.toString());
+        assertEquals(CliCommand.OK, r.status(), r.err());
+        LoadResult loaded = DatasetLoader.load(jsonl);
+        List<DatasetRecord> records = loaded.dataset().records();
+        assertEquals(2, records.size());
+        assertEquals("unethical", records.get(0).label());
+        assertEquals("Keeping money that is not yours is dishonest.\r\nIt hurts the cashier.", records.get(0).reason());
+        assertEquals("ethical", records.get(1).label());
+    }
+
+    @Test
+    void convertRefusesToOverwriteWithoutForce() throws IOException {
+        Path in = write("in.jsonl", CLEAN);
+        Path out = write("out.jsonl", "keep me\n");
+        Result r = run("convert", in.toString(), out.toString());
+        assertEquals(CliCommand.USAGE, r.status());
+        assertEquals("keep me\n", Files.readString(out));
+    }
+
+    @Test
+    void convertWritesOneFilePerSplit() throws IOException {
+        Path in = write("in.jsonl", CLEAN);
+        Result r = run("convert", in.toString(), dir.resolve("parts.jsonl").toString(), "--split-files");
+        assertEquals(CliCommand.OK, r.status(), r.err());
+        assertEquals(2, DatasetLoader.load(dir.resolve("parts-train.jsonl")).dataset().recordCount());
+        assertEquals(1, DatasetLoader.load(dir.resolve("parts-test.jsonl")).dataset().recordCount());
+    }
+
+    @Test
+    void wrongCommandLinesExitWithUsage() {
+        assertEquals(CliCommand.USAGE, run("stats").status());
+        assertEquals(CliCommand.USAGE, run("stats", "x.jsonl", "--bogus").status());
+        assertEquals(CliCommand.USAGE, run("frobnicate").status());
+        assertEquals(CliCommand.OK, run("help").status());
+    }
+
+    @Test
+    void missingFileExitsWithIoError() {
+        Result r = run("stats", dir.resolve("nope.jsonl").toString());
+        assertEquals(CliCommand.IO_ERROR, r.status());
+        assertTrue(r.err().contains("nope.jsonl"), r.err());
+    }
+
+    @Test
+    void statsOfDfarTrainset() {
+        Path dfar = SharedData.dfarTrainset();
+        Result r = run("stats", dfar.toString(), "--json");
+        assertEquals(CliCommand.OK, r.status(), r.err());
+        JsonObject stats = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("statistics");
+        assertEquals(4500, stats.get("records").getAsInt());
+        assertEquals(2588, stats.getAsJsonObject("labels").get("ethical").getAsInt());
+        assertEquals(1912, stats.getAsJsonObject("labels").get("unethical").getAsInt());
+    }
+}
