@@ -1,0 +1,51 @@
+package org.reasonlab.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveDescriptor;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.WorkbenchException;
+import org.junit.jupiter.api.Test;
+import org.reasonlab.ui.perspective.ReasonLabPerspectiveFactory;
+import org.reasonlab.ui.views.overview.DatasetOverviewView;
+
+class ReasonLabPerspectiveTest {
+
+    @Test
+    void perspectiveIsRegisteredAsReasonLab() {
+        IPerspectiveDescriptor descriptor = PlatformUI.getWorkbench().getPerspectiveRegistry()
+                .findPerspectiveWithId(ReasonLabPerspectiveFactory.ID);
+        assertNotNull(descriptor, "perspective " + ReasonLabPerspectiveFactory.ID + " is registered");
+        assertEquals("ReasonLab", descriptor.getLabel());
+    }
+
+    @Test
+    void perspectiveShowsOverviewProjectExplorerProblemsAndProperties() throws WorkbenchException {
+        IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(ReasonLabPerspectiveFactory.ID,
+                WorkbenchTestSupport.window());
+        page.resetPerspective();
+        WorkbenchTestSupport.flushEvents();
+
+        assertEquals(ReasonLabPerspectiveFactory.ID, page.getPerspective().getId());
+        assertNotNull(page.findViewReference(DatasetOverviewView.ID), "Dataset Overview in the perspective");
+        assertNotNull(page.findViewReference(IPageLayout.ID_PROJECT_EXPLORER), "Project Explorer in the perspective");
+        assertNotNull(page.findViewReference("org.eclipse.ui.views.ProblemView"), "Problems in the perspective");
+        assertNotNull(page.findViewReference("org.eclipse.ui.views.PropertySheet"), "Properties in the perspective");
+        assertNotNull(page.findView(DatasetOverviewView.ID), "Dataset Overview is created");
+    }
+
+    @Test
+    void overviewViewIsInTheReasonLabCategory() {
+        var view = PlatformUI.getWorkbench().getViewRegistry().find(DatasetOverviewView.ID);
+        assertNotNull(view);
+        assertEquals("Dataset Overview", view.getLabel());
+        assertEquals("ReasonLab", view.getCategoryPath()[0], "the view's category");
+        var categories = PlatformUI.getWorkbench().getViewRegistry().getCategories();
+        assertTrue(java.util.Arrays.stream(categories).anyMatch(c -> c.getId().equals("org.reasonlab.ui.views.category")
+                && c.getLabel().equals("ReasonLab")), "a view category named ReasonLab");
+    }
+}

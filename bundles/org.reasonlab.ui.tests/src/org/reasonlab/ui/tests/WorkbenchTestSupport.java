@@ -1,0 +1,118 @@
+package org.reasonlab.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.reasonlab.ui.views.overview.DatasetOverviewView;
+
+/** Helpers for tests that run in the workbench on the UI thread. */
+final class WorkbenchTestSupport {
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private WorkbenchTestSupport() {
+    }
+
+    static IWorkbenchWindow window() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        if (window == null) {
+            window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+        }
+        return window;
+    }
+
+    static IWorkbenchPage page() {
+        return window().getActivePage();
+    }
+
+    /** Runs the event loop until the condition holds; fails after the timeout. */
+    static void waitUntil(String what, BooleanSupplier condition) {
+        Display display = Display.getCurrent();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("Timed out after " + TIMEOUT.toSeconds() + " s waiting until " + what);
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(20, () -> {
+                });
+                display.sleep();
+            }
+        }
+        flushEvents();
+    }
+
+    /** Runs the event loop until the job has finished (and its results have reached the UI). */
+    static void waitForJob(Job job) {
+        if (job != null) {
+            waitUntil(job.getName() + " has finished", () -> job.getState() == Job.NONE);
+        }
+    }
+
+    /** Waits until the overview has no job under way and shows an overview or a message. */
+    static void waitForOverview(DatasetOverviewView view) {
+        waitForJob(view.currentJob());
+        waitUntil("the Dataset Overview shows a result", () -> view.currentJob() == null
+                && (view.shownOverview() != null || view.shownMessage() != null));
+    }
+
+    /** Dispatches what is pending in the event queue. */
+    static void flushEvents() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // keep dispatching
+        }
+    }
+
+    /** Runs the event loop for a while, for tests that need painting to settle (screenshots). */
+    static void spin(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        waitUntil("time has passed", () -> System.nanoTime() > deadline);
+    }
+
+    static DatasetOverviewView showOverview() throws PartInitException {
+        return (DatasetOverviewView) page().showView(DatasetOverviewView.ID);
+    }
+
+    static IProject createProject(String name) throws CoreException {
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+        if (project.exists()) {
+            project.delete(true, true, null);
+        }
+        project.create(null);
+        project.open(null);
+        return project;
+    }
+
+    static IFile writeFile(IProject project, String name, String contents) throws CoreException {
+        IFile file = project.getFile(name);
+        ByteArrayInputStream in = new ByteArrayInputStream(contents.getBytes(StandardCharsets.UTF_8));
+        if (file.exists()) {
+            file.setContents(in, IResource.FORCE, null);
+        } else {
+            file.create(in, IResource.FORCE, null);
+        }
+        return file;
+    }
+
+    static void deleteProject(String name) throws CoreException {
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+        if (project.exists()) {
+            project.delete(true, true, null);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.reasonlab.ui.perspective;
+
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+import org.reasonlab.ui.samples.SampleProjectWizard;
+import org.reasonlab.ui.views.overview.DatasetOverviewView;
+
+/**
+ * The ReasonLab perspective: Project Explorer on the left, the editor area in the middle, the
+ * Dataset Overview on the right, Problems and Properties below the editor area.
+ */
+public class ReasonLabPerspectiveFactory implements IPerspectiveFactory {
+    public static final String ID = "org.reasonlab.ui.perspective";
+
+    static final String PROBLEM_VIEW = "org.eclipse.ui.views.ProblemView";
+    static final String PROPERTY_SHEET = "org.eclipse.ui.views.PropertySheet";
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        String editorArea = layout.getEditorArea();
+
+        IFolderLayout left = layout.createFolder("org.reasonlab.ui.perspective.left", IPageLayout.LEFT, 0.2f, editorArea);
+        left.addView(IPageLayout.ID_PROJECT_EXPLORER);
+
+        IFolderLayout right = layout.createFolder("org.reasonlab.ui.perspective.right", IPageLayout.RIGHT, 0.42f, editorArea);
+        right.addView(DatasetOverviewView.ID);
+
+        IFolderLayout bottom = layout.createFolder("org.reasonlab.ui.perspective.bottom", IPageLayout.BOTTOM, 0.7f, editorArea);
+        bottom.addView(PROBLEM_VIEW);
+        bottom.addView(PROPERTY_SHEET);
+
+        layout.addShowViewShortcut(DatasetOverviewView.ID);
+        layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
+        layout.addShowViewShortcut(PROBLEM_VIEW);
+        layout.addShowViewShortcut(PROPERTY_SHEET);
+        layout.addNewWizardShortcut(SampleProjectWizard.ID);
+        layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.project");
+        layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.folder");
+        layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.file");
+        layout.addPerspectiveShortcut(ID);
+        layout.addPerspectiveShortcut("org.eclipse.ui.resourcePerspective");
+    }
+}
