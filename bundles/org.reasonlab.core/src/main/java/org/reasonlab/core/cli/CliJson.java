@@ -2,8 +2,10 @@ package org.reasonlab.core.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 import org.reasonlab.core.io.ParseProblem;
+import org.reasonlab.core.model.DatasetFormat;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -20,6 +22,11 @@ final class CliJson {
 
     static void print(JsonElement json, PrintStream out) {
         out.println(GSON.toJson(json));
+    }
+
+    /** The name users type for a format: jsonl, csv or dfar. */
+    static String formatName(DatasetFormat format) {
+        return format == DatasetFormat.DFAR_CSV ? "dfar" : format.name().toLowerCase(Locale.ROOT);
     }
 
     static JsonArray parseProblems(List<ParseProblem> problems) {

@@ -56,7 +56,7 @@ final class ConvertCommand implements CliCommand {
         json.addProperty("input", in.toString());
         json.addProperty("records", loaded.dataset().recordCount());
         json.addProperty("unparsedLines", loaded.dataset().rawLines().size());
-        json.addProperty("format", format.name().toLowerCase());
+        json.addProperty("format", CliJson.formatName(format));
         if (arguments.flag("split-files")) {
             Map<String, Path> written = SplitExporter.exportPerSplit(loaded.dataset(), withoutExtension(target), format);
             JsonObject outputs = new JsonObject();
@@ -70,7 +70,7 @@ final class ConvertCommand implements CliCommand {
             json.addProperty("output", target.toString());
             if (!arguments.flag("json")) {
                 out.println("wrote " + target + ": " + loaded.dataset().recordCount() + " records as "
-                        + format.name().toLowerCase());
+                        + CliJson.formatName(format));
             }
         }
         json.add("parseProblems", CliJson.parseProblems(loaded.problems()));

@@ -52,7 +52,7 @@ final class StatsCommand implements CliCommand {
         if (arguments.flag("json")) {
             JsonObject json = new JsonObject();
             json.addProperty("file", file.toString());
-            json.addProperty("format", loaded.dataset().layout().format().name().toLowerCase());
+            json.addProperty("format", CliJson.formatName(loaded.dataset().layout().format()));
             json.add("parseProblems", CliJson.parseProblems(loaded.problems()));
             json.add("statistics", StatisticsJson.toJson(statistics));
             if (other.isPresent()) {

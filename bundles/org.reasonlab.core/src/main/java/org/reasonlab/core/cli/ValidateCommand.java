@@ -85,8 +85,14 @@ final class ValidateCommand implements CliCommand {
         if (p.line() <= 0) {
             return file.toString();
         }
-        ParseProblem parse = p.kind() == ProblemKind.PARSE_ERROR ? parseProblemByLine.get(p.line()) : null;
+        ParseProblem parse = parseProblemAt(p, parseProblemByLine);
         return file + ":" + p.line() + (parse != null ? ":" + parse.column() : "");
+    }
+
+    /** The reader's problem behind a validation problem, which knows the column too. */
+    private static ParseProblem parseProblemAt(ValidationProblem p, Map<Integer, ParseProblem> parseProblemByLine) {
+        boolean fromReader = p.kind() == ProblemKind.PARSE_ERROR || p.kind() == ProblemKind.UNKNOWN_LABEL;
+        return fromReader ? parseProblemByLine.get(p.line()) : null;
     }
 
     static String kindId(ProblemKind kind) {
@@ -110,7 +116,7 @@ final class ValidateCommand implements CliCommand {
             o.addProperty("kind", kindId(p.kind()));
             o.addProperty("severity", p.severity().name().toLowerCase(Locale.ROOT));
             o.addProperty("line", p.line());
-            ParseProblem parse = p.kind() == ProblemKind.PARSE_ERROR ? parseProblemByLine.get(p.line()) : null;
+            ParseProblem parse = parseProblemAt(p, parseProblemByLine);
             if (parse != null) {
                 o.addProperty("column", parse.column());
             }
