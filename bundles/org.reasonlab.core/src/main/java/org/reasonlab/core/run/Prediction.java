@@ -1,0 +1,26 @@
+package org.reasonlab.core.run;
+
+/**
+ * The model's answer to one evaluation record and how it scores; one line of {@code predictions.jsonl}.
+ *
+ * @param id the record's id, may be null
+ * @param statement the statement asked about
+ * @param goldLabel the record's label (canonical name)
+ * @param goldReason the record's reason, may be null
+ * @param generated the text the model generated, as generated
+ * @param predictedLabel the label read from it, null when unparseable
+ * @param generatedReason the reason read from it, null when there is none (always in mode L)
+ * @param parseable whether a label could be read
+ * @param reasonVerdict the label the generated reason argues for, null when it states none clearly
+ * @param reasonAgrees whether that verdict is the predicted label; null when either is missing
+ * @param rougeL ROUGE-L F1 of generated against gold reason, null when either is missing
+ * @param tokenF1 token F1 of generated against gold reason, null when either is missing
+ */
+public record Prediction(String id, String statement, String goldLabel, String goldReason, String generated,
+        String predictedLabel, String generatedReason, boolean parseable, String reasonVerdict, Boolean reasonAgrees,
+        Double rougeL, Double tokenF1) {
+
+    public boolean correct() {
+        return predictedLabel != null && predictedLabel.equals(goldLabel);
+    }
+}

@@ -1,0 +1,164 @@
+package org.reasonlab.core.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+import org.reasonlab.core.io.AtomicFiles;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * The folder of one run and the names of its files; see the package documentation for who writes
+ * what, and when.
+ */
+public final class RunDirectory {
+    public static final String SPEC = "spec.json";
+    public static final String ENVIRONMENT = "environment.json";
+    public static final String EVENTS = "events.jsonl";
+    public static final String CHECKPOINTS = "checkpoints";
+    public static final String PREDICTIONS = "predictions.jsonl";
+    public static final String METRICS = "metrics.json";
+    public static final String ADAPTER = "adapter";
+    public static final String MERGED = "merged";
+    /** A checkpoint folder is {@code checkpoints/step-<step>}, the step without leading zeros. */
+    public static final String CHECKPOINT_PREFIX = "step-";
+
+    private final Path root;
+
+    public RunDirectory(Path root) {
+        this.root = Objects.requireNonNull(root, "root");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path specFile() {
+        return root.resolve(SPEC);
+    }
+
+    public Path environmentFile() {
+        return root.resolve(ENVIRONMENT);
+    }
+
+    public Path eventsFile() {
+        return root.resolve(EVENTS);
+    }
+
+    public Path checkpointsDir() {
+        return root.resolve(CHECKPOINTS);
+    }
+
+    public Path checkpointDir(long step) {
+        return checkpointsDir().resolve(CHECKPOINT_PREFIX + step);
+    }
+
+    /** The path a {@link CheckpointEvent} records for a step: relative, with {@code /}. */
+    public static String checkpointPath(long step) {
+        return CHECKPOINTS + "/" + CHECKPOINT_PREFIX + step;
+    }
+
+    public Path predictionsFile() {
+        return root.resolve(PREDICTIONS);
+    }
+
+    public Path metricsFile() {
+        return root.resolve(METRICS);
+    }
+
+    /** The LoRA adapter in PEFT's layout ({@code adapter_config.json}, {@code adapter_model.safetensors}). */
+    public Path adapterDir() {
+        return root.resolve(ADAPTER);
+    }
+
+    /** The base model with the adapter merged in, in Hugging Face's layout. */
+    public Path mergedDir() {
+        return root.resolve(MERGED);
+    }
+
+    /** Creates the run folder and its {@code checkpoints/} folder and writes {@code spec.json}. */
+    public void create(RunSpec spec) throws IOException {
+        Files.createDirectories(checkpointsDir());
+        RunSpecs.write(spec, specFile());
+    }
+
+    public RunSpec readSpec() throws IOException {
+        return RunSpecs.read(specFile());
+    }
+
+    public void writeEnvironment(RunEnvironment environment) throws IOException {
+        byte[] bytes = (Json.PRETTY.toJson(environment.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(environmentFile(), out -> out.write(bytes));
+    }
+
+    public RunEnvironment readEnvironment() throws IOException {
+        try {
+            JsonElement e = JsonParser.parseString(Files.readString(environmentFile(), StandardCharsets.UTF_8));
+            if (!e.isJsonObject()) {
+                throw new IOException(environmentFile() + ": not a JSON object");
+            }
+            return RunEnvironment.fromJson(e.getAsJsonObject());
+        } catch (JsonParseException | IllegalArgumentException e) {
+            throw new IOException(environmentFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public RunEventLog openEventLog() throws IOException {
+        Files.createDirectories(root);
+        return RunEventLog.open(eventsFile());
+    }
+
+    public RunEvents readEvents() throws IOException {
+        return RunEventReader.read(eventsFile());
+    }
+
+    /**
+     * The status the events show (see {@link RunEvents#status()}). A run whose process died
+     * without writing {@code finished} stays {@link RunStatus#RUNNING}: the folder cannot tell it
+     * from a live run, only whoever started the process can.
+     */
+    public RunStatus status() throws IOException {
+        return readEvents().status();
+    }
+
+    /** The steps of the checkpoint folders present, ascending. */
+    public List<Long> checkpointSteps() throws IOException {
+        List<Long> steps = new ArrayList<>();
+        if (!Files.isDirectory(checkpointsDir())) {
+            return steps;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(checkpointsDir(), Files::isDirectory)) {
+            for (Path dir : dirs) {
+                stepOf(dir.getFileName().toString()).ifPresent(steps::add);
+            }
+        }
+        steps.sort(Comparator.naturalOrder());
+        return steps;
+    }
+
+    private static OptionalLong stepOf(String name) {
+        if (!name.startsWith(CHECKPOINT_PREFIX)) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(name.substring(CHECKPOINT_PREFIX.length())));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RunDirectory[" + root + "]";
+    }
+}

@@ -1,0 +1,33 @@
+package org.reasonlab.core.run;
+
+import com.google.gson.JsonObject;
+
+/**
+ * What a run ran on, written into its {@code started} event and as {@code environment.json}.
+ *
+ * @param java the Java version, e.g. {@code "21.0.4"}
+ * @param djl the DJL version, e.g. {@code "0.35.1"}
+ * @param engine the engine and its version, e.g. {@code "PyTorch 2.5.1"}
+ * @param device the device trained on, e.g. {@code "gpu(0) NVIDIA H100"} or {@code "cpu"}
+ * @param seed the random seed in effect
+ */
+public record RunEnvironment(String java, String djl, String engine, String device, long seed) {
+
+    /** {@code {"java":..,"djl":..,"engine":..,"device":..,"seed":42}}. */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.add("java", Json.text(java));
+        o.add("djl", Json.text(djl));
+        o.add("engine", Json.text(engine));
+        o.add("device", Json.text(device));
+        o.addProperty("seed", seed);
+        return o;
+    }
+
+    /** @throws IllegalArgumentException naming a field of the wrong type */
+    public static RunEnvironment fromJson(JsonObject o) {
+        Long seed = Json.optionalLong(o, "seed");
+        return new RunEnvironment(Json.string(o, "java"), Json.string(o, "djl"), Json.string(o, "engine"),
+                Json.string(o, "device"), seed == null ? 0 : seed);
+    }
+}

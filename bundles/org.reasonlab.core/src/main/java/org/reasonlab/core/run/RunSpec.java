@@ -1,0 +1,267 @@
+package org.reasonlab.core.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.reasonlab.core.model.Split;
+import org.reasonlab.core.prompt.PromptTemplate;
+import org.reasonlab.core.prompt.PromptTemplates;
+import org.reasonlab.core.prompt.TrainingMode;
+
+/**
+ * Everything that defines a fine-tuning run, written as {@code spec.json} in its run directory
+ * (see {@link RunSpecs} for the file, {@code docs/run-directory.md} for the fields). A new spec
+ * holds the defaults, which follow the DFAR paper's LoRA set-up. Mutable, with bean-style
+ * accessors for forms; {@link #validate()} says what is wrong.
+ */
+public final class RunSpec {
+    public static final String TINY_MODEL = "tiny";
+    public static final String TUNING_LORA = "lora";
+    public static final String TUNING_FULL = "full";
+    public static final Set<String> TUNINGS = Set.of(TUNING_LORA, TUNING_FULL);
+    public static final List<String> SCHEDULES = List.of("constant", "linear", "cosine");
+    public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+
+    private String runId;
+    private Instant created;
+    private String dataset;
+    private String trainSplit = Split.TRAIN.id();
+    private String evalSplit = Split.TEST.id();
+    private TrainingMode mode = TrainingMode.L_PLUS_R;
+    private PromptTemplate template;
+    private String model = TINY_MODEL;
+    private String tuning = TUNING_LORA;
+    private int loraR = 64;
+    private int loraAlpha = 16;
+    private double loraDropout = 0.1;
+    private List<String> loraTargetModules = List.of("q_proj", "v_proj");
+    private double learningRate = 2e-4;
+    private double weightDecay = 0.0;
+    private String schedule = "cosine";
+    private int warmupSteps = 0;
+    private int epochs = 3;
+    private Integer maxSteps;
+    private int batchSize = 4;
+    private int gradientAccumulation = 1;
+    private int maxSequenceLength = 512;
+    private double gradientClipping = 1.0;
+    private long seed = 42;
+    private boolean lossOnPrompt = false;
+    private String device = "auto";
+    private int checkpointEvery = 100;
+    private int evalMaxNewTokens = 128;
+
+    /** A spec with the defaults, no run id and no dataset yet. */
+    public RunSpec() {
+    }
+
+    public RunSpec copy() {
+        RunSpec copy = RunSpecs.fromJson(RunSpecs.toJson(this));
+        copy.setTemplate(template);
+        return copy;
+    }
+
+    /**
+     * What is wrong with the spec, one message per problem, each starting with the field's name
+     * (e.g. {@code "loraR must be positive"}); empty when the spec can run.
+     */
+    public List<String> validate() {
+        List<String> problems = new ArrayList<>();
+        if (blank(runId)) {
+            problems.add("runId must not be empty");
+        } else if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            problems.add("runId must be letters, digits, '.', '_' or '-' (it names a folder)");
+        }
+        if (blank(dataset)) {
+            problems.add("dataset must not be empty");
+        }
+        checkSplit(problems, "trainSplit", trainSplit);
+        checkSplit(problems, "evalSplit", evalSplit);
+        if (mode == null) {
+            problems.add("mode must be one of l, l+r, r->l");
+        } else if (template().usesReason() != mode.needsReason()) {
+            problems.add("template answer " + (mode.needsReason() ? "must" : "must not") + " contain {reason} in mode "
+                    + mode.id());
+        } else if (template().reasonFirst() != (mode == TrainingMode.R_THEN_L)) {
+            problems.add("template answer must put {reason} " + (mode == TrainingMode.R_THEN_L ? "before" : "after")
+                    + " {label} in mode " + mode.id());
+        }
+        if (blank(model)) {
+            problems.add("model must be a path or \"" + TINY_MODEL + "\"");
+        }
+        if (!TUNINGS.contains(tuning)) {
+            problems.add("tuning must be lora or full");
+        }
+        if (TUNING_LORA.equals(tuning)) {
+            positive(problems, "loraR", loraR);
+            positive(problems, "loraAlpha", loraAlpha);
+            if (!(loraDropout >= 0 && loraDropout < 1)) {
+                problems.add("loraDropout must be at least 0 and below 1");
+            }
+            if (loraTargetModules == null || loraTargetModules.isEmpty()
+                    || loraTargetModules.stream().anyMatch(RunSpec::blank)) {
+                problems.add("loraTargetModules must name at least one module, none blank");
+            }
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            problems.add("learningRate must be positive");
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            problems.add("weightDecay must not be negative");
+        }
+        if (!SCHEDULES.contains(schedule)) {
+            problems.add("schedule must be constant, linear or cosine");
+        }
+        if (warmupSteps < 0) {
+            problems.add("warmupSteps must not be negative");
+        }
+        positive(problems, "epochs", epochs);
+        if (maxSteps != null && maxSteps <= 0) {
+            problems.add("maxSteps must be positive when set");
+        }
+        positive(problems, "batchSize", batchSize);
+        positive(problems, "gradientAccumulation", gradientAccumulation);
+        positive(problems, "maxSequenceLength", maxSequenceLength);
+        if (!(gradientClipping >= 0) || Double.isInfinite(gradientClipping)) {
+            problems.add("gradientClipping must not be negative (0 turns clipping off)");
+        }
+        if (!DEVICES.contains(device)) {
+            problems.add("device must be auto, cpu or gpu");
+        }
+        if (checkpointEvery < 0) {
+            problems.add("checkpointEvery must not be negative (0 saves only at the end)");
+        }
+        positive(problems, "evalMaxNewTokens", evalMaxNewTokens);
+        return problems;
+    }
+
+    private static void checkSplit(List<String> problems, String field, String value) {
+        if (Split.parse(value).isEmpty()) {
+            problems.add(field + " must be train, validation or test");
+        }
+    }
+
+    private static void positive(List<String> problems, String field, int value) {
+        if (value <= 0) {
+            problems.add(field + " must be positive");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    public String runId() { return runId; }
+    public void setRunId(String runId) { this.runId = runId; }
+
+    /** When the run was created; null until set. */
+    public Instant created() { return created; }
+    public void setCreated(Instant created) { this.created = created; }
+
+    /** The dataset file, as a path the trainer can open (absolute, or relative to the run directory's parent). */
+    public String dataset() { return dataset; }
+    public void setDataset(String dataset) { this.dataset = dataset; }
+
+    public String trainSplit() { return trainSplit; }
+    public void setTrainSplit(String trainSplit) { this.trainSplit = trainSplit; }
+
+    public String evalSplit() { return evalSplit; }
+    public void setEvalSplit(String evalSplit) { this.evalSplit = evalSplit; }
+
+    public TrainingMode mode() { return mode; }
+    public void setMode(TrainingMode mode) { this.mode = mode; }
+
+    /** The template set for this run, or the mode's default when none is. */
+    public PromptTemplate template() {
+        return template != null ? template : PromptTemplates.defaultFor(mode == null ? TrainingMode.L_PLUS_R : mode);
+    }
+
+    /** Whether a template was set, rather than following the mode's default. */
+    public boolean hasOwnTemplate() { return template != null; }
+
+    /** Sets the template; null follows the mode's default. */
+    public void setTemplate(PromptTemplate template) { this.template = template; }
+
+    /** A local model folder (Hugging Face layout) or {@value #TINY_MODEL}, a small model for trying things out. */
+    public String model() { return model; }
+    public void setModel(String model) { this.model = model; }
+
+    /** {@value #TUNING_LORA} or {@value #TUNING_FULL}. */
+    public String tuning() { return tuning; }
+    public void setTuning(String tuning) { this.tuning = tuning; }
+
+    public int loraR() { return loraR; }
+    public void setLoraR(int loraR) { this.loraR = loraR; }
+
+    public int loraAlpha() { return loraAlpha; }
+    public void setLoraAlpha(int loraAlpha) { this.loraAlpha = loraAlpha; }
+
+    public double loraDropout() { return loraDropout; }
+    public void setLoraDropout(double loraDropout) { this.loraDropout = loraDropout; }
+
+    public List<String> loraTargetModules() { return loraTargetModules; }
+    public void setLoraTargetModules(List<String> modules) {
+        this.loraTargetModules = modules == null ? List.of() : List.copyOf(modules);
+    }
+
+    public double learningRate() { return learningRate; }
+    public void setLearningRate(double learningRate) { this.learningRate = learningRate; }
+
+    public double weightDecay() { return weightDecay; }
+    public void setWeightDecay(double weightDecay) { this.weightDecay = weightDecay; }
+
+    /** {@code constant}, {@code linear} or {@code cosine} (decay after the warm-up). */
+    public String schedule() { return schedule; }
+    public void setSchedule(String schedule) { this.schedule = schedule; }
+
+    public int warmupSteps() { return warmupSteps; }
+    public void setWarmupSteps(int warmupSteps) { this.warmupSteps = warmupSteps; }
+
+    public int epochs() { return epochs; }
+    public void setEpochs(int epochs) { this.epochs = epochs; }
+
+    /** Optimizer steps after which training stops even if epochs remain; null for no limit. */
+    public Integer maxSteps() { return maxSteps; }
+    public void setMaxSteps(Integer maxSteps) { this.maxSteps = maxSteps; }
+
+    public int batchSize() { return batchSize; }
+    public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
+
+    public int gradientAccumulation() { return gradientAccumulation; }
+    public void setGradientAccumulation(int steps) { this.gradientAccumulation = steps; }
+
+    /** Longest prompt plus answer in tokens; longer examples are truncated. */
+    public int maxSequenceLength() { return maxSequenceLength; }
+    public void setMaxSequenceLength(int tokens) { this.maxSequenceLength = tokens; }
+
+    /** Maximum gradient norm; 0 turns clipping off. */
+    public double gradientClipping() { return gradientClipping; }
+    public void setGradientClipping(double maxNorm) { this.gradientClipping = maxNorm; }
+
+    public long seed() { return seed; }
+    public void setSeed(long seed) { this.seed = seed; }
+
+    /** Whether the prompt's tokens count in the loss; by default only the answer's do. */
+    public boolean lossOnPrompt() { return lossOnPrompt; }
+    public void setLossOnPrompt(boolean lossOnPrompt) { this.lossOnPrompt = lossOnPrompt; }
+
+    /** {@code auto} (a GPU if there is one), {@code cpu} or {@code gpu}. */
+    public String device() { return device; }
+    public void setDevice(String device) { this.device = device; }
+
+    /** Optimizer steps between checkpoints; 0 saves only at the end. */
+    public int checkpointEvery() { return checkpointEvery; }
+    public void setCheckpointEvery(int steps) { this.checkpointEvery = steps; }
+
+    /** Most tokens generated per evaluation answer. */
+    public int evalMaxNewTokens() { return evalMaxNewTokens; }
+    public void setEvalMaxNewTokens(int tokens) { this.evalMaxNewTokens = tokens; }
+
+    @Override
+    public String toString() {
+        return "RunSpec[" + runId + ", " + mode + ", " + model + ", " + Objects.toString(dataset) + "]";
+    }
+}

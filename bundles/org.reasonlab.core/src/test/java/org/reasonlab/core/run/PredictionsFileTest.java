@@ -1,0 +1,46 @@
+package org.reasonlab.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictionsFileTest {
+    @TempDir
+    Path dir;
+
+    static final Prediction FULL = new Prediction("r1", "I kicked the dog.", "unethical", "Kicking hurts.",
+            "unethical. It's cruel & \"mean\".\nReally", "unethical", "It's cruel & \"mean\".\nReally", true,
+            "unethical", true, 0.25, 0.4);
+    static final Prediction SPARSE = new Prediction(null, "S", "ethical", null, "hmm", null, null, false, null, null,
+            null, null);
+
+    @Test
+    void roundTripsWithNulls() throws IOException {
+        Path file = dir.resolve("predictions.jsonl");
+        PredictionsFile.write(file, List.of(FULL, SPARSE));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).contains("\"generatedReason\":\"It's cruel & \\\"mean\\\".\\nReally\""), lines.get(0));
+        assertTrue(lines.get(1).contains("\"predictedLabel\":null"), lines.get(1));
+        assertEquals(List.of(FULL, SPARSE), PredictionsFile.read(file));
+        assertTrue(FULL.correct());
+        assertFalse(SPARSE.correct());
+    }
+
+    @Test
+    void aBadLineNamesFileAndLine() throws IOException {
+        Path file = dir.resolve("predictions.jsonl");
+        Files.writeString(file, PredictionsFile.encode(FULL) + "\n\n{\"rougeL\":\"high\"}\n");
+        IOException e = assertThrows(IOException.class, () -> PredictionsFile.read(file));
+        assertTrue(e.getMessage().endsWith("predictions.jsonl:3: rougeL must be a number"), e.getMessage());
+    }
+}
