@@ -1,0 +1,39 @@
+package org.reasonlab.train;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.reasonlab.train.generate.GenerateMain;
+
+/**
+ * Entry point of the trainer JVM ({@code ./reasonlab generate ...}, later also train and eval, and
+ * the IDE's launches). DJL's offline and no-tracking properties are set here, before any DJL class
+ * initialises; {@code DJL_OFFLINE=false} in the environment allows DJL to download a libtorch.
+ */
+public final class TrainerCli {
+    private TrainerCli() {
+    }
+
+    public static void main(String[] args) {
+        DjlEnvironment.prepare(!"false".equalsIgnoreCase(System.getenv("DJL_OFFLINE")));
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("usage: reasonlab generate ...   (run 'reasonlab generate --help')");
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "generate" -> GenerateMain.run(rest, out, err);
+            default -> {
+                err.println("reasonlab: unknown trainer command '" + args[0] + "'");
+                yield 2;
+            }
+        };
+    }
+}

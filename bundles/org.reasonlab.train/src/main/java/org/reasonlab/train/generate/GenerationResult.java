@@ -1,0 +1,21 @@
+package org.reasonlab.train.generate;
+
+import java.util.List;
+
+/**
+ * What {@link Generator} produced.
+ *
+ * @param tokens     the new token ids (prompt and a final EOS not included)
+ * @param text       their text (cut before a stop string when one was hit)
+ * @param stopReason {@link #EOS}, {@link #STOP_STRING}, {@link #MAX_NEW_TOKENS} or {@link #CONTEXT_FULL}
+ */
+public record GenerationResult(List<Integer> tokens, String text, String stopReason) {
+    public static final String EOS = "eos";
+    public static final String STOP_STRING = "stop_string";
+    public static final String MAX_NEW_TOKENS = "max_new_tokens";
+    public static final String CONTEXT_FULL = "context_full";
+
+    public GenerationResult {
+        tokens = List.copyOf(tokens);
+    }
+}

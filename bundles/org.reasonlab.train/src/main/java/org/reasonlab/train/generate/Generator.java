@@ -1,0 +1,117 @@
+package org.reasonlab.train.generate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.reasonlab.train.model.CausalLm;
+import org.reasonlab.train.model.LoadedModel;
+import org.reasonlab.train.model.ModelTokenizer;
+
+/**
+ * Autoregressive text generation. {@link #generate} prefills the prompt once and then feeds one
+ * token per step through the {@link KvCache}; {@link #generateUncached} recomputes the whole
+ * sequence each step (slow; the reference the cache is tested against).
+ */
+public final class Generator {
+    private Generator() {
+    }
+
+    public static GenerationResult generate(LoadedModel model, String prompt, GenerationOptions options) {
+        return run(model, prompt, options, true);
+    }
+
+    public static GenerationResult generateUncached(LoadedModel model, String prompt, GenerationOptions options) {
+        return run(model, prompt, options, false);
+    }
+
+    private static GenerationResult run(LoadedModel model, String prompt, GenerationOptions options, boolean cached) {
+        long[] ids = model.tokenizer().encode(prompt);
+        if (ids.length == 0) {
+            Integer bos = model.tokenizer().bosId();
+            if (bos == null) {
+                throw new IllegalArgumentException("empty prompt and the model has no BOS token to start from");
+            }
+            ids = new long[] {bos};
+        }
+        return generate(model.model(), model.tokenizer(), model.manager(), ids, options, cached);
+    }
+
+    /** Generates from prompt token ids (B = 1). */
+    public static GenerationResult generate(CausalLm lm, ModelTokenizer tokenizer, NDManager parent, long[] promptIds,
+            GenerationOptions options, boolean cached) {
+        int maxPos = lm.config().maxPositions();
+        if (promptIds.length >= maxPos) {
+            throw new IllegalArgumentException("prompt has " + promptIds.length + " tokens; the model's context is "
+                    + maxPos);
+        }
+        List<Integer> eos = options.stopAtEos() ? lm.config().eosTokenIds() : List.of();
+        Sampler sampler = new Sampler(options);
+        String promptText = tokenizer.decode(promptIds);
+        List<Integer> out = new ArrayList<>();
+        long[] all = Arrays.copyOf(promptIds, promptIds.length + options.maxNewTokens());
+        int len = promptIds.length;
+        String text = "";
+        String reason = GenerationResult.MAX_NEW_TOKENS;
+        try (NDManager gen = parent.newSubManager(); KvCache cache = cached ? new KvCache(gen, lm.config().numLayers()) : null) {
+            for (int step = 0; step < options.maxNewTokens(); step++) {
+                if (len >= maxPos) {
+                    reason = GenerationResult.CONTEXT_FULL;
+                    break;
+                }
+                float[] logits;
+                try (NDManager m = gen.newSubManager()) {
+                    long[] feed = cached && step > 0 ? new long[] {all[len - 1]} : Arrays.copyOf(all, len);
+                    NDArray input = m.create(feed).reshape(1, feed.length);
+                    NDArray out3 = lm.forward(input, cache).head();
+                    logits = out3.get(new NDIndex(0, feed.length - 1)).toFloatArray();
+                }
+                int next = sampler.next(logits);
+                if (eos.contains(next)) {
+                    reason = GenerationResult.EOS;
+                    break;
+                }
+                all[len++] = next;
+                out.add(next);
+                if (!options.stopStrings().isEmpty()) {
+                    text = continuation(tokenizer, promptText, out, all, len);
+                    int cut = firstStop(text, options.stopStrings());
+                    if (cut >= 0) {
+                        return new GenerationResult(out, text.substring(0, cut), GenerationResult.STOP_STRING);
+                    }
+                }
+            }
+        }
+        text = continuation(tokenizer, promptText, out, all, len);
+        return new GenerationResult(out, text, reason);
+    }
+
+    /**
+     * The generated text. Decoding prompt + continuation and removing the decoded prompt keeps the
+     * spacing right for tokenizers that strip a leading space when decoding (SentencePiece).
+     */
+    private static String continuation(ModelTokenizer tok, String promptText, List<Integer> out, long[] all, int len) {
+        String full = tok.decode(Arrays.copyOf(all, len));
+        if (full.startsWith(promptText)) {
+            return full.substring(promptText.length());
+        }
+        long[] gen = new long[out.size()];
+        for (int i = 0; i < gen.length; i++) {
+            gen[i] = out.get(i);
+        }
+        return tok.decode(gen);
+    }
+
+    private static int firstStop(String text, List<String> stops) {
+        int best = -1;
+        for (String s : stops) {
+            int i = text.indexOf(s);
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,69 @@
+package org.reasonlab.train.generate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * Past keys and values of every decoder layer, each (B, kvHeads, T, headDim) after RoPE. The
+ * arrays live on the cache's own sub-manager; an update replaces (and frees) the previous ones.
+ */
+public final class KvCache implements AutoCloseable {
+    private final NDManager manager;
+    private final NDArray[] keys;
+    private final NDArray[] values;
+
+    public KvCache(NDManager parent, int layers) {
+        this.manager = parent.newSubManager();
+        this.keys = new NDArray[layers];
+        this.values = new NDArray[layers];
+    }
+
+    public int layers() {
+        return keys.length;
+    }
+
+    /** Tokens cached so far (0 when empty). */
+    public long length() {
+        return keys[0] == null ? 0 : keys[0].getShape().get(2);
+    }
+
+    public NDArray key(int layer) {
+        return keys[layer];
+    }
+
+    public NDArray value(int layer) {
+        return values[layer];
+    }
+
+    /** Stores a layer's keys/values (past included); takes ownership of the arrays. */
+    public void update(int layer, NDArray key, NDArray value) {
+        keys[layer] = replace(keys[layer], key);
+        values[layer] = replace(values[layer], value);
+    }
+
+    private NDArray replace(NDArray old, NDArray now) {
+        now.attach(manager);
+        if (old != null && old != now) {
+            old.close();
+        }
+        return now;
+    }
+
+    /** Drops all cached tokens. */
+    public void clear() {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                keys[i].close();
+                values[i].close();
+            }
+            keys[i] = null;
+            values[i] = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        clear();
+        manager.close();
+    }
+}

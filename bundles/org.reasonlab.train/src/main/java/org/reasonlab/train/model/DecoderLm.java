@@ -1,0 +1,128 @@
+package org.reasonlab.train.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.reasonlab.train.generate.KvCache;
+
+/** Shared plumbing of the decoders: named parameters, cache handling, input convention. */
+abstract class DecoderLm extends CompositeBlock implements CausalLm {
+    protected final ModelConfig config;
+    private final Map<String, Parameter> named = new LinkedHashMap<>();
+    private final Map<String, Shape> shapes = new LinkedHashMap<>();
+
+    DecoderLm(ModelConfig config) {
+        this.config = config;
+    }
+
+    protected final void register(String name, Parameter p, Shape shape) {
+        named.put(name, p);
+        shapes.put(name, shape);
+    }
+
+    protected final void register(String prefix, HfLinear l) {
+        register(prefix + ".weight", l.weight(), l.weightShape());
+        if (l.bias() != null) {
+            register(prefix + ".bias", l.bias(), new Shape(l.outFeatures()));
+        }
+    }
+
+    @Override
+    public ModelConfig config() {
+        return config;
+    }
+
+    @Override
+    public Block block() {
+        return this;
+    }
+
+    @Override
+    public Map<String, Parameter> namedParameters() {
+        return Collections.unmodifiableMap(named);
+    }
+
+    @Override
+    public Map<String, Shape> expectedShapes() {
+        return Collections.unmodifiableMap(shapes);
+    }
+
+    @Override
+    public NDList forward(NDArray inputIds, KvCache cache) {
+        return forward(new ParameterStore(inputIds.getManager(), false), inputIds, null, cache, false);
+    }
+
+    @Override
+    public NDList forward(ParameterStore ps, NDArray inputIds, NDArray attentionMask, KvCache cache, boolean training) {
+        int layers = config.numLayers();
+        NDList in = new NDList(inputIds);
+        if (attentionMask != null) {
+            in.add(attentionMask);
+        }
+        if (cache != null && cache.length() > 0) {
+            if (cache.layers() != layers) {
+                throw new IllegalArgumentException("cache has " + cache.layers() + " layers, model has " + layers);
+            }
+            for (int i = 0; i < layers; i++) {
+                in.add(cache.key(i));
+                in.add(cache.value(i));
+            }
+        }
+        NDList out = forward(ps, in, training);
+        if (cache != null) {
+            for (int i = 0; i < layers; i++) {
+                cache.update(i, out.get(1 + 2 * i), out.get(2 + 2 * i));
+            }
+        }
+        return new NDList(out.get(0));
+    }
+
+    /** Parsed block inputs. */
+    protected record Inputs(NDArray ids, NDArray mask, NDList past, long pastLength) {
+        NDArray pastKey(int layer) {
+            return past.isEmpty() ? null : past.get(2 * layer);
+        }
+
+        NDArray pastValue(int layer) {
+            return past.isEmpty() ? null : past.get(2 * layer + 1);
+        }
+    }
+
+    protected final Inputs parse(NDList in) {
+        NDArray ids = in.get(0);
+        if (ids.getShape().dimension() != 2) {
+            throw new IllegalArgumentException("input ids must be (batch, seq), got " + ids.getShape());
+        }
+        int start = in.size() % 2 == 0 ? 2 : 1;
+        NDArray mask = start == 2 ? in.get(1) : null;
+        NDList past = in.subNDList(start);
+        if (!past.isEmpty() && past.size() != 2 * config.numLayers()) {
+            throw new IllegalArgumentException("expected " + 2 * config.numLayers() + " past key/value arrays, got " + past.size());
+        }
+        long pastLen = past.isEmpty() ? 0 : past.get(0).getShape().get(2);
+        if (mask != null && mask.getShape().get(1) != pastLen + ids.getShape().get(1)) {
+            throw new IllegalArgumentException("attention mask " + mask.getShape() + " must cover past + new tokens ("
+                    + (pastLen + ids.getShape().get(1)) + ")");
+        }
+        return new Inputs(ids, mask, past, pastLen);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape ids = inputShapes[0];
+        return new Shape[] {new Shape(ids.get(0), ids.get(1), config.vocabSize())};
+    }
+
+    @Override
+    public void close() {
+        for (Parameter p : named.values()) {
+            p.close();
+        }
+    }
+}
