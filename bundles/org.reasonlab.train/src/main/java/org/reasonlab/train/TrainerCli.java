@@ -4,10 +4,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.reasonlab.train.eval.EvalMain;
 import org.reasonlab.train.generate.GenerateMain;
 
 /**
- * Entry point of the trainer JVM ({@code ./reasonlab generate ...}, later also train and eval, and
+ * Entry point of the trainer JVM ({@code ./reasonlab generate ...}, {@code eval ...}; later train, and
  * the IDE's launches). DJL's offline and no-tracking properties are set here, before any DJL class
  * initialises; {@code DJL_OFFLINE=false} in the environment allows DJL to download a libtorch.
  */
@@ -24,12 +25,13 @@ public final class TrainerCli {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: reasonlab generate ...   (run 'reasonlab generate --help')");
+            err.println("usage: reasonlab generate|eval ...");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "generate" -> GenerateMain.run(rest, out, err);
+            case "eval" -> EvalMain.run(rest, out, err);
             default -> {
                 err.println("reasonlab: unknown trainer command '" + args[0] + "'");
                 yield 2;

@@ -1,0 +1,29 @@
+package org.reasonlab.train.eval;
+
+import java.util.List;
+
+/**
+ * What the {@link Evaluator} asks a model: the text it generates after a prompt and, optionally,
+ * how likely it finds each of some continuations. {@link ModelAnswerSource} is the model-backed
+ * implementation; tests plug in fakes with known outputs.
+ */
+public interface AnswerSource {
+
+    /** The text generated after {@code prompt} (prompt not included, cut before a stop string). */
+    String generate(String prompt);
+
+    /** Whether {@link #logLikelihoods} is implemented; without it no likelihood accuracy is reported. */
+    default boolean scoresContinuations() {
+        return false;
+    }
+
+    /**
+     * The total log-likelihood (natural log, summed over tokens) of each continuation directly
+     * after {@code prompt}, in the order given; all are conditioned on the same context.
+     *
+     * @throws UnsupportedOperationException when {@link #scoresContinuations()} is false
+     */
+    default double[] logLikelihoods(String prompt, List<String> continuations) {
+        throw new UnsupportedOperationException("this answer source does not score continuations");
+    }
+}

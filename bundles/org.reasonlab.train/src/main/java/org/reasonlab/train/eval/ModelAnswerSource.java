@@ -1,0 +1,105 @@
+package org.reasonlab.train.eval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.reasonlab.train.generate.GenerationOptions;
+import org.reasonlab.train.generate.Generator;
+import org.reasonlab.train.model.CausalLm;
+import org.reasonlab.train.model.LoadedModel;
+import org.reasonlab.train.model.ModelTokenizer;
+
+/**
+ * An {@link AnswerSource} backed by a loaded causal LM: {@link Generator#generate} (KV cached) for
+ * answers and one teacher-forced forward pass per continuation for likelihoods.
+ *
+ * <p>Likelihoods tokenize prompt + continuation together (as the model would see the text), then
+ * score every token after the longest token prefix shared by the prompt alone and all the
+ * prompt + continuation sequences. So every continuation is scored from the same context, even
+ * when a tokenizer merges the prompt's trailing space into the continuation's first token
+ * (SentencePiece). The context is cut from the left when it does not fit the model.
+ */
+public final class ModelAnswerSource implements AnswerSource {
+    private final LoadedModel model;
+    private final GenerationOptions options;
+
+    public ModelAnswerSource(LoadedModel model, GenerationOptions options) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public GenerationOptions options() {
+        return options;
+    }
+
+    @Override
+    public String generate(String prompt) {
+        return Generator.generate(model, prompt, options).text();
+    }
+
+    @Override
+    public boolean scoresContinuations() {
+        return true;
+    }
+
+    @Override
+    public double[] logLikelihoods(String prompt, List<String> continuations) {
+        ModelTokenizer tok = model.tokenizer();
+        long[] promptIds = tok.encode(prompt);
+        long[][] full = new long[continuations.size()][];
+        int shared = promptIds.length;
+        for (int i = 0; i < full.length; i++) {
+            full[i] = tok.encode(prompt + continuations.get(i));
+            shared = Math.min(shared, commonPrefix(promptIds, full[i]));
+        }
+        // the first scored token needs a token before it
+        shared = Math.max(shared, 1);
+        double[] out = new double[full.length];
+        for (int i = 0; i < full.length; i++) {
+            out[i] = score(full[i], shared);
+        }
+        return out;
+    }
+
+    /** Sum of log p(ids[t] | ids[..t]) for t >= from, in one forward pass. */
+    private double score(long[] ids, int from) {
+        if (ids.length <= from) {
+            return 0;
+        }
+        CausalLm lm = model.model();
+        int max = lm.config().maxPositions();
+        int start = Math.max(0, ids.length - max);
+        if (from <= start) {
+            // the scored part itself is longer than the context: keep what fits
+            from = start + 1;
+        }
+        long[] window = Arrays.copyOfRange(ids, start, ids.length);
+        int first = from - start; // first scored position in the window
+        try (NDManager m = model.manager().newSubManager()) {
+            NDArray input = m.create(window).reshape(1, window.length);
+            NDArray logits = lm.forward(input, null).head();
+            // logits at position t predict token t + 1
+            NDArray rows = logits.get(new NDIndex("0, {}:{}", first - 1, window.length - 1));
+            float[] logp = rows.toType(DataType.FLOAT32, false).logSoftmax(-1).toFloatArray();
+            int vocab = (int) rows.getShape().get(1);
+            double sum = 0;
+            for (int t = first; t < window.length; t++) {
+                sum += logp[(t - first) * vocab + (int) window[t]];
+            }
+            return sum;
+        }
+    }
+
+    static int commonPrefix(long[] a, long[] b) {
+        int n = Math.min(a.length, b.length);
+        int i = 0;
+        while (i < n && a[i] == b[i]) {
+            i++;
+        }
+        return i;
+    }
+}

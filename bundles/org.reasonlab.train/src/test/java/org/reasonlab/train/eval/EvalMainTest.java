@@ -1,0 +1,113 @@
+package org.reasonlab.train.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reasonlab.core.run.PredictionsFile;
+
+class EvalMainTest {
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return EvalMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path fourRecords() throws Exception {
+        Path d = tmp.resolve("data").resolve("four.jsonl");
+        Files.createDirectories(d.getParent());
+        Files.writeString(d, """
+                {"id":"a","statement":"I helped my friend move.","label":"ethical","reason":"Helping is ethical.","split":"test"}
+                {"id":"b","statement":"I stole a bike.","label":"unethical","reason":"Theft is unethical.","split":"test"}
+                {"id":"c","statement":"I fed the cat.","label":"ethical","reason":"Care is ethical.","split":"test"}
+                {"id":"d","statement":"I lied in court.","label":"unethical","reason":"Perjury is unethical.","split":"test"}
+                {"id":"e","statement":"I lied in court.","label":"unethical","reason":"Perjury is unethical.","split":"train"}
+                """);
+        return d;
+    }
+
+    @Test
+    void badArgumentsExitWith2() {
+        assertEquals(2, run("--dataset", "x.jsonl"));
+        assertTrue(err().contains("--model is required"));
+        assertEquals(2, run("--model", "tiny"));
+        assertEquals(2, run("--model", "tiny", "--dataset", "x", "--mode", "lr2"));
+        assertEquals(2, run("--model", "tiny", "--dataset", "x", "--split", "holdout"));
+        assertEquals(2, run("--model", "tiny", "--dataset", "x", "--limit", "0"));
+        assertEquals(2, run("--model", "tiny", "--dataset", "x", "--device", "tpu"));
+        assertEquals(2, run("--model", "tiny", "--dataset", "x", "--bogus"));
+        assertEquals(2, run("--model", "tiny", "--dataset"));
+    }
+
+    @Test
+    void missingInputsExitWith1WithoutAStackTrace() throws Exception {
+        assertEquals(1, run("--model", "tiny", "--dataset", tmp.resolve("none.jsonl").toString(), "--device", "cpu"));
+        assertTrue(err().contains("dataset file not found"), err());
+        Path data = fourRecords();
+        assertEquals(1, run("--model", tmp.resolve("nomodel").toString(), "--dataset", data.toString(), "--device",
+                "cpu", "--out", tmp.resolve("o1").toString()));
+        assertTrue(err().contains("model folder not found"), err());
+        assertEquals(1, run("--model", "tiny", "--dataset", data.toString(), "--split", "validation", "--device",
+                "cpu"));
+        assertTrue(err().contains("no records in split 'validation'"), err());
+        assertFalse(err().contains("\tat "), err());
+    }
+
+    @Test
+    void tinyPresetWritesBothFiles() throws Exception {
+        Path data = fourRecords();
+        Path outDir = tmp.resolve("eval-out");
+        int code = run("--model", "tiny", "--dataset", data.toString(), "--mode", "l+r", "--out", outDir.toString(),
+                "--max-new-tokens", "8", "--device", "cpu");
+        assertEquals(0, code, err());
+        assertTrue(err().contains("UNTRAINED"));
+        var predictions = PredictionsFile.read(outDir.resolve("predictions.jsonl"));
+        assertEquals(4, predictions.size()); // the train record is not evaluated
+        JsonObject m = JsonParser.parseString(Files.readString(outDir.resolve("metrics.json"))).getAsJsonObject();
+        assertEquals(4, m.get("records").getAsInt());
+        assertEquals(4, m.get("total").getAsInt());
+        assertEquals("tiny", m.get("model").getAsString());
+        assertEquals("l+r", m.get("mode").getAsString());
+        assertEquals("test", m.get("split").getAsString());
+        double ll = m.get("likelihoodAccuracy").getAsDouble();
+        assertTrue(ll >= 0 && ll <= 1);
+        // random weights produce noise: mostly unparseable, which is the correct verdict on it
+        assertTrue(m.get("unparseable").getAsInt() >= 3, m.toString());
+        assertTrue(Files.readString(outDir.resolve("events.jsonl")).contains("\"type\":\"eval\""));
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertTrue(o.contains("likelihood accuracy"), o);
+        assertTrue(o.contains("mean ROUGE-L"), o);
+    }
+
+    @Test
+    void defaultOutputIsANewRunFolderNextToTheDataset() throws Exception {
+        Path data = fourRecords();
+        assertEquals(0, run("--model", "tiny", "--dataset", data.toString(), "--mode", "l", "--limit", "2",
+                "--device", "cpu"), err());
+        Path runs = data.getParent().resolve("runs");
+        try (Stream<Path> s = Files.list(runs)) {
+            Path dir = s.filter(p -> p.getFileName().toString().startsWith("eval-")).findFirst().orElseThrow();
+            assertEquals(2, PredictionsFile.read(dir.resolve("predictions.jsonl")).size());
+            assertTrue(Files.exists(dir.resolve("metrics.json")));
+        }
+    }
+}
