@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.reasonlab.train.bench.TrainingBenchmark;
 import org.reasonlab.train.eval.EvalMain;
 import org.reasonlab.train.generate.GenerateMain;
 
@@ -23,15 +24,25 @@ public final class TrainerCli {
         System.exit(run(args, out, err));
     }
 
+    private static int benchmark(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return TrainingBenchmark.run(args, out);
+        } catch (Exception e) {
+            err.println("benchmark: " + e.getMessage());
+            return 1;
+        }
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: reasonlab generate|eval ...");
+            err.println("usage: reasonlab generate|eval|benchmark ...");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "generate" -> GenerateMain.run(rest, out, err);
             case "eval" -> EvalMain.run(rest, out, err);
+            case "benchmark" -> benchmark(rest, out, err);
             default -> {
                 err.println("reasonlab: unknown trainer command '" + args[0] + "'");
                 yield 2;

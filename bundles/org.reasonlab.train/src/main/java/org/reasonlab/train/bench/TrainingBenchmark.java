@@ -76,7 +76,7 @@ public final class TrainingBenchmark {
         System.exit(run(args, System.out));
     }
 
-    static int run(String[] argv, PrintStream out) throws Exception {
+    public static int run(String[] argv, PrintStream out) throws Exception {
         String device = "auto";
         int batch = 8;
         int seq = 128;
