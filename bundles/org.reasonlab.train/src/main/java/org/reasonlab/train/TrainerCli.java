@@ -7,9 +7,10 @@ import java.util.Arrays;
 import org.reasonlab.train.bench.TrainingBenchmark;
 import org.reasonlab.train.eval.EvalMain;
 import org.reasonlab.train.generate.GenerateMain;
+import org.reasonlab.train.training.TrainMain;
 
 /**
- * Entry point of the trainer JVM ({@code ./reasonlab generate ...}, {@code eval ...}; later train, and
+ * Entry point of the trainer JVM ({@code ./reasonlab train|eval|generate|benchmark ...}, and later
  * the IDE's launches). DJL's offline and no-tracking properties are set here, before any DJL class
  * initialises; {@code DJL_OFFLINE=false} in the environment allows DJL to download a libtorch.
  */
@@ -35,11 +36,12 @@ public final class TrainerCli {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: reasonlab generate|eval|benchmark ...");
+            err.println("usage: reasonlab train|eval|generate|benchmark ...");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
+            case "train" -> TrainMain.run(rest, out, err);
             case "generate" -> GenerateMain.run(rest, out, err);
             case "eval" -> EvalMain.run(rest, out, err);
             case "benchmark" -> benchmark(rest, out, err);

@@ -21,6 +21,22 @@ public final class HfLinear extends AbstractBlock {
     private final boolean conv1d;
     private final Parameter weight;
     private final Parameter bias;
+    /**
+     * Optional low-rank adapter (LoRA hook, set by {@code org.reasonlab.train.lora}). Null = plain
+     * layer, exactly the behaviour without the hook. Not a DJL child block: its arrays are owned
+     * and trained by the adapter itself, so the base model's parameter set is unchanged.
+     */
+    private volatile Adapter adapter;
+
+    /** A residual added to this layer's output: {@code y + delta(x)}. */
+    public interface Adapter {
+        /**
+         * @param x the layer input (..., in)
+         * @param y the base output (..., out), bias included
+         * @return the output to use instead of {@code y}
+         */
+        NDArray apply(ParameterStore ps, NDArray x, NDArray y, boolean training);
+    }
 
     public HfLinear(long in, long out, boolean hasBias, boolean conv1d) {
         this.in = in;
@@ -47,6 +63,16 @@ public final class HfLinear extends AbstractBlock {
         return out;
     }
 
+    /** The attached adapter, or null. */
+    public Adapter adapter() {
+        return adapter;
+    }
+
+    /** Attaches an adapter (LoRA hook); null removes it. */
+    public void setAdapter(Adapter adapter) {
+        this.adapter = adapter;
+    }
+
     public boolean isConv1d() {
         return conv1d;
     }
@@ -63,6 +89,10 @@ public final class HfLinear extends AbstractBlock {
         NDArray y = conv1d ? x.matMul(w) : Ops.linear(x, w);
         if (bias != null) {
             y = y.add(ps.getValue(bias, x.getDevice(), training));
+        }
+        Adapter a = adapter; // LoRA hook: absent (null) for plain layers
+        if (a != null) {
+            y = a.apply(ps, x, y, training);
         }
         return new NDList(y);
     }

@@ -1,0 +1,125 @@
+package org.reasonlab.train.training;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.reasonlab.core.prompt.TrainingExample;
+import org.reasonlab.train.model.ModelTokenizer;
+
+/**
+ * Tokenised training set and its deterministic batch plan. Prompt and answer are tokenised
+ * separately (prompt with BOS, answer plain + EOS), so the loss can cover the answer only. Too long
+ * examples lose prompt tokens from the left (BOS kept); the answer is cut only when it alone does
+ * not fit. Each epoch's order depends only on (seed, epoch): examples are shuffled, cut into chunks
+ * of {@value #CHUNK_BATCHES} batches, sorted by length within a chunk (less padding), batched, and
+ * the batches shuffled again.
+ */
+public final class TrainingData {
+    static final int CHUNK_BATCHES = 8;
+
+    private final List<TokenizedExample> examples;
+    private final int batchSize;
+    private final long seed;
+    private final int truncatedPrompts;
+    private final int truncatedAnswers;
+
+    private TrainingData(List<TokenizedExample> examples, int batchSize, long seed, int truncatedPrompts, int truncatedAnswers) {
+        this.examples = List.copyOf(examples);
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.truncatedPrompts = truncatedPrompts;
+        this.truncatedAnswers = truncatedAnswers;
+    }
+
+    /**
+     * @param eosId          appended to every answer (null: none)
+     * @param maxLength      most tokens per sequence (at least 2)
+     * @param lossOnPrompt   whether prompt tokens (after BOS) count in the loss too
+     */
+    public static TrainingData tokenize(List<TrainingExample> examples, ModelTokenizer tokenizer, Integer eosId,
+            int maxLength, boolean lossOnPrompt, int batchSize, long seed) {
+        if (maxLength < 2) {
+            throw new IllegalArgumentException("maxSequenceLength must be at least 2, was " + maxLength);
+        }
+        List<TokenizedExample> out = new ArrayList<>();
+        int cutPrompts = 0;
+        int cutAnswers = 0;
+        Integer bos = tokenizer.bosId();
+        for (TrainingExample e : examples) {
+            long[] prompt = tokenizer.encode(e.prompt());
+            long[] plain = tokenizer.encodePlain(e.answer());
+            long[] answer = eosId == null ? plain : Arrays.copyOf(plain, plain.length + 1);
+            if (eosId != null) {
+                answer[plain.length] = eosId;
+            }
+            boolean hasBos = prompt.length > 0 && bos != null && prompt[0] == bos;
+            int keepHead = hasBos ? 1 : 0;
+            if (prompt.length + answer.length > maxLength) {
+                int room = maxLength - answer.length;
+                if (room < keepHead + 1) {
+                    // the answer alone does not fit: keep BOS + 1 prompt token, cut the answer's end
+                    cutAnswers++;
+                    room = Math.min(prompt.length, keepHead + 1);
+                    answer = Arrays.copyOf(answer, maxLength - room);
+                }
+                if (prompt.length > room) {
+                    long[] p = new long[room];
+                    System.arraycopy(prompt, 0, p, 0, keepHead);
+                    System.arraycopy(prompt, prompt.length - (room - keepHead), p, keepHead, room - keepHead);
+                    prompt = p;
+                    cutPrompts++;
+                }
+            }
+            long[] ids = Arrays.copyOf(prompt, prompt.length + answer.length);
+            System.arraycopy(answer, 0, ids, prompt.length, answer.length);
+            int lossStart = lossOnPrompt ? 1 : Math.max(1, prompt.length);
+            out.add(new TokenizedExample(ids, lossStart));
+        }
+        return new TrainingData(out, batchSize, seed, cutPrompts, cutAnswers);
+    }
+
+    public List<TokenizedExample> examples() {
+        return examples;
+    }
+
+    public int size() {
+        return examples.size();
+    }
+
+    public int truncatedPrompts() {
+        return truncatedPrompts;
+    }
+
+    public int truncatedAnswers() {
+        return truncatedAnswers;
+    }
+
+    /** Micro-batches (forward passes) per epoch. */
+    public int batchesPerEpoch() {
+        return (examples.size() + batchSize - 1) / batchSize;
+    }
+
+    /** The micro-batches of an epoch (0-based) as example indices; the same for the same (seed, epoch). */
+    public List<int[]> epochBatches(int epoch) {
+        Random rng = new Random(seed * 1_000_003L + epoch);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, rng);
+        int chunk = batchSize * CHUNK_BATCHES;
+        List<int[]> batches = new ArrayList<>();
+        for (int start = 0; start < order.size(); start += chunk) {
+            List<Integer> c = new ArrayList<>(order.subList(start, Math.min(order.size(), start + chunk)));
+            c.sort(Comparator.comparingInt((Integer i) -> examples.get(i).length()).reversed());
+            for (int b = 0; b < c.size(); b += batchSize) {
+                batches.add(c.subList(b, Math.min(c.size(), b + batchSize)).stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        Collections.shuffle(batches, rng);
+        return batches;
+    }
+}

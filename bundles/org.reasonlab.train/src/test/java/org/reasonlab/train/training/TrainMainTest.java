@@ -1,0 +1,83 @@
+package org.reasonlab.train.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.core.run.RunStatus;
+import org.reasonlab.train.DjlEnvironment;
+
+class TrainMainTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void offline() {
+        DjlEnvironment.prepare(true);
+    }
+
+    private static String line(String id, String statement, String label, String reason, String split) {
+        return "{\"id\":\"" + id + "\",\"statement\":\"" + statement + "\",\"label\":\"" + label + "\",\"reason\":\""
+                + reason + "\",\"split\":\"" + split + "\"}\n";
+    }
+
+    @Test
+    void datasetWithoutTrainingRecordsIsAClearErrorWithoutStackTrace() throws Exception {
+        Path data = tmp.resolve("d.jsonl");
+        Files.writeString(data, line("a", "I kicked a dog.", "unethical", "Hurting pets is cruel.", "test"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = TrainMain.run(new String[] {"--dataset", data.toString(), "--run-dir", tmp.resolve("run").toString(),
+            "--device", "cpu"}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, rc, e);
+        assertTrue(e.contains("no usable training examples"), e);
+        assertFalse(e.contains("\tat "), "stack trace: " + e);
+        assertEquals(RunStatus.FAILED, new RunDirectory(tmp.resolve("run")).status());
+    }
+
+    @Test
+    void badArgumentsGiveUsage() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = TrainMain.run(new String[] {"--run-dir", tmp.toString(), "--epochs", "x"}, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, rc);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--epochs must be a whole number"));
+    }
+
+    @Test
+    void trainsTinyLoraEndToEndAndWritesAdapterAndEvents() throws Exception {
+        Path data = tmp.resolve("d.jsonl");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            String[] r = TrainFixtures.RECORDS[i];
+            sb.append(line("r" + i, r[0], r[1], r[2], "train"));
+        }
+        Files.writeString(data, sb.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path runDir = tmp.resolve("run");
+        int rc = TrainMain.run(new String[] {"--dataset", data.toString(), "--run-dir", runDir.toString(), "--mode", "l+r",
+            "--model", "tiny", "--tuning", "lora", "--max-steps", "2", "--batch-size", "3", "--device", "cpu"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertTrue(o.contains("\"type\":\"started\"") && o.contains("\"type\":\"step\"")
+                && o.contains("\"type\":\"finished\""), o);
+        RunDirectory run = new RunDirectory(runDir);
+        assertEquals(RunStatus.COMPLETED, run.status());
+        assertTrue(Files.isRegularFile(runDir.resolve("spec.json")));
+        assertTrue(Files.isDirectory(runDir.resolve("checkpoints/step-2")));
+        assertTrue(Files.isRegularFile(runDir.resolve("adapter/adapter_model.safetensors")));
+        assertTrue(Files.isRegularFile(runDir.resolve("adapter/adapter_config.json")));
+    }
+}
