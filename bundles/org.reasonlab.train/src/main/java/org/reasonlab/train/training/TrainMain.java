@@ -172,6 +172,29 @@ public final class TrainMain {
 
     /** DJL work, in its own class so DJL classes load only after {@code DjlEnvironment.prepare}. */
     static final class Djl {
+        /**
+         * Evaluates the tuned model (adapters attached) on the spec's evaluation split, writing
+         * predictions.jsonl and metrics.json into the run and an eval event after the finished one.
+         */
+        static void evaluateAfterTraining(RunSpec spec, org.reasonlab.train.model.LoadedModel model, RunDirectory run,
+                long step, EventSink sink, PrintStream err) throws IOException {
+            org.reasonlab.core.model.Dataset dataset = DatasetLoader.load(Path.of(spec.dataset())).dataset();
+            org.reasonlab.core.model.Split split = org.reasonlab.core.model.Split.parse(spec.evalSplit())
+                    .orElse(org.reasonlab.core.model.Split.TEST);
+            if (org.reasonlab.train.eval.Evaluator.recordsOf(dataset, split).isEmpty()) {
+                sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING,
+                        "no records in split " + split.id() + ": evaluation skipped"));
+                return;
+            }
+            var options = org.reasonlab.train.generate.GenerationOptions.greedy(spec.evalMaxNewTokens())
+                    .withStopStrings(org.reasonlab.train.eval.EvalMain.STOP_STRINGS);
+            var result = new org.reasonlab.train.eval.Evaluator(spec.mode(), spec.template(), spec.model())
+                    .evaluate(dataset, split, new org.reasonlab.train.eval.ModelAnswerSource(model, options));
+            result.write(run);
+            org.reasonlab.train.eval.Evaluator.emit(result, step, sink::emit);
+            err.println(result.humanSummary());
+        }
+
         static int train(RunSpec spec, RunDirectory run, boolean resume, EventSink sink, PrintStream err) {
             Instant start = Instant.now();
             Path tmpModel = null;
@@ -215,6 +238,9 @@ public final class TrainMain {
                         org.reasonlab.train.export.PeftExporter.writeAdapter(run.adapterDir(), tuner.lora(), spec.model());
                         sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO, "adapter written to "
                                 + RunDirectory.ADAPTER + "/"));
+                    }
+                    if (result.status() == RunStatus.COMPLETED) {
+                        evaluateAfterTraining(spec, model, run, result.step(), sink, err);
                     }
                     if (result.status() == RunStatus.FAILED) {
                         err.println("train: " + result.error());

@@ -58,9 +58,9 @@ class TrainMainTest {
     void trainsTinyLoraEndToEndAndWritesAdapterAndEvents() throws Exception {
         Path data = tmp.resolve("d.jsonl");
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 8; i++) {
             String[] r = TrainFixtures.RECORDS[i];
-            sb.append(line("r" + i, r[0], r[1], r[2], "train"));
+            sb.append(line("r" + i, r[0], r[1], r[2], i < 6 ? "train" : "test"));
         }
         Files.writeString(data, sb.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -79,5 +79,10 @@ class TrainMainTest {
         assertTrue(Files.isDirectory(runDir.resolve("checkpoints/step-2")));
         assertTrue(Files.isRegularFile(runDir.resolve("adapter/adapter_model.safetensors")));
         assertTrue(Files.isRegularFile(runDir.resolve("adapter/adapter_config.json")));
+        // evaluation after training, on the test split (2 records)
+        assertEquals(2, Files.readAllLines(runDir.resolve("predictions.jsonl")).size());
+        assertTrue(Files.readString(runDir.resolve("metrics.json")).contains("\"split\": \"test\""),
+                Files.readString(runDir.resolve("metrics.json")));
+        assertTrue(o.contains("\"type\":\"eval\""), o);
     }
 }
