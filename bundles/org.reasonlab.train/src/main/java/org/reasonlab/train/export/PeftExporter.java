@@ -96,7 +96,8 @@ public final class PeftExporter {
 
     /**
      * Writes the base model with {@code W + scaling * B A} merged into every adapted layer, in HF
-     * layout ({@code config.json}, {@code model.safetensors}, tokenizer files copied), float32.
+     * layout ({@code config.json}, {@code model.safetensors}, tokenizer files copied), float32. With
+     * {@code lora} null the model's weights are written as they are (a fully fine-tuned model).
      */
     public static void writeMerged(Path dir, LoadedModel base, LoraModel lora) throws IOException {
         Files.createDirectories(dir);

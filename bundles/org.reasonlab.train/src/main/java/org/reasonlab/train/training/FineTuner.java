@@ -148,8 +148,9 @@ public final class FineTuner implements AutoCloseable {
 
     /**
      * Trains to the end (or until stopped); with {@code resume}, first loads the newest checkpoint.
-     * Emits started, step, checkpoint, message, error and finished events. Never throws for
-     * training failures: they end as status failed with an error event.
+     * Writes {@code environment.json} (java, DJL, engine, device, seed), then emits started, step,
+     * checkpoint, message, error and finished events. Never throws for training failures: they end
+     * as status failed with an error event.
      */
     public TrainResult train(boolean resume) {
         synchronized (done) {
@@ -163,9 +164,11 @@ public final class FineTuner implements AutoCloseable {
         double seconds = 0;
         try {
             Device device = model.device();
+            RunEnvironment env = environment(device, spec.seed());
+            java.nio.file.Files.createDirectories(run.root());
+            run.writeEnvironment(env);
             sink.emit(new StartedEvent(Instant.now(), spec.runId(), spec.mode() == null ? null : spec.mode().id(),
-                    spec.model(), spec.tuning(), data.size(), null, (int) Math.min(Integer.MAX_VALUE, totalSteps),
-                    environment(device, spec.seed())));
+                    spec.model(), spec.tuning(), data.size(), null, (int) Math.min(Integer.MAX_VALUE, totalSteps), env));
             if (data.truncatedPrompts() > 0 || data.truncatedAnswers() > 0) {
                 sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, data.truncatedPrompts()
                         + " prompt(s) shortened from the left and " + data.truncatedAnswers()
@@ -197,47 +200,68 @@ public final class FineTuner implements AutoCloseable {
                         tokens += e.length();
                     }
                 }
-                Engine.getInstance().setRandomSeed((int) (spec.seed() + t));
                 long t0 = System.nanoTime();
                 double loss = 0;
-                double gradNorm;
+                double gradNorm = 0;
                 double lr = schedule.at(t - 1);
-                try (NDManager sm = model.manager().newSubManager(device)) {
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        for (int[] b : micro) {
-                            NDArray l = microBatchLoss(sm, b, Math.max(1, lossTokens));
-                            gc.backward(l);
-                            loss += l.getFloat();
+                for (int attempt = 1; ; attempt++) {
+                    Engine.getInstance().setRandomSeed((int) (spec.seed() + t));
+                    String bad = null;
+                    loss = 0;
+                    try (NDManager sm = model.manager().newSubManager(device)) {
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            for (int[] b : micro) {
+                                NDArray l = microBatchLoss(sm, b, Math.max(1, lossTokens));
+                                gc.backward(l);
+                                loss += l.getFloat();
+                            }
+                        }
+                        Map<String, NDArray> grads = new LinkedHashMap<>();
+                        double sq = 0;
+                        for (Map.Entry<String, NDArray> e : trainable.entrySet()) {
+                            NDArray g = e.getValue().getGradient();
+                            g.attach(sm);
+                            grads.put(e.getKey(), g);
+                            sq += g.square().sum().getFloat();
+                        }
+                        gradNorm = Math.sqrt(sq);
+                        if (!Double.isFinite(loss)) {
+                            bad = "loss is " + loss;
+                        } else if (!Double.isFinite(gradNorm)) {
+                            bad = "gradient norm is " + gradNorm;
+                        }
+                        if (bad == null) {
+                            double clip = spec.gradientClipping();
+                            if (clip > 0 && gradNorm > clip) {
+                                float f = (float) (clip / (gradNorm + 1e-6));
+                                Map<String, NDArray> scaled = new LinkedHashMap<>();
+                                grads.forEach((k, g) -> scaled.put(k, g.mul(f)));
+                                optimizer.step(t, lr, trainable, scaled, sm);
+                            } else {
+                                optimizer.step(t, lr, trainable, grads, sm);
+                            }
+                        }
+                        for (NDArray g : grads.values()) {
+                            // zero the accumulated .grad in place (the handle shares its storage); a
+                            // non-finite one with a fill, as g - g would stay NaN
+                            if (bad == null) {
+                                g.subi(g);
+                            } else {
+                                g.set(new float[Math.toIntExact(g.size())]);
+                            }
                         }
                     }
-                    if (!Double.isFinite(loss)) {
-                        return diverged(start, t, "loss is " + loss, lastGood, losses, firstStep, tokensTotal, seconds);
+                    if (bad == null) {
+                        break;
                     }
-                    Map<String, NDArray> grads = new LinkedHashMap<>();
-                    double sq = 0;
-                    for (Map.Entry<String, NDArray> e : trainable.entrySet()) {
-                        NDArray g = e.getValue().getGradient();
-                        g.attach(sm);
-                        grads.put(e.getKey(), g);
-                        sq += g.square().sum().getFloat();
+                    if (attempt >= 2) {
+                        return diverged(start, t, bad, lastGood, losses, firstStep, tokensTotal, seconds);
                     }
-                    gradNorm = Math.sqrt(sq);
-                    if (!Double.isFinite(gradNorm)) {
-                        return diverged(start, t, "gradient norm is " + gradNorm, lastGood, losses, firstStep,
-                                tokensTotal, seconds);
-                    }
-                    double clip = spec.gradientClipping();
-                    if (clip > 0 && gradNorm > clip) {
-                        float f = (float) (clip / (gradNorm + 1e-6));
-                        Map<String, NDArray> scaled = new LinkedHashMap<>();
-                        grads.forEach((k, g) -> scaled.put(k, g.mul(f)));
-                        optimizer.step(t, lr, trainable, scaled, sm);
-                    } else {
-                        optimizer.step(t, lr, trainable, grads, sm);
-                    }
-                    for (NDArray g : grads.values()) {
-                        g.subi(g); // zero the accumulated .grad in place (the handle shares its storage)
-                    }
+                    // the step is deterministic (same batch, same dropout seed, weights untouched), so a
+                    // real divergence repeats; a transient numeric fault (seen under CPU preemption and
+                    // signal delivery in some VMs) does not
+                    sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, "step " + t + ": " + bad
+                            + "; recomputing the step once"));
                 }
                 double dt = (System.nanoTime() - t0) / 1e9;
                 tokensTotal += tokens;

@@ -26,30 +26,46 @@ import org.reasonlab.core.run.RunStatus;
 /**
  * {@code train} command: {@code --dataset FILE --run-dir DIR [--mode l|l+r|r->l] [--model PATH|tiny]
  * [--tuning lora|full] [--epochs N] [--max-steps N] [--lr X] [--batch-size N] [--seed N]
- * [--device auto|cpu|gpu] [--resume]}. Builds a {@link RunSpec} (or, with {@code --resume} and an
- * existing {@code spec.json}, reads it), trains, and writes the LoRA adapter in PEFT layout to
- * {@code adapter/}. Events go to {@code events.jsonl} and, as JSON lines, to {@code out}; human
- * messages to {@code err}. Exit codes: 0 completed, 1 failed, 2 bad arguments, 3 cancelled (stopped
- * by SIGTERM after a checkpoint).
+ * [--device auto|cpu|gpu] [--checkpoint-every N] [--merged] [--resume]}. Builds a {@link RunSpec}
+ * (or, with {@code --resume} and an existing {@code spec.json}, reads it), writes
+ * {@code environment.json}, trains, and writes the LoRA adapter in PEFT layout to {@code adapter/};
+ * with {@code --merged} (not kept in the spec: pass it again with {@code --resume}) also the tuned
+ * model in Hugging Face layout to {@code merged/}: the base with the adapter merged in for LoRA, the
+ * tuned weights for full tuning. A non-finite loss or gradient norm stops the run with an error
+ * event naming the step and status failed; the checkpoints written before it stay. Events go to
+ * {@code events.jsonl} and, as JSON lines, to {@code out}; human messages to {@code err}. Exit
+ * codes: 0 completed, 1 failed, 2 bad arguments, 3 cancelled. On SIGTERM a shutdown hook stops the
+ * loop after the current step, which writes a checkpoint and the finished event (status
+ * cancelled); the JVM then exits with 143 (128 + SIGTERM), not 3.
  */
 public final class TrainMain {
     static final String USAGE = "usage: train --dataset FILE --run-dir DIR [--mode l|l+r|r->l] [--model PATH|tiny]"
             + " [--tuning lora|full] [--epochs N] [--max-steps N] [--lr X] [--batch-size N] [--seed N]"
-            + " [--device auto|cpu|gpu] [--resume]";
+            + " [--device auto|cpu|gpu] [--checkpoint-every N] [--merged] [--resume]";
 
     private TrainMain() {
+    }
+
+    /** Runs {@code train} in its own JVM: prepares DJL offline, then exits with {@link #run}'s code. */
+    public static void main(String[] args) {
+        org.reasonlab.train.DjlEnvironment.prepare(true);
+        PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Path dataset = null;
         Path runDir = null;
         boolean resume = false;
+        boolean merged = false;
         RunSpec spec = new RunSpec();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
                     case "--resume" -> resume = true;
+                    case "--merged" -> merged = true;
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return 0;
@@ -72,6 +88,7 @@ public final class TrainMain {
                             case "--batch-size" -> spec.setBatchSize(intArg(a, v));
                             case "--seed" -> spec.setSeed(Long.parseLong(v));
                             case "--device" -> spec.setDevice(v.toLowerCase(Locale.ROOT));
+                            case "--checkpoint-every" -> spec.setCheckpointEvery(intArg(a, v));
                             default -> throw new IllegalArgumentException("unknown option " + a);
                         }
                     }
@@ -112,7 +129,7 @@ public final class TrainMain {
         }
         try (RunEventLog log = run.openEventLog()) {
             EventSink sink = EventSink.all(EventSink.log(log), EventSink.jsonLines(out));
-            return Djl.train(spec, run, resume, sink, err);
+            return Djl.train(spec, run, resume, merged, sink, err);
         } catch (IOException e) {
             err.println("train: cannot write the event log in " + runDir + ": " + e.getMessage());
             return 1;
@@ -195,7 +212,21 @@ public final class TrainMain {
             err.println(result.humanSummary());
         }
 
-        static int train(RunSpec spec, RunDirectory run, boolean resume, EventSink sink, PrintStream err) {
+        /**
+         * Writes {@code merged/} in Hugging Face layout: the base with the LoRA deltas merged in, or
+         * (full tuning, {@code lora == null}) the model's tuned weights as they are.
+         */
+        static void writeMerged(RunDirectory run, org.reasonlab.train.model.LoadedModel model,
+                org.reasonlab.train.lora.LoraModel lora, EventSink sink) throws IOException {
+            Path dir = run.mergedDir();
+            Checkpoints.deleteTree(dir);
+            org.reasonlab.train.export.PeftExporter.writeMerged(dir, model, lora);
+            sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO, (lora != null
+                    ? "base model with the adapter merged in" : "tuned model") + " written to " + RunDirectory.MERGED + "/"));
+        }
+
+        static int train(RunSpec spec, RunDirectory run, boolean resume, boolean merged, EventSink sink,
+                PrintStream err) {
             Instant start = Instant.now();
             Path tmpModel = null;
             try {
@@ -238,6 +269,9 @@ public final class TrainMain {
                         org.reasonlab.train.export.PeftExporter.writeAdapter(run.adapterDir(), tuner.lora(), spec.model());
                         sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO, "adapter written to "
                                 + RunDirectory.ADAPTER + "/"));
+                    }
+                    if (result.status() == RunStatus.COMPLETED && merged) {
+                        writeMerged(run, model, tuner.lora(), sink);
                     }
                     if (result.status() == RunStatus.COMPLETED) {
                         evaluateAfterTraining(spec, model, run, result.step(), sink, err);
