@@ -135,8 +135,9 @@ public final class TrainingBenchmark {
         out.printf(Locale.ROOT, "matmul peak (DJL, fp32): %.1f GFLOP/s%n", peak);
         out.println("train GF/s = 6 x params x train tok/s (attention score FLOPs not counted)");
         out.println();
-        out.println("same benchmark on a GPU (needs a CUDA libtorch for DJL on the class path):");
-        out.println("  java -cp \"<trainer class path>\" " + TrainingBenchmark.class.getName() + " --device gpu");
+        out.println("same benchmark on a GPU (DJL needs a CUDA libtorch: see the README's Trainer section):");
+        out.println("  DJL_OFFLINE=false ./reasonlab benchmark --device gpu");
+        out.println("  PYTORCH_LIBRARY_PATH=/opt/libtorch/lib PYTORCH_VERSION=2.7.1 PYTORCH_FLAVOR=cu128 ./reasonlab benchmark --device gpu");
         return 0;
     }
 
