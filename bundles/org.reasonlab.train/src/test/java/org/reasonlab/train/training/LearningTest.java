@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reasonlab.core.prompt.PromptTemplate;
+import org.reasonlab.core.prompt.PromptTemplates;
 import org.reasonlab.core.prompt.TrainingExample;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.RunDirectory;
@@ -34,17 +35,24 @@ class LearningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"l+r", "l"})
-    void tinyModelMemorisesTheTrainingSet(String modeId) throws Exception {
+    @ValueSource(strings = {"l+r", "l", "l+r dfar"})
+    void tinyModelMemorisesTheTrainingSet(String variant) throws Exception {
+        String modeId = variant.split(" ")[0];
         TrainingMode mode = TrainingMode.parse(modeId).orElseThrow();
-        PromptTemplate t = mode == TrainingMode.L ? TrainFixtures.SHORT_L : TrainFixtures.SHORT_LR;
+        boolean dfar = variant.endsWith("dfar");
+        // "dfar": the DFAR paper's own (long) Llama prompt, the default of a new run
+        PromptTemplate t = dfar ? PromptTemplates.defaultFor(mode)
+                : mode == TrainingMode.L ? TrainFixtures.SHORT_L : TrainFixtures.SHORT_LR;
         List<TrainingExample> examples = TrainFixtures.examples(t, 16);
         RunSpec spec = TrainFixtures.spec(RunSpec.TUNING_FULL, mode, t);
         spec.setLearningRate(3e-3);
         spec.setSchedule("constant");
         spec.setWarmupSteps(5);
         spec.setBatchSize(16);
-        spec.setEpochs(mode == TrainingMode.L ? 80 : 250);
+        spec.setEpochs(mode == TrainingMode.L ? 80 : dfar ? 400 : 250);
+        if (dfar) {
+            spec.setMaxSequenceLength(256); // the whole prompt fits, as it does at generation time
+        }
         Path folder = TrainFixtures.tiny(tmp);
         try (NDManager root = NDManager.newBaseManager(Device.cpu());
                 LoadedModel model = ModelLoader.load(folder, root, Device.cpu())) {
