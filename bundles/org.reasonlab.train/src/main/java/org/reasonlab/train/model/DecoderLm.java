@@ -33,6 +33,23 @@ abstract class DecoderLm extends CompositeBlock implements CausalLm {
         }
     }
 
+    /** The LM head named {@code lm_head}, or null when it is tied to the token embedding. */
+    protected final HfLinear createLmHead() {
+        if (config.tieWordEmbeddings()) {
+            return null;
+        }
+        HfLinear head = addChildBlock("lm_head", new HfLinear(config.hiddenSize(), config.vocabSize(), false, false));
+        register("lm_head", head);
+        return head;
+    }
+
+    /** Logits (B, S, V) from the final hidden states, through the LM head or the tied embedding. */
+    protected static NDArray logits(ParameterStore ps, NDArray hidden, HfLinear lmHead, Parameter embedding,
+            boolean training) {
+        return lmHead == null ? Ops.linear(hidden, ps.getValue(embedding, hidden.getDevice(), training))
+                : lmHead.forward(ps, new NDList(hidden), training).head();
+    }
+
     @Override
     public ModelConfig config() {
         return config;

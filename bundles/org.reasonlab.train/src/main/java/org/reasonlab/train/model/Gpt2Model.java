@@ -46,12 +46,7 @@ public final class Gpt2Model extends DecoderLm {
         lnF = addChildBlock("ln_f", new HfLayerNorm(c.hiddenSize(), c.normEps()));
         register("transformer.ln_f.weight", lnF.weight(), lnF.weightShape());
         register("transformer.ln_f.bias", lnF.bias(), lnF.weightShape());
-        if (c.tieWordEmbeddings()) {
-            lmHead = null;
-        } else {
-            lmHead = addChildBlock("lm_head", new HfLinear(c.hiddenSize(), c.vocabSize(), false, false));
-            register("lm_head", lmHead);
-        }
+        lmHead = createLmHead();
     }
 
     @Override
@@ -82,8 +77,7 @@ public final class Gpt2Model extends DecoderLm {
             kv.add(o.get(2));
         }
         x = lnF.forward(ps, new NDList(x), training).head();
-        NDArray logits = lmHead == null ? Ops.linear(x, ps.getValue(wte.weight(), x.getDevice(), training))
-                : lmHead.forward(ps, new NDList(x), training).head();
+        NDArray logits = logits(ps, x, lmHead, wte.weight(), training);
         NDList out = new NDList(logits);
         out.addAll(kv);
         return out;

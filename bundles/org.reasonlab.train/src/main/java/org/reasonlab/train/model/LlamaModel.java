@@ -44,12 +44,7 @@ public final class LlamaModel extends DecoderLm {
         }
         norm = addChildBlock("norm", new RmsNorm(c.hiddenSize(), c.normEps()));
         register("model.norm.weight", norm.weight(), norm.weightShape());
-        if (c.tieWordEmbeddings()) {
-            lmHead = null;
-        } else {
-            lmHead = addChildBlock("lm_head", new HfLinear(c.hiddenSize(), c.vocabSize(), false, false));
-            register("lm_head", lmHead);
-        }
+        lmHead = createLmHead();
     }
 
     @Override
@@ -74,12 +69,7 @@ public final class LlamaModel extends DecoderLm {
             kv.add(o.get(2));
         }
         x = norm.forward(ps, new NDList(x), training).head();
-        NDArray logits;
-        if (lmHead == null) {
-            logits = Ops.linear(x, ps.getValue(embed.weight(), x.getDevice(), training));
-        } else {
-            logits = lmHead.forward(ps, new NDList(x), training).head();
-        }
+        NDArray logits = logits(ps, x, lmHead, embed.weight(), training);
         NDList out = new NDList(logits);
         out.addAll(kv);
         return out;
