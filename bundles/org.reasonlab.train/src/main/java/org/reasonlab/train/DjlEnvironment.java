@@ -16,6 +16,15 @@ public final class DjlEnvironment {
     private DjlEnvironment() {
     }
 
+    /**
+     * Prepares DJL with the user's setting: offline unless {@code -Dai.djl.offline=false} or the
+     * environment variable {@code DJL_OFFLINE=false} allows DJL to download (e.g. a CUDA libtorch).
+     */
+    public static void prepare() {
+        String setting = System.getProperty(OFFLINE_PROPERTY, System.getenv("DJL_OFFLINE"));
+        prepare(!"false".equalsIgnoreCase(setting));
+    }
+
     /** Must run before the first DJL class is touched (call it first thing in {@code main}). */
     public static void prepare(boolean offline) {
         System.setProperty(OFFLINE_PROPERTY, Boolean.toString(offline));

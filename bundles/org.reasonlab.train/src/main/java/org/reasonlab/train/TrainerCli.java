@@ -12,14 +12,14 @@ import org.reasonlab.train.training.TrainMain;
 /**
  * Entry point of the trainer JVM ({@code ./reasonlab train|eval|generate|benchmark ...}, and later
  * the IDE's launches). DJL's offline and no-tracking properties are set here, before any DJL class
- * initialises; {@code DJL_OFFLINE=false} in the environment allows DJL to download a libtorch.
+ * initialises, from the user's setting ({@link DjlEnvironment#prepare()}).
  */
 public final class TrainerCli {
     private TrainerCli() {
     }
 
     public static void main(String[] args) {
-        DjlEnvironment.prepare(!"false".equalsIgnoreCase(System.getenv("DJL_OFFLINE")));
+        DjlEnvironment.prepare();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));

@@ -29,6 +29,20 @@ class DjlEnvironmentTest {
     }
 
     @Test
+    void usersSettingDecidesOfflineAndTrackingStaysOff() {
+        try {
+            System.setProperty(DjlEnvironment.OFFLINE_PROPERTY, "false");
+            DjlEnvironment.prepare();
+            assertEquals("false", System.getProperty(DjlEnvironment.OFFLINE_PROPERTY));
+            assertEquals("true", System.getProperty(DjlEnvironment.TRACKING_PROPERTY));
+        } finally {
+            DjlEnvironment.prepare(true);
+        }
+        DjlEnvironment.prepare();
+        assertEquals("true", System.getProperty(DjlEnvironment.OFFLINE_PROPERTY));
+    }
+
+    @Test
     void autoDeviceFallsBackToTheCpu() {
         Device device = DjlEnvironment.device("auto");
         assertEquals(Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu(), device);

@@ -72,7 +72,7 @@ public final class TrainingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        DjlEnvironment.prepare(true);
+        DjlEnvironment.prepare();
         System.exit(run(args, System.out));
     }
 

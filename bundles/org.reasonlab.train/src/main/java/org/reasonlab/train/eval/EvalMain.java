@@ -125,7 +125,7 @@ public final class EvalMain {
             err.println(USAGE);
             return 2;
         }
-        DjlEnvironment.prepare(true); // before any DJL class initialises
+        DjlEnvironment.prepare(); // before any DJL class initialises
         Path tmp = null;
         try {
             if (!Files.isRegularFile(args.dataset())) {

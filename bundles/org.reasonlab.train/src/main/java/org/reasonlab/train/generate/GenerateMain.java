@@ -100,7 +100,7 @@ public final class GenerateMain {
             err.println(USAGE);
             return 2;
         }
-        DjlEnvironment.prepare(true); // before any DJL class initialises
+        DjlEnvironment.prepare(); // before any DJL class initialises
         Path tmp = null;
         try {
             Path folder;

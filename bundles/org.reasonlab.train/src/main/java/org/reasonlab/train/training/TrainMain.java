@@ -48,7 +48,7 @@ public final class TrainMain {
 
     /** Runs {@code train} in its own JVM: prepares DJL offline, then exits with {@link #run}'s code. */
     public static void main(String[] args) {
-        org.reasonlab.train.DjlEnvironment.prepare(true);
+        org.reasonlab.train.DjlEnvironment.prepare();
         PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
         System.exit(run(args, out, err));
