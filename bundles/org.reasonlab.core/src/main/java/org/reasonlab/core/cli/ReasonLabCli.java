@@ -17,7 +17,8 @@ public final class ReasonLabCli {
     private final Map<String, CliCommand> commands = new LinkedHashMap<>();
 
     public ReasonLabCli() {
-        for (CliCommand command : List.of(new StatsCommand(), new ValidateCommand(), new ConvertCommand())) {
+        for (CliCommand command : List.of(new StatsCommand(), new ValidateCommand(), new ConvertCommand(),
+                new AgreementCommand())) {
             commands.put(command.name(), command);
         }
     }
