@@ -13,7 +13,7 @@ import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.reasonlab.core.stats.Histogram;
 
 /** A bar chart of how many reasons have how many words, one bar per histogram bin. */
-final class ReasonLengthChart {
+public final class ReasonLengthChart {
     private static final String SERIES_ID = "reasons";
     private static final int HEIGHT = 160;
     /** With more bins than this the bin labels are drawn slanted so that they do not overlap. */
@@ -21,7 +21,7 @@ final class ReasonLengthChart {
 
     private final Chart chart;
 
-    ReasonLengthChart(Composite parent, FormToolkit toolkit) {
+    public ReasonLengthChart(Composite parent, FormToolkit toolkit) {
         chart = new Chart(parent, SWT.NONE);
         chart.setBackground(toolkit.getColors().getBackground());
         chart.getTitle().setVisible(false);
@@ -43,7 +43,7 @@ final class ReasonLengthChart {
     }
 
     /** Shows one bar per bin of the histogram, labelled with the bin's range. */
-    void setHistogram(Histogram histogram) {
+    public void setHistogram(Histogram histogram) {
         if (chart.getSeriesSet().getSeries(SERIES_ID) != null) {
             chart.getSeriesSet().deleteSeries(SERIES_ID);
         }
@@ -65,12 +65,12 @@ final class ReasonLengthChart {
     }
 
     /** The bar heights shown, for tests. */
-    double[] shownCounts() {
+    public double[] shownCounts() {
         var series = chart.getSeriesSet().getSeries(SERIES_ID);
         return series == null ? new double[0] : series.getYSeries();
     }
 
-    Chart control() {
+    public Chart control() {
         return chart;
     }
 }
