@@ -40,6 +40,7 @@ import org.eclipse.ui.part.FileEditorInput;
 import org.eclipse.ui.part.MultiPageEditorPart;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.reasonlab.core.edit.DatasetEdit;
+import org.reasonlab.core.edit.DatasetIndex;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.DatasetSaver;
 import org.reasonlab.core.io.LoadResult;
@@ -158,7 +159,8 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
                     }
                     DiskStamp stamp = DiskStamp.of(path);
                     LoadResult load = DatasetLoader.load(path);
-                    runInUi(() -> loadedInUi(load, stamp));
+                    DatasetIndex index = new DatasetIndex(load.dataset());
+                    runInUi(() -> loadedInUi(load, index, stamp));
                 } catch (IOException | RuntimeException e) {
                     runInUi(() -> loadFailed(e));
                 }
@@ -183,10 +185,10 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         });
     }
 
-    private void loadedInUi(LoadResult load, DiskStamp stamp) {
+    private void loadedInUi(LoadResult load, DatasetIndex index, DiskStamp stamp) {
         diskStamp = stamp;
         if (model == null) {
-            model = new DatasetModel(load, file.getName());
+            model = new DatasetModel(load, index, file.getName());
             model.addListener(this::modelChanged);
             validation = new ValidationJob(file.getName(), model, (problems, generation) ->
                     runInUi(() -> validated(problems, generation)));
@@ -197,7 +199,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
                 outline.setModel(model);
             }
         } else {
-            model.setLoaded(load);
+            model.setLoaded(load, index);
         }
         savedOperation = null;
         records.banner().hide();
@@ -438,6 +440,16 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         } else if (newPageIndex == AGREEMENT_PAGE) {
             agreement.pageShown();
         }
+    }
+
+    /** Shows the keyboard reference in a popup. */
+    void showKeyReference() {
+        new KeyReferencePopup(getSite().getShell(), KeyReference.text(getSite().getWorkbenchWindow())).open();
+    }
+
+    /** The keyboard reference as shown by F1: one line per command with its keys. */
+    public String keyReferenceText() {
+        return KeyReference.text(getSite().getWorkbenchWindow());
     }
 
     void setActivePageToRecords() {

@@ -45,9 +45,10 @@ public final class DatasetModel {
     private List<ParseProblem> parseProblems;
     private long generation;
 
-    public DatasetModel(LoadResult load, String name) {
+    /** @param index built for {@code load}'s dataset (off the UI thread: it costs time on large files) */
+    public DatasetModel(LoadResult load, DatasetIndex index, String name) {
         undoContext = new ObjectUndoContext(this, name);
-        setLoaded(load);
+        setLoaded(load, index);
     }
 
     public IUndoContext undoContext() {
@@ -89,10 +90,13 @@ public final class DatasetModel {
     }
 
     /** Replaces everything by a fresh load (revert, reload after an external change). */
-    public void setLoaded(LoadResult load) {
+    public void setLoaded(LoadResult load, DatasetIndex newIndex) {
+        if (newIndex.dataset() != load.dataset()) {
+            throw new IllegalArgumentException("the index is not the loaded dataset's");
+        }
         dataset = load.dataset();
         parseProblems = load.problems();
-        index = new DatasetIndex(dataset);
+        index = newIndex;
         generation++;
         fire(Change.RELOADED, 0);
     }

@@ -30,6 +30,7 @@ final class EditorKeys {
     static final String FOCUS_FILTER = "org.reasonlab.ui.dataset.focusFilter";
     static final String ADD_RECORD = "org.reasonlab.ui.dataset.addRecord";
     static final String DELETE_RECORD = "org.reasonlab.ui.dataset.deleteRecord";
+    static final String SHOW_KEYS = "org.reasonlab.ui.dataset.showKeys";
 
     private final DatasetEditor editor;
     private final List<IHandlerActivation> handlers = new ArrayList<>();
@@ -56,10 +57,11 @@ final class EditorKeys {
         handle(hs, FOCUS_FILTER, e -> editor.records().focusFilter());
         handle(hs, ADD_RECORD, e -> editor.records().addRecord());
         handle(hs, DELETE_RECORD, e -> editor.records().deleteSelected());
+        handle(hs, SHOW_KEYS, e -> editor.showKeyReference());
 
         IContextService cs = editor.getSite().getService(IContextService.class);
         editorContext = cs.activateContext(EDITOR_CONTEXT);
-        var table = editor.records().table().control();
+        var table = editor.records().table();
         table.addListener(SWT.FocusIn, e -> {
             if (tableContext == null) {
                 tableContext = cs.activateContext(TABLE_CONTEXT);

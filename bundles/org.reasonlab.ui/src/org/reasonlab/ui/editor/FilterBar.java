@@ -34,10 +34,10 @@ final class FilterBar {
     private boolean updating;
     private int typingGeneration;
 
-    FilterBar(Composite parent, Consumer<RecordQuery> onChange) {
+    FilterBar(Composite parent, Consumer<RecordQuery> onChange, Runnable showKeys) {
         this.onChange = onChange;
         root = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(6).margins(2, 2).applyTo(root);
+        GridLayoutFactory.fillDefaults().numColumns(7).margins(2, 2).applyTo(root);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(root);
         search = new Text(root, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         search.setMessage("Find in statements and reasons");
@@ -61,6 +61,10 @@ final class FilterBar {
         disagreement.setToolTipText("Only records whose annotators gave different labels");
         count = new Label(root, SWT.NONE);
         GridDataFactory.fillDefaults().hint(170, SWT.DEFAULT).applyTo(count);
+        Button keys = new Button(root, SWT.PUSH);
+        keys.setText("Keys (F1)");
+        keys.setToolTipText("The editor's commands and their keys");
+        keys.addListener(SWT.Selection, e -> showKeys.run());
         setSchema(LabelSchema.defaultSchema());
         setProblemCounts(Map.of());
         for (Combo c : new Combo[] {label, split, problem}) {

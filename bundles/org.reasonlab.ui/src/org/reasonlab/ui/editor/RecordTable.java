@@ -30,30 +30,64 @@ final class RecordTable {
     /** Shown in the flags column for records whose annotators disagree. */
     static final String DISAGREEMENT_FLAG = "\u2260";
 
-    private final Table table;
+    /**
+     * Shrinking a GTK virtual table removes its rows one at a time (about 50 microseconds each), so
+     * a filter that drops more rows than this gets a fresh table instead; growing is cheap.
+     */
+    private static final int REBUILD_WHEN_REMOVING = 2_000;
+
+    private final Composite holder;
+    private final java.util.List<Object[]> listeners = new java.util.ArrayList<>();
+    private int[] widths = {44, 56, 80, 80, 90, 360, 360};
+    private Table table;
     private DatasetModel model;
     private int[] rows = new int[0];
 
     RecordTable(Composite parent) {
-        table = new Table(parent, SWT.VIRTUAL | SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        column("", 44, "Problems (icon) and annotator disagreement (\u2260)");
-        column("Line", 56, "Line in the file");
-        column("Id", 80, null);
-        column("Split", 80, null);
-        column("Label", 90, null);
-        column("Statement", 360, null);
-        column("Reason", 360, null);
-        table.addListener(SWT.SetData, event -> fill((TableItem) event.item, table.indexOf((TableItem) event.item)));
+        holder = new Composite(parent, SWT.NONE);
+        holder.setLayout(new org.eclipse.swt.layout.FillLayout());
+        holder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        table = createTable();
     }
 
-    private void column(String title, int width, String tooltip) {
-        TableColumn c = new TableColumn(table, SWT.LEFT);
-        c.setText(title);
-        c.setWidth(width);
-        c.setToolTipText(tooltip);
+    private Table createTable() {
+        Table t = new Table(holder, SWT.VIRTUAL | SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        t.setHeaderVisible(true);
+        t.setLinesVisible(true);
+        String[][] columns = {{"", "Problems (icon) and annotator disagreement (\u2260)"}, {"Line", "Line in the file"},
+                {"Id", null}, {"Split", null}, {"Label", null}, {"Statement", null}, {"Reason", null}};
+        for (int i = 0; i < columns.length; i++) {
+            TableColumn c = new TableColumn(t, SWT.LEFT);
+            c.setText(columns[i][0]);
+            c.setWidth(widths[i]);
+            c.setToolTipText(columns[i][1]);
+        }
+        t.addListener(SWT.SetData, event -> fill((TableItem) event.item, t.indexOf((TableItem) event.item)));
+        for (Object[] l : listeners) {
+            t.addListener((Integer) l[0], (org.eclipse.swt.widgets.Listener) l[1]);
+        }
+        return t;
+    }
+
+    /** Adds a listener to the table, and to every table that replaces it. */
+    void addListener(int eventType, org.eclipse.swt.widgets.Listener listener) {
+        listeners.add(new Object[] {eventType, listener});
+        table.addListener(eventType, listener);
+    }
+
+    private void rebuild() {
+        boolean focused = table.isFocusControl();
+        TableColumn[] columns = table.getColumns();
+        for (int i = 0; i < columns.length && i < widths.length; i++) {
+            widths[i] = columns[i].getWidth();
+        }
+        Table old = table;
+        table = createTable();
+        old.dispose();
+        holder.layout(true, true);
+        if (focused) {
+            table.setFocus();
+        }
     }
 
     Table control() {
@@ -70,6 +104,9 @@ final class RecordTable {
 
     /** Shows these entries; keeps the selection on {@code selectRow} (or none for -1). */
     void setRows(int[] newRows, int selectRow) {
+        if (table.getItemCount() - newRows.length > REBUILD_WHEN_REMOVING) {
+            rebuild();
+        }
         rows = newRows;
         table.setRedraw(false);
         try {

@@ -44,11 +44,11 @@ final class RecordsPage {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         Composite left = new Composite(sash, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(left);
-        filterBar = new FilterBar(left, this::applyQuery);
+        filterBar = new FilterBar(left, this::applyQuery, editor::showKeyReference);
         table = new RecordTable(left);
         form = new RecordForm(sash, this::setLabel, this::setSplit);
         sash.setWeights(62, 38);
-        table.control().addListener(SWT.Selection, e -> selectionChanged());
+        table.addListener(SWT.Selection, e -> selectionChanged());
         form.statementText().addModifyListener(e -> editor.pendingTextChanged());
         form.reasonText().addModifyListener(e -> editor.pendingTextChanged());
     }
