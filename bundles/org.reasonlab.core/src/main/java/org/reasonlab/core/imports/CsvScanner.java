@@ -1,0 +1,290 @@
+package org.reasonlab.core.imports;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads CSV rows (RFC 4180) from the start of a byte stream exactly as the core's CSV reader
+ * assembles them: a UTF-8 byte order mark is skipped, a quoted field may span several physical lines,
+ * a row ends at an unquoted line feed (a carriage return before it belongs to the terminator). Each
+ * row remembers its byte offsets, so that the header can be replaced without moving any other line.
+ */
+final class CsvScanner {
+    /**
+     * The longest line, and about the longest row, read: a longer row is almost surely a quote that is
+     * never closed; it ends there and is reported as such instead of filling the memory.
+     */
+    static final int MAX_ROW_BYTES = 1 << 24;
+
+    private final InputStream in;
+    private long offset;
+    private int linesRead;
+    private boolean started;
+    private boolean byteOrderMark;
+
+    /** One row: its bytes without the final terminator, where it lies and how it ended. */
+    record Row(byte[] bytes, int firstLine, int lineCount, long start, long end, boolean terminated, boolean crlf) {
+
+        boolean isBlank() {
+            for (byte b : bytes) {
+                if (b != ' ' && b != '\t' && b != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A row split into cells; {@code problem} is set when it cannot be (then {@code cells} holds what came before). */
+    record Cells(List<String> cells, String problem, int problemLineOffset, int problemColumn, boolean validUtf8) {
+    }
+
+    /** @param in a buffered stream, read from its start */
+    CsvScanner(InputStream in) {
+        this.in = in;
+    }
+
+    boolean byteOrderMark() {
+        return byteOrderMark;
+    }
+
+    /** The next row, or null at the end of the input. */
+    Row next() throws IOException {
+        if (!started) {
+            started = true;
+            skipByteOrderMark();
+        }
+        long start = offset;
+        int firstLine = linesRead + 1;
+        ByteArrayOutputStream row = new ByteArrayOutputStream();
+        Line line = readLine(row);
+        if (line == null) {
+            return null;
+        }
+        int lineCount = 1;
+        QuoteState state = new QuoteState();
+        int lineStart = 0;
+        state.scan(row.toByteArray(), lineStart, row.size());
+        while (state.inQuotes && line.terminated && row.size() <= MAX_ROW_BYTES) {
+            byte[] terminator = line.crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+            int before = row.size();
+            row.writeBytes(terminator);
+            lineStart = row.size();
+            Line next = readLine(row);
+            if (next == null) {
+                // the quoted field runs to the end of the input: the terminator belonged to the row's end
+                byte[] bytes = row.toByteArray();
+                return new Row(java.util.Arrays.copyOf(bytes, before), firstLine, lineCount, start, offset, true,
+                        line.crlf);
+            }
+            line = next;
+            lineCount++;
+            byte[] bytes = row.toByteArray();
+            state.scan(bytes, lineStart, bytes.length);
+        }
+        return new Row(row.toByteArray(), firstLine, lineCount, start, offset, line.terminated, line.crlf);
+    }
+
+    private record Line(boolean terminated, boolean crlf) {
+    }
+
+    /** Appends one physical line, without its terminator, to {@code out}; null at the end of the input. */
+    private Line readLine(ByteArrayOutputStream out) throws IOException {
+        int b = read();
+        if (b < 0) {
+            return null;
+        }
+        int rowStart = out.size();
+        boolean pendingCr = false;
+        while (b >= 0 && b != '\n') {
+            if (pendingCr) {
+                out.write('\r');
+            }
+            pendingCr = b == '\r';
+            if (!pendingCr) {
+                out.write(b);
+            }
+            if (out.size() - rowStart > MAX_ROW_BYTES) {
+                throw new IOException("line " + (linesRead + 1) + " is longer than " + (MAX_ROW_BYTES >> 20)
+                        + " MB; is this a text file?");
+            }
+            b = read();
+        }
+        linesRead++;
+        if (b < 0) {
+            if (pendingCr) {
+                out.write('\r');
+            }
+            return new Line(false, false);
+        }
+        return new Line(true, pendingCr);
+    }
+
+    private int read() throws IOException {
+        int b = in.read();
+        if (b >= 0) {
+            offset++;
+        }
+        return b;
+    }
+
+    private void skipByteOrderMark() throws IOException {
+        in.mark(3);
+        byte[] head = in.readNBytes(3);
+        if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            byteOrderMark = true;
+            offset = 3;
+        } else {
+            in.reset();
+        }
+    }
+
+    /** Splits a row into cells as RFC 4180 says; {@code strict} makes invalid UTF-8 a problem instead of replacing it. */
+    static Cells cells(Row row, boolean strict) {
+        byte[] b = row.bytes();
+        int n = b.length;
+        List<String> cells = new ArrayList<>();
+        boolean valid = true;
+        int i = 0;
+        while (true) {
+            int start;
+            int end;
+            boolean quoted = i < n && b[i] == '"';
+            if (quoted) {
+                start = i + 1;
+                int j = start;
+                while (true) {
+                    if (j >= n) {
+                        return new Cells(cells, "unterminated quoted field starting at line "
+                                + (row.firstLine() + lineOffsetOf(b, i)), lineOffsetOf(b, i), columnOf(b, i), valid);
+                    }
+                    if (b[j] == '"') {
+                        if (j + 1 < n && b[j + 1] == '"') {
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    j++;
+                }
+                end = j;
+                i = j + 1;
+                if (i < n && b[i] != ',') {
+                    return new Cells(cells, "unexpected text after the closing quote of a field", lineOffsetOf(b, i),
+                            columnOf(b, i), valid);
+                }
+            } else {
+                start = i;
+                int j = i;
+                while (j < n && b[j] != ',') {
+                    j++;
+                }
+                end = j;
+                i = j;
+            }
+            byte[] content = quoted ? unescape(b, start, end) : java.util.Arrays.copyOfRange(b, start, end);
+            String text = decode(content, true);
+            if (text == null) {
+                valid = false;
+                if (strict) {
+                    return new Cells(cells, "not valid UTF-8 in column " + (cells.size() + 1), lineOffsetOf(b, start),
+                            columnOf(b, start), false);
+                }
+                text = decode(content, false);
+            }
+            cells.add(text);
+            if (i >= n) {
+                return new Cells(cells, null, 0, 0, valid);
+            }
+            i++; // the comma
+        }
+    }
+
+    private static byte[] unescape(byte[] b, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
+        for (int i = start; i < end; i++) {
+            out.write(b[i]);
+            if (b[i] == '"') {
+                i++;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The text, or null when {@code strict} and the bytes are not valid UTF-8. */
+    static String decode(byte[] bytes, boolean strict) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        CodingErrorAction action = strict ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
+        decoder.onMalformedInput(action).onUnmappableCharacter(action);
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** Which physical line of the row (0-based) holds the byte at {@code offset}. */
+    static int lineOffsetOf(byte[] b, int offset) {
+        int lines = 0;
+        for (int i = 0; i < offset && i < b.length; i++) {
+            if (b[i] == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    /** The 1-based character column of the byte at {@code offset} in its physical line. */
+    static int columnOf(byte[] b, int offset) {
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < b.length; i++) {
+            if (b[i] == '\n') {
+                lineStart = i + 1;
+            }
+        }
+        int chars = 0;
+        for (int i = lineStart; i < offset && i < b.length; i++) {
+            if ((b[i] & 0xC0) != 0x80) {
+                chars++;
+            }
+        }
+        return chars + 1;
+    }
+
+    /** Whether the scan is inside a quoted field, across the physical lines of a row (as the core tracks it). */
+    private static final class QuoteState {
+        boolean inQuotes;
+        boolean fieldStart = true;
+
+        void scan(byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                byte c = b[i];
+                if (inQuotes) {
+                    if (c == '"') {
+                        if (i + 1 < to && b[i + 1] == '"') {
+                            i++;
+                        } else {
+                            inQuotes = false;
+                        }
+                    }
+                } else if (c == '"' && fieldStart) {
+                    inQuotes = true;
+                    fieldStart = false;
+                } else {
+                    fieldStart = c == ',';
+                }
+            }
+            if (inQuotes) {
+                fieldStart = false;
+            }
+        }
+    }
+}
