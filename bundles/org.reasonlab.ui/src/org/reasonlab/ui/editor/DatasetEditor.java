@@ -225,9 +225,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
     }
 
     private void validated(List<ValidationProblem> problems, long generation) {
-        if (model.setProblems(problems, generation)) {
-            DatasetMarkerSync.update(file, problems, false);
-        }
+        model.setProblems(problems, generation);
     }
 
     private void modelChanged(DatasetModel.Change change, int entryIndex) {

@@ -1,26 +1,42 @@
 package org.reasonlab.ui.editor;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
+import org.reasonlab.core.edit.DatasetEdit;
+import org.reasonlab.core.edit.EntryReplacement;
 import org.reasonlab.core.model.DatasetEntry;
-import org.reasonlab.core.validate.ValidationProblem;
+import org.reasonlab.core.validate.ProblemKind;
+import org.reasonlab.ui.markers.DatasetMarkers;
+import org.reasonlab.ui.markers.RecordFix;
+import org.reasonlab.ui.markers.RecordFixTarget;
+import org.reasonlab.ui.markers.RecordFixer;
 
-/** Bridge between the editor and the Problems view markers. */
-final class DatasetMarkerSync {
-    private DatasetMarkerSync() {
+/**
+ * The editor's side of the Problems view: finds a marker's record, and applies quick fixes as
+ * undoable edits. The markers themselves come from the project builder when a file is saved.
+ */
+final class DatasetMarkerSync implements RecordFixTarget {
+    private final DatasetEditor editor;
+
+    private DatasetMarkerSync(DatasetEditor editor) {
+        this.editor = editor;
     }
 
-    static void update(IFile file, List<ValidationProblem> problems, boolean saved) {
-        // wired to the marker package
-    }
-
-    /** The entry a marker points at: by line number, which the editor's entries keep from the file. */
+    /** The entry a marker points at: by entry index and record id, else by the line the entry came from; -1 if gone. */
     static int entryIndexOf(IMarker marker, DatasetModel model) {
-        int line = marker.getAttribute(IMarker.LINE_NUMBER, -1);
         List<DatasetEntry> entries = model.dataset().entries();
-        for (int i = 0; i < entries.size(); i++) {
+        int found = RecordFixer.locate(entries, DatasetMarkers.entryIndex(marker), DatasetMarkers.recordId(marker));
+        if (found >= 0) {
+            return found;
+        }
+        int index = DatasetMarkers.entryIndex(marker);
+        int line = DatasetMarkers.line(marker);
+        if (index >= 0 && index < entries.size() && (line <= 0 || entries.get(index).sourceLine() == line)) {
+            return index;
+        }
+        for (int i = 0; line > 0 && i < entries.size(); i++) {
             if (entries.get(i).sourceLine() == line) {
                 return i;
             }
@@ -29,6 +45,30 @@ final class DatasetMarkerSync {
     }
 
     static <T> T fixTarget(DatasetEditor editor, Class<T> adapter) {
-        return null;
+        return adapter == RecordFixTarget.class && editor.model() != null ? adapter.cast(new DatasetMarkerSync(editor)) : null;
+    }
+
+    @Override
+    public boolean applyFix(int entryIndex, String recordId, ProblemKind kind) {
+        return applyFixes(List.of(new RecordFix(entryIndex, recordId, kind))) > 0;
+    }
+
+    @Override
+    public int applyFixes(List<RecordFix> fixes) {
+        editor.commitPendingText();
+        return run("Quick fix", RecordFixer.replacements(editor.model().dataset().entries(), fixes));
+    }
+
+    @Override
+    public int applyFixToAll(ProblemKind kind) {
+        editor.commitPendingText();
+        return run("Fix all: " + RecordFixer.label(kind), RecordFixer.replacementsForAll(editor.model().dataset().entries(), kind));
+    }
+
+    private int run(String label, List<EntryReplacement> edits) {
+        if (!edits.isEmpty()) {
+            editor.execute(label, new ArrayList<DatasetEdit>(edits));
+        }
+        return edits.size();
     }
 }

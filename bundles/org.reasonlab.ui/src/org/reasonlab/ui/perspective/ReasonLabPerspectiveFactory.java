@@ -22,8 +22,11 @@ public class ReasonLabPerspectiveFactory implements IPerspectiveFactory {
 
         IFolderLayout left = layout.createFolder("org.reasonlab.ui.perspective.left", IPageLayout.LEFT, 0.2f, editorArea);
         left.addView(IPageLayout.ID_PROJECT_EXPLORER);
+        IFolderLayout outline = layout.createFolder("org.reasonlab.ui.perspective.leftBottom", IPageLayout.BOTTOM, 0.55f,
+                "org.reasonlab.ui.perspective.left");
+        outline.addView(IPageLayout.ID_OUTLINE);
 
-        IFolderLayout right = layout.createFolder("org.reasonlab.ui.perspective.right", IPageLayout.RIGHT, 0.42f, editorArea);
+        IFolderLayout right = layout.createFolder("org.reasonlab.ui.perspective.right", IPageLayout.RIGHT, 0.7f, editorArea);
         right.addView(DatasetOverviewView.ID);
 
         IFolderLayout bottom = layout.createFolder("org.reasonlab.ui.perspective.bottom", IPageLayout.BOTTOM, 0.7f, editorArea);
@@ -32,6 +35,7 @@ public class ReasonLabPerspectiveFactory implements IPerspectiveFactory {
 
         layout.addShowViewShortcut(DatasetOverviewView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
+        layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
         layout.addShowViewShortcut(PROBLEM_VIEW);
         layout.addShowViewShortcut(PROPERTY_SHEET);
         layout.addNewWizardShortcut(SampleProjectWizard.ID);

@@ -7,7 +7,6 @@ import java.net.URL;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IWorkspace;
-import org.eclipse.core.resources.IWorkspaceRoot;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -18,6 +17,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.osgi.framework.Bundle;
 import org.reasonlab.ui.ReasonLabUiPlugin;
+import org.reasonlab.ui.markers.DatasetNature;
 
 /**
  * Creates the workspace project {@value #PROJECT_NAME} holding the bundled sample dataset
@@ -47,8 +47,8 @@ public final class SampleProjectCreator {
 
     /** The rule that {@link #createOrReuse} needs: creating or modifying the project. */
     public ISchedulingRule schedulingRule() {
-        IWorkspaceRoot root = workspace.getRoot();
-        return workspace.getRuleFactory().createRule(root.getProject(PROJECT_NAME));
+        // the workspace root: adding the dataset nature changes the project description, which takes the root
+        return workspace.getRoot();
     }
 
     /**
@@ -62,7 +62,7 @@ public final class SampleProjectCreator {
     }
 
     private void createOrReuseNow(IProgressMonitor monitor) throws CoreException {
-        SubMonitor progress = SubMonitor.convert(monitor, "Creating the ReasonLab sample project", 3);
+        SubMonitor progress = SubMonitor.convert(monitor, "Creating the ReasonLab sample project", 4);
         IProject project = workspace.getRoot().getProject(PROJECT_NAME);
         if (!project.exists()) {
             project.create(progress.split(1));
@@ -74,6 +74,7 @@ public final class SampleProjectCreator {
         } else {
             progress.worked(1);
         }
+        DatasetNature.addTo(project, progress.split(1));
         IFile file = project.getFile(DATASET_NAME);
         if (!file.exists()) {
             try (InputStream contents = openBundledSample()) {

@@ -16,6 +16,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.WorkbenchException;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.ISetSelectionTarget;
 import org.reasonlab.ui.perspective.ReasonLabPerspectiveFactory;
 import org.reasonlab.ui.views.overview.DatasetOverviewView;
@@ -46,7 +47,7 @@ public class SampleWorkspaceStartup implements IStartup {
         job.schedule();
     }
 
-    /** Opens the ReasonLab perspective, selects the file in the Project Explorer and shows its overview. */
+    /** Opens the ReasonLab perspective, selects the file in the Project Explorer, shows its overview and opens it in the dataset editor. */
     public static void present(IFile file) {
         IWorkbench workbench = PlatformUI.getWorkbench();
         IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
@@ -66,7 +67,8 @@ public class SampleWorkspaceStartup implements IStartup {
             if (overview instanceof DatasetOverviewView view) {
                 view.showDataset(file);
             }
-        } catch (WorkbenchException e) {
+            IDE.openEditor(page, file, true);
+        } catch (WorkbenchException | RuntimeException e) {
             ILog.of(SampleWorkspaceStartup.class).error("Could not present the ReasonLab sample workspace", e);
         }
     }
