@@ -118,7 +118,7 @@ final class AgreementPage {
         writeFinal = toolkit.createButton(write, "&Set Final Label and Reason", SWT.PUSH);
         GridDataFactory.fillDefaults().span(4, 1).align(SWT.END, SWT.CENTER).applyTo(writeFinal);
         writeFinal.addListener(SWT.Selection, e -> writeFinal());
-        sash.setWeights(40, 60);
+        sash.setWeights(28, 72);
         select(-1);
     }
 

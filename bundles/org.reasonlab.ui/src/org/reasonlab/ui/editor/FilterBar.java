@@ -37,10 +37,13 @@ final class FilterBar {
     FilterBar(Composite parent, Consumer<RecordQuery> onChange, Runnable showKeys) {
         this.onChange = onChange;
         root = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(7).margins(2, 2).applyTo(root);
+        GridLayoutFactory.fillDefaults().numColumns(1).spacing(2, 2).margins(2, 2).applyTo(root);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(root);
-        search = new Text(root, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
-        search.setMessage("Find in statements and reasons");
+        Composite first = new Composite(root, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(first);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(first);
+        search = new Text(first, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        search.setMessage("Find in statements and reasons (Ctrl+F)");
         GridDataFactory.fillDefaults().grab(true, false).hint(180, SWT.DEFAULT).applyTo(search);
         search.addModifyListener(e -> {
             int generation = ++typingGeneration;
@@ -51,20 +54,25 @@ final class FilterBar {
             });
         });
         search.addListener(SWT.DefaultSelection, e -> update());
-        label = new Combo(root, SWT.READ_ONLY);
-        split = new Combo(root, SWT.READ_ONLY);
-        split.setItems("Any split", Split.TRAIN.id(), Split.VALIDATION.id(), Split.TEST.id(), "(no split)");
-        split.select(0);
-        problem = new Combo(root, SWT.READ_ONLY);
-        disagreement = new Button(root, SWT.CHECK);
-        disagreement.setText("Disagreement");
-        disagreement.setToolTipText("Only records whose annotators gave different labels");
-        count = new Label(root, SWT.NONE);
-        GridDataFactory.fillDefaults().hint(170, SWT.DEFAULT).applyTo(count);
-        Button keys = new Button(root, SWT.PUSH);
+        count = new Label(first, SWT.NONE);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(150, SWT.DEFAULT).applyTo(count);
+        Button keys = new Button(first, SWT.PUSH);
         keys.setText("Keys (F1)");
         keys.setToolTipText("The editor's commands and their keys");
         keys.addListener(SWT.Selection, e -> showKeys.run());
+
+        Composite second = new Composite(root, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(second);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(second);
+        label = new Combo(second, SWT.READ_ONLY);
+        split = new Combo(second, SWT.READ_ONLY);
+        split.setItems("Any split", Split.TRAIN.id(), Split.VALIDATION.id(), Split.TEST.id(), "(no split)");
+        split.select(0);
+        problem = new Combo(second, SWT.READ_ONLY);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(problem);
+        disagreement = new Button(second, SWT.CHECK);
+        disagreement.setText("Disagreement");
+        disagreement.setToolTipText("Only records whose annotators gave different labels");
         setSchema(LabelSchema.defaultSchema());
         setProblemCounts(Map.of());
         for (Combo c : new Combo[] {label, split, problem}) {
@@ -111,7 +119,7 @@ final class FilterBar {
         }
         problem.select(query.withProblems() ? 1 : selected == null ? 0 : selected.ordinal() + 2);
         updating = false;
-        root.layout();
+        root.layout(true, true);
     }
 
     String countText() {
