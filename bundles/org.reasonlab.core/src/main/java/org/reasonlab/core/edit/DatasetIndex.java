@@ -141,6 +141,9 @@ public final class DatasetIndex {
             return all;
         }
         String needle = query.foldedText();
+        if (needle != null) {
+            foldAll();
+        }
         long kindMask = query.problem() == null ? 0 : 1L << query.problem().ordinal();
         boolean recordCriteria = query.label() != null || query.split() != null || query.unassignedSplit()
                 || query.disagreement();
@@ -186,17 +189,29 @@ public final class DatasetIndex {
 
     private void indexEntry(int i) {
         DatasetEntry entry = dataset.entries().get(i);
-        if (entry instanceof RawLine raw) {
-            searchText[i] = RecordQuery.fold(raw.text());
-            disagreement[i] = false;
-        } else {
-            DatasetRecord r = (DatasetRecord) entry;
-            String statement = r.statement() == null ? "" : r.statement();
-            String reason = r.reason() == null ? "" : r.reason();
-            // NUL between the fields so that a search never matches across them
-            searchText[i] = RecordQuery.fold(statement + '\u0000' + reason);
-            disagreement[i] = annotatorsDisagree(r, dataset.schema());
+        // the search text is folded on the first text search, not here: opening a file stays fast
+        searchText[i] = null;
+        disagreement[i] = entry instanceof DatasetRecord r && annotatorsDisagree(r, dataset.schema());
+    }
+
+    private void foldAll() {
+        List<DatasetEntry> entries = dataset.entries();
+        for (int i = 0; i < searchText.length; i++) {
+            if (searchText[i] == null) {
+                searchText[i] = searchTextOf(entries.get(i));
+            }
         }
+    }
+
+    private static String searchTextOf(DatasetEntry entry) {
+        if (entry instanceof RawLine raw) {
+            return RecordQuery.fold(raw.text());
+        }
+        DatasetRecord r = (DatasetRecord) entry;
+        String statement = r.statement() == null ? "" : r.statement();
+        String reason = r.reason() == null ? "" : r.reason();
+        // NUL between the fields so that a search never matches across them
+        return RecordQuery.fold(statement + '\u0000' + reason);
     }
 
     /** True when at least two annotators gave different labels (after resolving aliases). */
