@@ -15,10 +15,31 @@ package org.reasonlab.core.run;
  * @param reasonAgrees whether that verdict is the predicted label; null when either is missing
  * @param rougeL ROUGE-L F1 of generated against gold reason, null when either is missing
  * @param tokenF1 token F1 of generated against gold reason, null when either is missing
+ * @param likelihoodLabel the label whose answer text the model found most likely after the prompt (parse-free);
+ *        null when not measured
  */
 public record Prediction(String id, String statement, String goldLabel, String goldReason, String generated,
         String predictedLabel, String generatedReason, boolean parseable, String reasonVerdict, Boolean reasonAgrees,
-        Double rougeL, Double tokenF1) {
+        Double rougeL, Double tokenF1, String likelihoodLabel) {
+
+    /** A prediction without a likelihood label. */
+    public Prediction(String id, String statement, String goldLabel, String goldReason, String generated,
+            String predictedLabel, String generatedReason, boolean parseable, String reasonVerdict,
+            Boolean reasonAgrees, Double rougeL, Double tokenF1) {
+        this(id, statement, goldLabel, goldReason, generated, predictedLabel, generatedReason, parseable,
+                reasonVerdict, reasonAgrees, rougeL, tokenF1, null);
+    }
+
+    /** This prediction with {@code label} as its likelihood label. */
+    public Prediction withLikelihoodLabel(String label) {
+        return new Prediction(id, statement, goldLabel, goldReason, generated, predictedLabel, generatedReason,
+                parseable, reasonVerdict, reasonAgrees, rougeL, tokenF1, label);
+    }
+
+    /** Whether the likelihood label is the gold label (false when not measured). */
+    public boolean likelihoodCorrect() {
+        return likelihoodLabel != null && likelihoodLabel.equals(goldLabel);
+    }
 
     public boolean correct() {
         return predictedLabel != null && predictedLabel.equals(goldLabel);

@@ -17,8 +17,9 @@ import com.google.gson.JsonParser;
 
 /**
  * {@code predictions.jsonl}: one {@link Prediction} per line, fields named as the record's
- * components, nulls written out. The file is written at once (atomically), so unlike the event log
- * a bad line is an error.
+ * components, nulls written out; {@code likelihoodLabel} only when measured, so files written before it
+ * existed and files without it read alike. The file is written at once (atomically), so unlike the
+ * event log a bad line is an error.
  */
 public final class PredictionsFile {
 
@@ -39,6 +40,9 @@ public final class PredictionsFile {
         o.addProperty("reasonAgrees", p.reasonAgrees());
         o.add("rougeL", Json.number(p.rougeL()));
         o.add("tokenF1", Json.number(p.tokenF1()));
+        if (p.likelihoodLabel() != null) {
+            o.add("likelihoodLabel", Json.text(p.likelihoodLabel()));
+        }
         return Json.COMPACT.toJson(o);
     }
 
@@ -60,7 +64,7 @@ public final class PredictionsFile {
                 Json.string(o, "goldReason"), Json.string(o, "generated"), predicted,
                 Json.string(o, "generatedReason"), parseable != null ? parseable : predicted != null,
                 Json.string(o, "reasonVerdict"), Json.optionalBoolean(o, "reasonAgrees"),
-                Json.optionalDouble(o, "rougeL"), Json.optionalDouble(o, "tokenF1"));
+                Json.optionalDouble(o, "rougeL"), Json.optionalDouble(o, "tokenF1"), Json.string(o, "likelihoodLabel"));
     }
 
     public static void write(Path file, Collection<Prediction> predictions) throws IOException {

@@ -10,10 +10,17 @@ import com.google.gson.JsonObject;
  * @param engine the engine and its version, e.g. {@code "PyTorch 2.5.1"}
  * @param device the device trained on, e.g. {@code "gpu(0) NVIDIA H100"} or {@code "cpu"}
  * @param seed the random seed in effect
+ * @param precision the precision actually used, {@code "fp32"} or {@code "bf16"}; null in files written
+ *        before it was recorded
  */
-public record RunEnvironment(String java, String djl, String engine, String device, long seed) {
+public record RunEnvironment(String java, String djl, String engine, String device, long seed, String precision) {
 
-    /** {@code {"java":..,"djl":..,"engine":..,"device":..,"seed":42}}. */
+    /** An environment without a recorded precision (as older trainers wrote it). */
+    public RunEnvironment(String java, String djl, String engine, String device, long seed) {
+        this(java, djl, engine, device, seed, null);
+    }
+
+    /** {@code {"java":..,"djl":..,"engine":..,"device":..,"seed":42,"precision":"fp32"}}; no precision when null. */
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
         o.add("java", Json.text(java));
@@ -21,6 +28,9 @@ public record RunEnvironment(String java, String djl, String engine, String devi
         o.add("engine", Json.text(engine));
         o.add("device", Json.text(device));
         o.addProperty("seed", seed);
+        if (precision != null) {
+            o.add("precision", Json.text(precision));
+        }
         return o;
     }
 
@@ -28,6 +38,6 @@ public record RunEnvironment(String java, String djl, String engine, String devi
     public static RunEnvironment fromJson(JsonObject o) {
         Long seed = Json.optionalLong(o, "seed");
         return new RunEnvironment(Json.string(o, "java"), Json.string(o, "djl"), Json.string(o, "engine"),
-                Json.string(o, "device"), seed == null ? 0 : seed);
+                Json.string(o, "device"), seed == null ? 0 : seed, Json.string(o, "precision"));
     }
 }

@@ -24,6 +24,7 @@ public final class RunSpec {
     public static final Set<String> TUNINGS = Set.of(TUNING_LORA, TUNING_FULL);
     public static final List<String> SCHEDULES = List.of("constant", "linear", "cosine");
     public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+    public static final List<String> PRECISIONS = List.of("auto", "fp32", "bf16");
 
     private String runId;
     private Instant created;
@@ -51,6 +52,7 @@ public final class RunSpec {
     private long seed = 42;
     private boolean lossOnPrompt = false;
     private String device = "auto";
+    private String precision = "auto";
     private int checkpointEvery = 100;
     private int evalMaxNewTokens = 128;
 
@@ -130,6 +132,9 @@ public final class RunSpec {
         }
         if (!DEVICES.contains(device)) {
             problems.add("device must be auto, cpu or gpu");
+        }
+        if (!PRECISIONS.contains(precision)) {
+            problems.add("precision must be auto, fp32 or bf16");
         }
         if (checkpointEvery < 0) {
             problems.add("checkpointEvery must not be negative (0 saves only at the end)");
@@ -251,6 +256,13 @@ public final class RunSpec {
     /** {@code auto} (a GPU if there is one), {@code cpu} or {@code gpu}. */
     public String device() { return device; }
     public void setDevice(String device) { this.device = device; }
+
+    /**
+     * {@code auto} (bf16 on a CUDA GPU of compute capability 8.0 or newer, else fp32), {@code fp32} or
+     * {@code bf16} (matrix products in bfloat16; weights that are trained, optimizer state and loss in fp32).
+     */
+    public String precision() { return precision; }
+    public void setPrecision(String precision) { this.precision = precision; }
 
     /** Optimizer steps between checkpoints; 0 saves only at the end. */
     public int checkpointEvery() { return checkpointEvery; }

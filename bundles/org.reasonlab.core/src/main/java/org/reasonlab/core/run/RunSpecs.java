@@ -96,6 +96,7 @@ public final class RunSpecs {
         o.addProperty("seed", s.seed());
         o.addProperty("lossOnPrompt", s.lossOnPrompt());
         o.add("device", Json.text(s.device()));
+        o.add("precision", Json.text(s.precision()));
         o.addProperty("checkpointEvery", s.checkpointEvery());
         o.addProperty("evalMaxNewTokens", s.evalMaxNewTokens());
         return o;
@@ -160,6 +161,9 @@ public final class RunSpecs {
         }
         if (Json.present(o, "device")) {
             s.setDevice(Json.string(o, "device"));
+        }
+        if (Json.present(o, "precision")) {
+            s.setPrecision(Json.string(o, "precision"));
         }
         ifInt(o, "checkpointEvery", s::setCheckpointEvery);
         ifInt(o, "evalMaxNewTokens", s::setEvalMaxNewTokens);

@@ -18,7 +18,7 @@ class RunDirectoryTest {
     Path dir;
 
     private static final Instant T = RunEventCodecTest.T;
-    private static final RunEnvironment ENV = new RunEnvironment("21", "0.35.1", "PyTorch 2.5.1", "cpu", 7);
+    private static final RunEnvironment ENV = new RunEnvironment("21", "0.35.1", "PyTorch 2.5.1", "cpu", 7, "bf16");
 
     @Test
     void namesItsFiles() {
@@ -43,6 +43,18 @@ class RunDirectoryTest {
         assertEquals(RunSpecs.toJson(RunSpecTest.valid()), RunSpecs.toJson(run.readSpec()));
         run.writeEnvironment(ENV);
         assertEquals(ENV, run.readEnvironment());
+    }
+
+    @Test
+    void environmentWithoutPrecisionStillReads() throws IOException {
+        RunDirectory run = new RunDirectory(dir);
+        Files.writeString(run.environmentFile(),
+                "{\"java\":\"21\",\"djl\":\"0.35.1\",\"engine\":\"PyTorch 2.5.1\",\"device\":\"cpu\",\"seed\":7}");
+        RunEnvironment env = run.readEnvironment();
+        assertEquals(new RunEnvironment("21", "0.35.1", "PyTorch 2.5.1", "cpu", 7), env);
+        assertEquals(null, env.precision());
+        assertTrue(ENV.toJson().toString().contains("\"precision\":\"bf16\""), ENV.toJson().toString());
+        assertTrue(!env.toJson().has("precision"));
     }
 
     @Test

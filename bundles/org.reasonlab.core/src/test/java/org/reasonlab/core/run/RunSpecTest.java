@@ -56,6 +56,7 @@ class RunSpecTest {
         assertEquals(42, s.seed());
         assertFalse(s.lossOnPrompt());
         assertEquals("auto", s.device());
+        assertEquals("auto", s.precision());
         assertEquals(100, s.checkpointEvery());
         assertEquals(128, s.evalMaxNewTokens());
         assertEquals("train", s.trainSplit());
@@ -99,18 +100,20 @@ class RunSpecTest {
         s.setMaxSequenceLength(0);
         s.setGradientClipping(-1);
         s.setDevice("tpu");
+        s.setPrecision("fp16");
         s.setCheckpointEvery(-5);
         s.setEvalMaxNewTokens(0);
         s.setTuning("lora");
         List<String> problems = s.validate();
         for (String field : List.of("runId", "trainSplit", "loraR", "loraAlpha", "loraDropout", "loraTargetModules",
                 "learningRate", "weightDecay", "schedule", "warmupSteps", "epochs", "maxSteps", "batchSize",
-                "gradientAccumulation", "maxSequenceLength", "gradientClipping", "device", "checkpointEvery",
-                "evalMaxNewTokens")) {
+                "gradientAccumulation", "maxSequenceLength", "gradientClipping", "device", "precision",
+                "checkpointEvery", "evalMaxNewTokens")) {
             assertTrue(problems.stream().anyMatch(p -> p.startsWith(field + " ")), field + " in " + problems);
         }
         assertTrue(problems.contains("loraR must be positive"), problems.toString());
-        assertEquals(19, problems.size(), problems.toString());
+        assertTrue(problems.contains("precision must be auto, fp32 or bf16"), problems.toString());
+        assertEquals(20, problems.size(), problems.toString());
     }
 
     @Test
@@ -144,6 +147,7 @@ class RunSpecTest {
         s.setSeed(Long.MAX_VALUE);
         s.setLossOnPrompt(true);
         s.setLearningRate(1e-5);
+        s.setPrecision("bf16");
         Path file = dir.resolve("spec.json");
         RunSpecs.write(s, file);
         String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -155,6 +159,8 @@ class RunSpecTest {
         assertEquals(TrainingMode.R_THEN_L, back.mode());
         assertEquals(500, back.maxSteps());
         assertEquals(Long.MAX_VALUE, back.seed());
+        assertEquals("bf16", back.precision());
+        assertTrue(text.contains("\"precision\": \"bf16\""), text);
         assertEquals(List.of(), back.validate());
     }
 
@@ -164,6 +170,7 @@ class RunSpecTest {
         assertEquals(TrainingMode.L, s.mode());
         assertEquals(PromptTemplates.defaultFor(TrainingMode.L), s.template());
         assertEquals(64, s.loraR());
+        assertEquals("auto", s.precision()); // spec files from before the precision setting
         assertNull(s.created());
         assertEquals(List.of(), s.validate());
     }
@@ -174,6 +181,7 @@ class RunSpecTest {
         assertMessage("loraR must be a whole number", "{\"loraR\":6.5}");
         assertMessage("learningRate must be a number", "{\"learningRate\":true}");
         assertMessage("lossOnPrompt must be true or false", "{\"lossOnPrompt\":1}");
+        assertMessage("precision must be text", "{\"precision\":16}");
         assertMessage("mode must be one of l, l+r, r->l, not 'x'", "{\"mode\":\"x\"}");
         assertMessage("loraTargetModules must be a list of text", "{\"loraTargetModules\":\"q_proj\"}");
         assertMessage("template: unknown placeholder {text}", "{\"template\":{\"prompt\":\"{text}\",\"answer\":\"{label}\"}}");

@@ -28,10 +28,12 @@ import org.reasonlab.train.DjlEnvironment;
 import org.reasonlab.train.generate.GenerationOptions;
 import org.reasonlab.train.generate.Generator;
 import org.reasonlab.train.model.Architecture;
+import org.reasonlab.train.model.Bf16;
 import org.reasonlab.train.model.CausalLm;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelConfig;
 import org.reasonlab.train.model.ModelLoader;
+import org.reasonlab.train.model.Precision;
 import org.reasonlab.train.model.SafetensorsWriter;
 import org.reasonlab.train.model.TinyModelPreset;
 
@@ -46,8 +48,10 @@ import org.reasonlab.train.model.TinyModelPreset;
  * <li>achieved training FLOP/s = 6 x params x tokens/s (attention's own FLOPs left out) and its
  * fraction of that peak.</li>
  * </ol>
- * Usage: {@code TrainingBenchmark [--device auto|cpu|gpu] [--batch 8] [--seq 128] [--warmup 2]
- * [--steps 5] [--new-tokens 64] [--sizes 1m,10m]}. A main class, not a test.
+ * Usage: {@code TrainingBenchmark [--device auto|cpu|gpu] [--precision fp32|bf16] [--batch 8] [--seq 128]
+ * [--warmup 2] [--steps 5] [--new-tokens 64] [--sizes 1m,10m]}. With {@code bf16} the dense layers
+ * multiply in bf16 (training: float32 weights cast per product; generation: weights stored in bf16),
+ * and the matmul peak is measured in bf16. A main class, not a test.
  */
 public final class TrainingBenchmark {
 
@@ -78,6 +82,7 @@ public final class TrainingBenchmark {
 
     public static int run(String[] argv, PrintStream out) throws Exception {
         String device = "auto";
+        String precisionSetting = "fp32";
         int batch = 8;
         int seq = 128;
         int warmup = 2;
@@ -88,6 +93,7 @@ public final class TrainingBenchmark {
             String v = argv[i + 1];
             switch (argv[i]) {
                 case "--device" -> device = v;
+                case "--precision" -> precisionSetting = v;
                 case "--batch" -> batch = Integer.parseInt(v);
                 case "--seq" -> seq = Integer.parseInt(v);
                 case "--warmup" -> warmup = Integer.parseInt(v);
@@ -101,23 +107,24 @@ public final class TrainingBenchmark {
             }
         }
         Device dev = DjlEnvironment.device(device);
+        Precision precision = Precision.resolve(precisionSetting, dev);
         Engine engine = Engine.getInstance();
-        out.printf(Locale.ROOT, "ReasonLab training benchmark: %s %s, device %s, %d CPU cores, java %s%n",
-                engine.getEngineName(), engine.getVersion(), dev, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "ReasonLab training benchmark: %s %s, device %s, precision %s, %d CPU cores, java %s%n",
+                engine.getEngineName(), engine.getVersion(), dev, precision.id(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.printf(Locale.ROOT, "training: batch %d x seq %d, %d warm-up + %d measured steps, SGD; generation: %d new"
                 + " tokens, greedy, KV cache%n%n", batch, seq, warmup, steps, newTokens);
 
         double peak;
         List<Result> results = new ArrayList<>();
         try (NDManager root = NDManager.newBaseManager(dev)) {
-            peak = matmulPeak(root, out);
+            peak = matmulPeak(root, out, precision);
             Path tmp = Files.createTempDirectory("reasonlab-bench-");
             try {
                 for (Size s : SIZES) {
                     if (sizes.contains(s.name())) {
-                        results.add(benchmark(s, tmp.resolve(s.name()), root, dev, batch, seq, warmup, steps,
-                                newTokens, out));
+                        results.add(benchmark(s, tmp.resolve(s.name()), root, dev, precision, batch, seq, warmup,
+                                steps, newTokens, out));
                     }
                 }
             } finally {
@@ -132,17 +139,19 @@ public final class TrainingBenchmark {
                     r.trainTokensPerSecond(), r.stepSeconds(), r.firstLoss(), r.lastLoss(),
                     r.generateTokensPerSecond(), r.achievedGflops(), 100 * r.achievedGflops() / peak);
         }
-        out.printf(Locale.ROOT, "matmul peak (DJL, fp32): %.1f GFLOP/s%n", peak);
+        out.printf(Locale.ROOT, "matmul peak (DJL, %s): %.1f GFLOP/s%n", precision.id(), peak);
         out.println("train GF/s = 6 x params x train tok/s (attention score FLOPs not counted)");
         out.println();
         out.println("same benchmark on a GPU (DJL needs a CUDA libtorch: see the README's Trainer section):");
-        out.println("  DJL_OFFLINE=false ./reasonlab benchmark --device gpu");
-        out.println("  PYTORCH_LIBRARY_PATH=/opt/libtorch/lib PYTORCH_VERSION=2.7.1 PYTORCH_FLAVOR=cu128 ./reasonlab benchmark --device gpu");
+        out.println("  DJL_OFFLINE=false ./reasonlab benchmark --device gpu --precision fp32");
+        out.println("  DJL_OFFLINE=false ./reasonlab benchmark --device gpu --precision bf16");
+        out.println("  PYTORCH_LIBRARY_PATH=/opt/libtorch/lib PYTORCH_VERSION=2.7.1 PYTORCH_FLAVOR=cu128 ./reasonlab benchmark"
+                + " --device gpu --precision bf16");
         return 0;
     }
 
-    /** Best GFLOP/s of square fp32 matmuls of size 1024 and 2048. */
-    static double matmulPeak(NDManager root, PrintStream out) {
+    /** Best GFLOP/s of square matmuls of size 1024 and 2048 (bf16: float32 in and out, bf16 product). */
+    static double matmulPeak(NDManager root, PrintStream out, Precision precision) {
         double best = 0;
         for (int n : new int[] {1024, 2048}) {
             try (NDManager m = root.newSubManager()) {
@@ -152,7 +161,7 @@ public final class TrainingBenchmark {
                 double bestT = Double.MAX_VALUE;
                 for (int r = 0; r < reps + 2; r++) {
                     long t0 = System.nanoTime();
-                    try (NDArray c = a.matMul(b)) {
+                    try (NDArray c = precision == Precision.BF16 ? Bf16.linear(a, b) : a.matMul(b)) {
                         c.get(0, 0).getFloat(); // synchronise (GPU)
                     }
                     double t = (System.nanoTime() - t0) / 1e9;
@@ -161,17 +170,23 @@ public final class TrainingBenchmark {
                     }
                 }
                 double gflops = 2.0 * n * n * n / bestT / 1e9;
-                out.printf(Locale.ROOT, "matmul %dx%d fp32: best %.2f ms, %.1f GFLOP/s%n", n, n, bestT * 1e3, gflops);
+                out.printf(Locale.ROOT, "matmul %dx%d %s: best %.2f ms, %.1f GFLOP/s%n", n, n, precision.id(),
+                        bestT * 1e3, gflops);
                 best = Math.max(best, gflops);
             }
         }
         return best;
     }
 
-    static Result benchmark(Size size, Path folder, NDManager root, Device dev, int batch, int seq, int warmup,
-            int steps, int newTokens, PrintStream out) throws Exception {
+    static Result benchmark(Size size, Path folder, NDManager root, Device dev, Precision precision, int batch, int seq,
+            int warmup, int steps, int newTokens, PrintStream out) throws Exception {
         writeRandomModel(size.config(), folder, 7L);
-        try (LoadedModel model = ModelLoader.load(folder, root, dev)) {
+        double genBest;
+        // generation as eval runs it: frozen weights, under bf16 stored in bf16
+        try (LoadedModel model = ModelLoader.load(folder, root, dev, precision, false)) {
+            genBest = generationSpeed(model, newTokens);
+        }
+        try (LoadedModel model = ModelLoader.load(folder, root, dev, precision, true)) {
             CausalLm lm = model.model();
             long params = 0;
             for (Parameter p : lm.namedParameters().values()) {
@@ -179,18 +194,6 @@ public final class TrainingBenchmark {
             }
             out.printf(Locale.ROOT, "%s: hidden %d, %d layers, %d heads, MLP %d: %d parameters%n", size.name(),
                     size.hidden(), size.layers(), size.heads(), size.intermediate(), params);
-
-            // (b) generation first, before the parameters require gradients
-            GenerationOptions g = GenerationOptions.greedy(newTokens).withStopAtEos(false);
-            String prompt = "### Question: Evaluate whether the statement is ethical or unethical. Statement: I lied."
-                    + " The statement is \n ### Answer: ";
-            Generator.generate(model, prompt, g); // warm-up
-            double genBest = 0;
-            for (int r = 0; r < 3; r++) {
-                long t0 = System.nanoTime();
-                int n = Generator.generate(model, prompt, g).tokens().size();
-                genBest = Math.max(genBest, n / ((System.nanoTime() - t0) / 1e9));
-            }
 
             // (a) training
             List<NDArray> weights = new ArrayList<>();
@@ -231,6 +234,21 @@ public final class TrainingBenchmark {
                     size.name(), tokPerSec, stepSeconds, first, last, genBest);
             return new Result(size.name(), params, tokPerSec, stepSeconds, first, last, genBest, gflops);
         }
+    }
+
+    /** Best tokens/s of three greedy KV-cached generations (after one warm-up), EOS ignored. */
+    static double generationSpeed(LoadedModel model, int newTokens) {
+        GenerationOptions g = GenerationOptions.greedy(newTokens).withStopAtEos(false);
+        String prompt = "### Question: Evaluate whether the statement is ethical or unethical. Statement: I lied."
+                + " The statement is \n ### Answer: ";
+        Generator.generate(model, prompt, g); // warm-up
+        double best = 0;
+        for (int r = 0; r < 3; r++) {
+            long t0 = System.nanoTime();
+            int n = Generator.generate(model, prompt, g).tokens().size();
+            best = Math.max(best, n / ((System.nanoTime() - t0) / 1e9));
+        }
+        return best;
     }
 
     /** Forward, next-token cross-entropy, backward, SGD update, zeroed gradients; returns the loss. */

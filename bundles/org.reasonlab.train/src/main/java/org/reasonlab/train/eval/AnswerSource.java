@@ -12,6 +12,18 @@ public interface AnswerSource {
     /** The text generated after {@code prompt} (prompt not included, cut before a stop string). */
     String generate(String prompt);
 
+    /**
+     * {@link #generate} for each prompt, in order; a source may answer them as one batch, with the
+     * same answers.
+     */
+    default List<String> generateAll(List<String> prompts) {
+        List<String> out = new java.util.ArrayList<>(prompts.size());
+        for (String p : prompts) {
+            out.add(generate(p));
+        }
+        return out;
+    }
+
     /** Whether {@link #logLikelihoods} is implemented; without it no likelihood accuracy is reported. */
     default boolean scoresContinuations() {
         return false;

@@ -21,18 +21,22 @@ import org.reasonlab.train.DjlEnvironment;
 
 /**
  * Command line: {@code --model PATH|tiny --dataset FILE [--split test] [--mode l|l+r|r->l]
- * [--out DIR] [--max-new-tokens N] [--limit N] [--device auto|cpu|gpu] [--no-likelihood] [--debug]}.
+ * [--out DIR] [--max-new-tokens N] [--max-sequence-length N] [--batch-size N] [--limit N]
+ * [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--no-likelihood] [--debug]}.
  * Evaluates the model on the split (all records when the dataset has no splits), prints a short
  * summary and writes {@code predictions.jsonl}, {@code metrics.json} and {@code events.jsonl} (one
  * {@code eval} event) into {@code --out} (default: a new {@code runs/eval-<timestamp>} next to the
- * dataset). Evaluating an untrained base model gives the DFAR paper's "pre-trained" row.
+ * dataset). Evaluating an untrained base model gives the DFAR paper's "pre-trained" row. Prompts are
+ * fitted into {@code --max-sequence-length} (default 512, train's default; pass the run's value for a
+ * tuned model) the way training cut them. {@code --batch-size} prompts (default 8) are generated at
+ * once; the answers are those of one at a time.
  * Exit codes: 0 ok, 1 the model or dataset could not be loaded or has no records to evaluate,
  * 2 bad arguments.
  */
 public final class EvalMain {
     static final String USAGE = "usage: eval --model PATH|tiny --dataset FILE [--split train|validation|test]"
-            + " [--mode l|l+r|r->l] [--out DIR] [--max-new-tokens N] [--limit N] [--device auto|cpu|gpu]"
-            + " [--no-likelihood] [--debug]";
+            + " [--mode l|l+r|r->l] [--out DIR] [--max-new-tokens N] [--max-sequence-length N] [--batch-size N]"
+            + " [--limit N] [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--no-likelihood] [--debug]";
     /** The template's next question starts with "###"; an answer never does. */
     public static final List<String> STOP_STRINGS = List.of("\n###", "###");
 
@@ -45,7 +49,7 @@ public final class EvalMain {
 
     /** Parsed arguments; {@code maxNewTokens} 0 = the mode's default ({@link #defaultMaxNewTokens}). */
     record Args(String model, Path dataset, Split split, TrainingMode mode, Path out, int maxNewTokens, int limit,
-            String device, boolean likelihood, boolean debug) {
+            String device, boolean likelihood, boolean debug, int maxSequenceLength, String precision, int batchSize) {
     }
 
     /** 16 tokens for a bare label (mode L), 128 when a reason is generated too. */
@@ -62,6 +66,9 @@ public final class EvalMain {
         int max = 0;
         int limit = 0;
         String device = "auto";
+        String precision = "auto";
+        int batchSize = 8;
+        int maxSequenceLength = new org.reasonlab.core.run.RunSpec().maxSequenceLength();
         boolean likelihood = true;
         boolean debug = false;
         for (int i = 0; i < args.length; i++) {
@@ -69,7 +76,8 @@ public final class EvalMain {
             switch (a) {
                 case "--debug" -> debug = true;
                 case "--no-likelihood" -> likelihood = false;
-                case "--model", "--dataset", "--split", "--mode", "--out", "--max-new-tokens", "--limit", "--device" -> {
+                case "--model", "--dataset", "--split", "--mode", "--out", "--max-new-tokens", "--limit", "--device",
+                        "--precision", "--max-sequence-length", "--batch-size" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value");
                     }
@@ -84,6 +92,9 @@ public final class EvalMain {
                         case "--out" -> out = Path.of(v);
                         case "--max-new-tokens" -> max = positive(a, v);
                         case "--limit" -> limit = positive(a, v);
+                        case "--max-sequence-length" -> maxSequenceLength = positive(a, v);
+                        case "--batch-size" -> batchSize = positive(a, v);
+                        case "--precision" -> precision = v.toLowerCase(Locale.ROOT);
                         default -> device = v.toLowerCase(Locale.ROOT);
                     }
                 }
@@ -99,8 +110,11 @@ public final class EvalMain {
         if (!List.of("auto", "cpu", "gpu").contains(device)) {
             throw new IllegalArgumentException("--device must be auto, cpu or gpu, was '" + device + "'");
         }
+        if (!org.reasonlab.core.run.RunSpec.PRECISIONS.contains(precision)) {
+            throw new IllegalArgumentException("--precision must be auto, fp32 or bf16, was '" + precision + "'");
+        }
         return new Args(model, dataset, split, mode, out, max == 0 ? defaultMaxNewTokens(mode) : max, limit, device,
-                likelihood, debug);
+                likelihood, debug, maxSequenceLength, precision, batchSize);
     }
 
     private static int positive(String flag, String v) {
@@ -194,23 +208,29 @@ public final class EvalMain {
         static int evaluate(Path folder, String modelName, Dataset dataset, Args args, Path outDir, PrintStream out,
                 PrintStream err) throws IOException {
             ai.djl.Device device = DjlEnvironment.device(args.device());
+            var precision = org.reasonlab.train.model.Precision.resolve(args.precision(), device);
             try (ai.djl.ndarray.NDManager root = ai.djl.ndarray.NDManager.newBaseManager(device);
                     org.reasonlab.train.model.LoadedModel model =
-                            org.reasonlab.train.model.ModelLoader.load(folder, root, device)) {
+                            org.reasonlab.train.model.ModelLoader.load(folder, root, device, precision, false)) {
                 for (String w : model.warnings()) {
                     err.println("eval: warning: " + w);
                 }
                 var options = org.reasonlab.train.generate.GenerationOptions.greedy(args.maxNewTokens())
-                        .withStopStrings(STOP_STRINGS);
-                AnswerSource source = new ModelAnswerSource(model, options);
+                        .withStopStrings(STOP_STRINGS).withMaxSequenceLength(args.maxSequenceLength());
+                ModelAnswerSource source = new ModelAnswerSource(model, options);
+                err.println("eval: precision " + precision.id() + " on " + device);
                 Evaluator evaluator = new Evaluator(args.mode(), modelName).limit(args.limit())
-                        .likelihood(args.likelihood())
+                        .batchSize(args.batchSize()).likelihood(args.likelihood())
                         .progress((done, total, p) -> {
                             if (done == total || done % 10 == 0) {
                                 err.println("eval: " + done + "/" + total);
                             }
                         });
                 EvalResult result = evaluator.evaluate(dataset, args.split(), source);
+                if (source.truncatedPrompts() > 0) {
+                    err.println("eval: warning: " + source.truncatedPrompts() + " prompt(s) shortened from the left"
+                            + " to fit --max-sequence-length " + args.maxSequenceLength());
+                }
                 if (result.records() == 0) {
                     err.println("eval: no usable records (all " + result.skipped()
                             + " lack a statement or have an unknown label)");

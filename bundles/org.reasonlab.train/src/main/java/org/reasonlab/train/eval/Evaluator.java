@@ -29,6 +29,7 @@ import org.reasonlab.core.run.RunEventLog;
  * answer text is {@code template.answer(label, "")} trimmed, i.e. the label continuation without a
  * reason ({@code "ethical"} in mode L, {@code "ethical."} in L+R, {@code "Therefore the statement
  * is ethical."} in R-&gt;L, where it is scored right after the prompt, without a reason before it).
+ * Each prediction carries its record's likelihood label ({@link Prediction#likelihoodLabel()}).
  *
  * <p>Evaluating an <b>untrained base model</b> this way gives the DFAR paper's "pre-trained" row;
  * nothing special is needed. An untrained model rarely answers in the template's form, so expect
@@ -48,6 +49,7 @@ public final class Evaluator {
     private Progress progress = (d, t, p) -> { };
     private boolean likelihood = true;
     private int limit = 0;
+    private int batchSize = 1;
 
     public Evaluator(TrainingMode mode, String modelName) {
         this(mode, PromptTemplates.defaultFor(mode), modelName);
@@ -67,6 +69,15 @@ public final class Evaluator {
     /** Whether to measure the likelihood accuracy (default true; needs a source that scores continuations). */
     public Evaluator likelihood(boolean on) {
         this.likelihood = on;
+        return this;
+    }
+
+    /** Prompts handed to {@link AnswerSource#generateAll} at once (default 1); answers do not depend on it. */
+    public Evaluator batchSize(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, was " + n);
+        }
+        this.batchSize = n;
         return this;
     }
 
@@ -125,24 +136,33 @@ public final class Evaluator {
         List<Prediction> predictions = new ArrayList<>(usable.size());
         List<String> llLabels = scoreLikelihood ? new ArrayList<>(usable.size()) : null;
         int llCorrect = 0;
-        for (DatasetRecord r : usable) {
-            String prompt = template.prompt(r);
-            String generated = source.generate(prompt);
-            Prediction p = scorer.score(r, generated == null ? "" : generated);
-            predictions.add(p);
-            if (scoreLikelihood) {
-                String best = labels.get(argmax(source.logLikelihoods(prompt, continuations)));
-                llLabels.add(best);
-                if (best.equals(p.goldLabel())) {
-                    llCorrect++;
+        for (int from = 0; from < usable.size(); from += batchSize) {
+            List<DatasetRecord> batch = usable.subList(from, Math.min(usable.size(), from + batchSize));
+            List<String> prompts = batch.stream().map(template::prompt).toList();
+            List<String> answers = prompts.size() == 1 ? List.of(nonNull(source.generate(prompts.get(0))))
+                    : source.generateAll(prompts);
+            for (int i = 0; i < batch.size(); i++) {
+                Prediction p = scorer.score(batch.get(i), nonNull(answers.get(i)));
+                if (scoreLikelihood) {
+                    String best = labels.get(argmax(source.logLikelihoods(prompts.get(i), continuations)));
+                    llLabels.add(best);
+                    p = p.withLikelihoodLabel(best);
+                    if (p.likelihoodCorrect()) {
+                        llCorrect++;
+                    }
                 }
+                predictions.add(p);
+                progress.record(predictions.size(), usable.size(), p);
             }
-            progress.record(predictions.size(), usable.size(), p);
         }
         MetricsReport report = MetricsReport.of(predictions, labels);
         Double llAccuracy = scoreLikelihood ? (usable.isEmpty() ? 0.0 : (double) llCorrect / usable.size()) : null;
         return new EvalResult(mode, modelName, splitName, predictions, report, llLabels, llCorrect, llAccuracy,
                 skipped);
+    }
+
+    private static String nonNull(String generated) {
+        return generated == null ? "" : generated;
     }
 
     /** Index of the largest value; the first one on ties; NaN never wins. */

@@ -7,11 +7,14 @@ import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.reasonlab.train.generate.BatchGenerator;
 import org.reasonlab.train.generate.GenerationOptions;
+import org.reasonlab.train.generate.GenerationResult;
 import org.reasonlab.train.generate.Generator;
 import org.reasonlab.train.model.CausalLm;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelTokenizer;
+import org.reasonlab.train.model.PromptFit;
 
 /**
  * An {@link AnswerSource} backed by a loaded causal LM: {@link Generator#generate} (KV cached) for
@@ -21,11 +24,17 @@ import org.reasonlab.train.model.ModelTokenizer;
  * score every token after the longest token prefix shared by the prompt alone and all the
  * prompt + continuation sequences. So every continuation is scored from the same context, even
  * when a tokenizer merges the prompt's trailing space into the continuation's first token
- * (SentencePiece). The context is cut from the left when it does not fit the model.
+ * (SentencePiece).
+ *
+ * <p>Prompts that do not fit are cut as in training ({@link PromptFit}: from the left, BOS kept):
+ * for generation within {@code options.maxSequenceLength()} less {@code maxNewTokens}, for scoring
+ * within it less the longest continuation and its EOS, so every continuation sees the same context,
+ * the one training kept for that answer.
  */
 public final class ModelAnswerSource implements AnswerSource {
     private final LoadedModel model;
     private final GenerationOptions options;
+    private int truncatedPrompts;
 
     public ModelAnswerSource(LoadedModel model, GenerationOptions options) {
         this.model = Objects.requireNonNull(model, "model");
@@ -36,9 +45,34 @@ public final class ModelAnswerSource implements AnswerSource {
         return options;
     }
 
+    /** Prompts that lost tokens to fit, in generation or scoring, so far. */
+    public int truncatedPrompts() {
+        return truncatedPrompts;
+    }
+
     @Override
     public String generate(String prompt) {
-        return Generator.generate(model, prompt, options).text();
+        GenerationResult r = Generator.generate(model, prompt, options);
+        if (r.promptTokensDropped() > 0) {
+            truncatedPrompts++;
+        }
+        return r.text();
+    }
+
+    /** Generates for all prompts in one batch ({@link BatchGenerator}: the answers {@link #generate} gives). */
+    @Override
+    public List<String> generateAll(List<String> prompts) {
+        if (prompts.size() == 1) {
+            return List.of(generate(prompts.get(0)));
+        }
+        List<String> texts = new java.util.ArrayList<>(prompts.size());
+        for (GenerationResult r : BatchGenerator.generate(model, prompts, options)) {
+            if (r.promptTokensDropped() > 0) {
+                truncatedPrompts++;
+            }
+            texts.add(r.text());
+        }
+        return texts;
     }
 
     @Override
@@ -58,9 +92,25 @@ public final class ModelAnswerSource implements AnswerSource {
         }
         // the first scored token needs a token before it
         shared = Math.max(shared, 1);
+        int longest = 0;
+        for (long[] f : full) {
+            longest = Math.max(longest, f.length - shared);
+        }
+        // room as training leaves it for that answer: its tokens plus the EOS training appends
+        int eos = model.config().eosTokenIds().isEmpty() ? 0 : 1;
+        int budget = PromptFit.budget(options.maxSequenceLength(), model.config().maxPositions(), longest + eos);
+        Integer bos = tok.bosId();
         double[] out = new double[full.length];
+        boolean cut = false;
         for (int i = 0; i < full.length; i++) {
-            out[i] = score(full[i], shared);
+            long[] context = PromptFit.left(Arrays.copyOf(full[i], shared), budget, bos);
+            cut |= context.length < shared;
+            long[] ids = Arrays.copyOf(context, context.length + full[i].length - shared);
+            System.arraycopy(full[i], shared, ids, context.length, full[i].length - shared);
+            out[i] = score(ids, context.length);
+        }
+        if (cut) {
+            truncatedPrompts++;
         }
         return out;
     }
@@ -74,7 +124,8 @@ public final class ModelAnswerSource implements AnswerSource {
         int max = lm.config().maxPositions();
         int start = Math.max(0, ids.length - max);
         if (from <= start) {
-            // the scored part itself is longer than the context: keep what fits
+            // the scored part itself is longer than the context (PromptFit keeps one context token):
+            // keep what fits
             from = start + 1;
         }
         long[] window = Arrays.copyOfRange(ids, start, ids.length);

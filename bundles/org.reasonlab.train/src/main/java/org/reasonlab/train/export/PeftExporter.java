@@ -1,5 +1,6 @@
 package org.reasonlab.train.export;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -18,7 +19,9 @@ import org.reasonlab.core.io.AtomicFiles;
 import org.reasonlab.train.lora.LoraAdapter;
 import org.reasonlab.train.lora.LoraModel;
 import org.reasonlab.train.model.Architecture;
+import org.reasonlab.train.model.Bf16;
 import org.reasonlab.train.model.LoadedModel;
+import org.reasonlab.train.model.ModelLoadException;
 import org.reasonlab.train.model.SafetensorsReader;
 import org.reasonlab.train.model.SafetensorsWriter;
 
@@ -98,6 +101,8 @@ public final class PeftExporter {
      * Writes the base model with {@code W + scaling * B A} merged into every adapted layer, in HF
      * layout ({@code config.json}, {@code model.safetensors}, tokenizer files copied), float32. With
      * {@code lora} null the model's weights are written as they are (a fully fine-tuned model).
+     * Weights held in bf16 (a LoRA base under {@code --precision bf16}) are read again from the
+     * source checkpoint, so untouched tensors equal the source exactly and {@code W} is the source's.
      */
     public static void writeMerged(Path dir, LoadedModel base, LoraModel lora) throws IOException {
         Files.createDirectories(dir);
@@ -107,14 +112,17 @@ public final class PeftExporter {
                 byWeight.put(a.module() + ".weight", a);
             }
         }
-        try (NDManager m = base.manager().newSubManager()) {
+        try (NDManager m = base.manager().newSubManager(); NDManager cpu = NDManager.newBaseManager(Device.cpu())) {
             Map<String, NDArray> tensors = new LinkedHashMap<>();
             for (Map.Entry<String, Parameter> e : base.model().namedParameters().entrySet()) {
                 NDArray w = e.getValue().getArray();
+                if (Bf16.is(w)) {
+                    w = base.readSource(e.getKey(), cpu);
+                }
                 LoraAdapter a = byWeight.get(e.getKey());
                 if (a != null) {
                     NDArray d = a.delta(m);
-                    NDArray merged = d.add(w);
+                    NDArray merged = d.toDevice(w.getDevice(), false).add(w);
                     merged.attach(m);
                     w = merged;
                 }
@@ -122,6 +130,8 @@ public final class PeftExporter {
             }
             SafetensorsWriter.write(dir.resolve(SafetensorsReader.SINGLE_FILE), tensors,
                     Map.of("reasonlab", "merged LoRA"));
+        } catch (ModelLoadException e) {
+            throw new IOException(e.getMessage(), e);
         }
         for (String f : new String[] {"config.json", "tokenizer.json", "tokenizer_config.json", "generation_config.json",
                 "special_tokens_map.json"}) {

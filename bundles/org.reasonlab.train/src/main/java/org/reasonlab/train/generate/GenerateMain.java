@@ -12,12 +12,15 @@ import org.reasonlab.train.DjlEnvironment;
 
 /**
  * Command line: {@code --model PATH|tiny --prompt TEXT [--max-new-tokens N] [--temperature T]
- * [--top-k K] [--top-p P] [--seed S] [--device auto|cpu|gpu] [--no-cache] [--stop TEXT]... [--debug]}.
- * Prints the continuation on stdout. Exit codes: 0 ok, 1 model could not be loaded or run, 2 bad arguments.
+ * [--top-k K] [--top-p P] [--seed S] [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--no-cache]
+ * [--stop TEXT]... [--debug]}. Prints the continuation on stdout. A prompt longer than the context less
+ * {@code --max-new-tokens} loses tokens from the left (BOS kept), as training cuts prompts.
+ * Exit codes: 0 ok, 1 model could not be loaded or run, 2 bad arguments.
  */
 public final class GenerateMain {
     static final String USAGE = "usage: generate --model PATH|tiny --prompt TEXT [--max-new-tokens N] [--temperature T]"
-            + " [--top-k K] [--top-p P] [--seed S] [--device auto|cpu|gpu] [--no-cache] [--stop TEXT]... [--debug]";
+            + " [--top-k K] [--top-p P] [--seed S] [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--no-cache]"
+            + " [--stop TEXT]... [--debug]";
 
     private GenerateMain() {
     }
@@ -28,7 +31,7 @@ public final class GenerateMain {
 
     /** Parsed arguments. */
     record Args(String model, String prompt, int maxNewTokens, double temperature, int topK, double topP, long seed,
-            String device, boolean noCache, List<String> stops, boolean debug) {
+            String device, boolean noCache, List<String> stops, boolean debug, String precision) {
         GenerationOptions options() {
             return new GenerationOptions(maxNewTokens, temperature, topK, topP, seed, true, stops);
         }
@@ -43,6 +46,7 @@ public final class GenerateMain {
         double topP = 1.0;
         long seed = 0;
         String device = "auto";
+        String precision = "auto";
         boolean noCache = false;
         boolean debug = false;
         List<String> stops = new ArrayList<>();
@@ -52,7 +56,7 @@ public final class GenerateMain {
                 case "--no-cache" -> noCache = true;
                 case "--debug" -> debug = true;
                 case "--model", "--prompt", "--max-new-tokens", "--temperature", "--top-k", "--top-p", "--seed", "--device",
-                        "--stop" -> {
+                        "--precision", "--stop" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value");
                     }
@@ -67,6 +71,7 @@ public final class GenerateMain {
                             case "--top-p" -> topP = Double.parseDouble(v);
                             case "--seed" -> seed = Long.parseLong(v);
                             case "--device" -> device = v;
+                            case "--precision" -> precision = v.toLowerCase(java.util.Locale.ROOT);
                             default -> stops.add(v);
                         }
                     } catch (NumberFormatException e) {
@@ -85,7 +90,11 @@ public final class GenerateMain {
         if (!List.of("auto", "cpu", "gpu").contains(device)) {
             throw new IllegalArgumentException("--device must be auto, cpu or gpu, was '" + device + "'");
         }
-        Args parsed = new Args(model, prompt, max, temperature, topK, topP, seed, device, noCache, stops, debug);
+        if (!org.reasonlab.core.run.RunSpec.PRECISIONS.contains(precision)) {
+            throw new IllegalArgumentException("--precision must be auto, fp32 or bf16, was '" + precision + "'");
+        }
+        Args parsed = new Args(model, prompt, max, temperature, topK, topP, seed, device, noCache, stops, debug,
+                precision);
         parsed.options(); // validates the numbers
         return parsed;
     }
@@ -138,8 +147,10 @@ public final class GenerateMain {
     private static final class Runner {
         static int generate(Path folder, Args args, PrintStream out, PrintStream err) throws IOException {
             ai.djl.Device device = DjlEnvironment.device(args.device());
+            var precision = org.reasonlab.train.model.Precision.resolve(args.precision(), device);
             try (ai.djl.ndarray.NDManager root = ai.djl.ndarray.NDManager.newBaseManager(device);
-                    org.reasonlab.train.model.LoadedModel model = org.reasonlab.train.model.ModelLoader.load(folder, root, device)) {
+                    org.reasonlab.train.model.LoadedModel model = org.reasonlab.train.model.ModelLoader.load(folder, root,
+                            device, precision, false)) {
                 for (String w : model.warnings()) {
                     err.println("generate: warning: " + w);
                 }
@@ -148,7 +159,9 @@ public final class GenerateMain {
                         : Generator.generate(model, args.prompt(), args.options());
                 out.println(r.text());
                 out.flush();
-                err.println("generate: " + r.tokens().size() + " tokens, stopped: " + r.stopReason());
+                err.println("generate: " + r.tokens().size() + " tokens, stopped: " + r.stopReason() + ", precision "
+                        + precision.id() + (r.promptTokensDropped() > 0 ? ", " + r.promptTokensDropped()
+                        + " prompt token(s) dropped from the left to fit" : ""));
                 return 0;
             }
         }

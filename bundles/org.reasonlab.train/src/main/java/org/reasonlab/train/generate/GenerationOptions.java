@@ -12,9 +12,11 @@ import java.util.List;
  * @param seed         seed of the sampling RNG (same seed, same output)
  * @param stopAtEos    stop when the model emits an end-of-sequence token
  * @param stopStrings  stop when the generated text contains one of these (the text is cut before it)
+ * @param maxSequenceLength prompt + new tokens the prompt is fitted into ({@code PromptFit}: a longer
+ *                     prompt loses tokens from the left, BOS kept), as in training; 0 = the model's context
  */
 public record GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, long seed,
-        boolean stopAtEos, List<String> stopStrings) {
+        boolean stopAtEos, List<String> stopStrings, int maxSequenceLength) {
 
     public GenerationOptions {
         if (maxNewTokens < 0) {
@@ -29,6 +31,9 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
         if (!(topP > 0 && topP <= 1)) {
             throw new IllegalArgumentException("topP must be in (0, 1], was " + topP);
         }
+        if (maxSequenceLength < 0) {
+            throw new IllegalArgumentException("maxSequenceLength must be >= 0, was " + maxSequenceLength);
+        }
         stopStrings = stopStrings == null ? List.of() : List.copyOf(stopStrings);
         for (String s : stopStrings) {
             if (s.isEmpty()) {
@@ -37,24 +42,36 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
         }
     }
 
+    /** Options fitting prompts into the model's context only. */
+    public GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, long seed,
+            boolean stopAtEos, List<String> stopStrings) {
+        this(maxNewTokens, temperature, topK, topP, seed, stopAtEos, stopStrings, 0);
+    }
+
     /** Greedy decoding of up to {@code maxNewTokens}, stopping at EOS. */
     public static GenerationOptions greedy(int maxNewTokens) {
         return new GenerationOptions(maxNewTokens, 0, 0, 1.0, 0L, true, List.of());
     }
 
     public GenerationOptions withMaxNewTokens(int n) {
-        return new GenerationOptions(n, temperature, topK, topP, seed, stopAtEos, stopStrings);
+        return new GenerationOptions(n, temperature, topK, topP, seed, stopAtEos, stopStrings, maxSequenceLength);
     }
 
     public GenerationOptions withSampling(double newTemperature, int newTopK, double newTopP, long newSeed) {
-        return new GenerationOptions(maxNewTokens, newTemperature, newTopK, newTopP, newSeed, stopAtEos, stopStrings);
+        return new GenerationOptions(maxNewTokens, newTemperature, newTopK, newTopP, newSeed, stopAtEos, stopStrings,
+                maxSequenceLength);
     }
 
     public GenerationOptions withStopAtEos(boolean stop) {
-        return new GenerationOptions(maxNewTokens, temperature, topK, topP, seed, stop, stopStrings);
+        return new GenerationOptions(maxNewTokens, temperature, topK, topP, seed, stop, stopStrings, maxSequenceLength);
     }
 
     public GenerationOptions withStopStrings(List<String> stops) {
-        return new GenerationOptions(maxNewTokens, temperature, topK, topP, seed, stopAtEos, stops);
+        return new GenerationOptions(maxNewTokens, temperature, topK, topP, seed, stopAtEos, stops, maxSequenceLength);
+    }
+
+    /** These options with prompts fitted into {@code tokens} (the run's maxSequenceLength; 0 = the context). */
+    public GenerationOptions withMaxSequenceLength(int tokens) {
+        return new GenerationOptions(maxNewTokens, temperature, topK, topP, seed, stopAtEos, stopStrings, tokens);
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
  * @param tokens     the new token ids (prompt and a final EOS not included)
  * @param text       their text (cut before a stop string when one was hit)
  * @param stopReason {@link #EOS}, {@link #STOP_STRING}, {@link #MAX_NEW_TOKENS} or {@link #CONTEXT_FULL}
+ * @param promptTokensDropped prompt tokens left out from the left to fit the sequence length (0 = none)
  */
-public record GenerationResult(List<Integer> tokens, String text, String stopReason) {
+public record GenerationResult(List<Integer> tokens, String text, String stopReason, int promptTokensDropped) {
     public static final String EOS = "eos";
     public static final String STOP_STRING = "stop_string";
     public static final String MAX_NEW_TOKENS = "max_new_tokens";
@@ -17,5 +18,10 @@ public record GenerationResult(List<Integer> tokens, String text, String stopRea
 
     public GenerationResult {
         tokens = List.copyOf(tokens);
+    }
+
+    /** A result of a prompt that fitted whole. */
+    public GenerationResult(List<Integer> tokens, String text, String stopReason) {
+        this(tokens, text, stopReason, 0);
     }
 }

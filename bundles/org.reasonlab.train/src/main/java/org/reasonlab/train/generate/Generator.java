@@ -9,11 +9,13 @@ import java.util.List;
 import org.reasonlab.train.model.CausalLm;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelTokenizer;
+import org.reasonlab.train.model.PromptFit;
 
 /**
  * Autoregressive text generation. {@link #generate} prefills the prompt once and then feeds one
  * token per step through the {@link KvCache}; {@link #generateUncached} recomputes the whole
- * sequence each step (slow; the reference the cache is tested against).
+ * sequence each step (slow; the reference the cache is tested against). {@link BatchGenerator} runs
+ * several prompts at once with the same results.
  */
 public final class Generator {
     private Generator() {
@@ -28,6 +30,11 @@ public final class Generator {
     }
 
     private static GenerationResult run(LoadedModel model, String prompt, GenerationOptions options, boolean cached) {
+        return generate(model.model(), model.tokenizer(), model.manager(), promptIds(model, prompt), options, cached);
+    }
+
+    /** The prompt's token ids; BOS alone for an empty prompt. */
+    static long[] promptIds(LoadedModel model, String prompt) {
         long[] ids = model.tokenizer().encode(prompt);
         if (ids.length == 0) {
             Integer bos = model.tokenizer().bosId();
@@ -36,17 +43,19 @@ public final class Generator {
             }
             ids = new long[] {bos};
         }
-        return generate(model.model(), model.tokenizer(), model.manager(), ids, options, cached);
+        return ids;
     }
 
-    /** Generates from prompt token ids (B = 1). */
+    /**
+     * Generates from prompt token ids (B = 1). A prompt longer than {@link #promptBudget} loses tokens
+     * from the left, BOS kept ({@link PromptFit}, as in training).
+     */
     public static GenerationResult generate(CausalLm lm, ModelTokenizer tokenizer, NDManager parent, long[] promptIds,
             GenerationOptions options, boolean cached) {
         int maxPos = lm.config().maxPositions();
-        if (promptIds.length >= maxPos) {
-            throw new IllegalArgumentException("prompt has " + promptIds.length + " tokens; the model's context is "
-                    + maxPos);
-        }
+        int given = promptIds.length;
+        promptIds = PromptFit.left(promptIds, promptBudget(lm, options), tokenizer.bosId());
+        int dropped = given - promptIds.length;
         List<Integer> eos = options.stopAtEos() ? lm.config().eosTokenIds() : List.of();
         Sampler sampler = new Sampler(options);
         String promptText = tokenizer.decode(promptIds);
@@ -79,20 +88,29 @@ public final class Generator {
                     text = continuation(tokenizer, promptText, out, all, len);
                     int cut = firstStop(text, options.stopStrings());
                     if (cut >= 0) {
-                        return new GenerationResult(out, text.substring(0, cut), GenerationResult.STOP_STRING);
+                        return new GenerationResult(out, text.substring(0, cut), GenerationResult.STOP_STRING, dropped);
                     }
                 }
             }
         }
         text = continuation(tokenizer, promptText, out, all, len);
-        return new GenerationResult(out, text, reason);
+        return new GenerationResult(out, text, reason, dropped);
+    }
+
+    /**
+     * Most prompt tokens kept: the sequence length ({@code options.maxSequenceLength()}, capped by the
+     * context) less the room for {@code maxNewTokens}, and always below the context.
+     */
+    public static int promptBudget(CausalLm lm, GenerationOptions options) {
+        int context = lm.config().maxPositions();
+        return Math.min(context - 1, PromptFit.budget(options.maxSequenceLength(), context, options.maxNewTokens()));
     }
 
     /**
      * The generated text. Decoding prompt + continuation and removing the decoded prompt keeps the
      * spacing right for tokenizers that strip a leading space when decoding (SentencePiece).
      */
-    private static String continuation(ModelTokenizer tok, String promptText, List<Integer> out, long[] all, int len) {
+    static String continuation(ModelTokenizer tok, String promptText, List<Integer> out, long[] all, int len) {
         String full = tok.decode(Arrays.copyOf(all, len));
         if (full.startsWith(promptText)) {
             return full.substring(promptText.length());
@@ -104,7 +122,7 @@ public final class Generator {
         return tok.decode(gen);
     }
 
-    private static int firstStop(String text, List<String> stops) {
+    static int firstStop(String text, List<String> stops) {
         int best = -1;
         for (String s : stops) {
             int i = text.indexOf(s);

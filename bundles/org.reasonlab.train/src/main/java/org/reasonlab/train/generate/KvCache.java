@@ -5,17 +5,31 @@ import ai.djl.ndarray.NDManager;
 
 /**
  * Past keys and values of every decoder layer, each (B, kvHeads, T, headDim) after RoPE. The
- * arrays live on the cache's own sub-manager; an update replaces (and frees) the previous ones.
+ * arrays live on the cache's own sub-manager; an update replaces (and frees) the previous ones. For
+ * a batch of left-padded prompts it also holds each row's padding, so that the model counts a row's
+ * positions from its first real token (the positions it would have alone).
  */
 public final class KvCache implements AutoCloseable {
     private final NDManager manager;
     private final NDArray[] keys;
     private final NDArray[] values;
+    private final long[] leftPadding;
 
     public KvCache(NDManager parent, int layers) {
+        this(parent, layers, null);
+    }
+
+    /** @param leftPadding per batch row, the padding tokens before its prompt; null = none */
+    public KvCache(NDManager parent, int layers, long[] leftPadding) {
         this.manager = parent.newSubManager();
         this.keys = new NDArray[layers];
         this.values = new NDArray[layers];
+        this.leftPadding = leftPadding == null ? null : leftPadding.clone();
+    }
+
+    /** Per batch row, the padding tokens before its prompt; null when the rows are not padded. */
+    public long[] leftPadding() {
+        return leftPadding == null ? null : leftPadding.clone();
     }
 
     public int layers() {

@@ -2,10 +2,8 @@ package org.reasonlab.train.lora;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,24 +73,7 @@ public final class LoraModel implements AutoCloseable {
 
     /** Every {@link HfLinear} of the model by HF module name (weight name without {@code .weight}). */
     public static Map<String, HfLinear> linearModules(CausalLm model) {
-        Map<Parameter, String> names = new IdentityHashMap<>();
-        model.namedParameters().forEach((n, p) -> names.put(p, n));
-        Map<String, HfLinear> out = new LinkedHashMap<>();
-        collect(model.block(), names, out);
-        return out;
-    }
-
-    private static void collect(Block block, Map<Parameter, String> names, Map<String, HfLinear> out) {
-        if (block instanceof HfLinear l) {
-            String n = names.get(l.weight());
-            if (n != null && n.endsWith(".weight")) {
-                out.put(n.substring(0, n.length() - ".weight".length()), l);
-            }
-            return;
-        }
-        for (Block child : block.getChildren().values()) {
-            collect(child, names, out);
-        }
+        return model.linearModules();
     }
 
     public LoraConfig config() {

@@ -38,6 +38,15 @@ public interface CausalLm extends AutoCloseable {
     /** The shape each named parameter must have in a checkpoint. */
     Map<String, Shape> expectedShapes();
 
+    /** Every dense layer by Hugging Face module name (its weight's name without {@code .weight}). */
+    Map<String, HfLinear> linearModules();
+
+    /** The precision of the matrix products; {@link Precision#FP32} until set. */
+    Precision precision();
+
+    /** Sets the precision of every dense layer's product and of a tied LM head. */
+    void setPrecision(Precision precision);
+
     /** Releases the parameter arrays. */
     @Override
     void close();

@@ -6,8 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.reasonlab.train.generate.KvCache;
 
@@ -16,6 +18,8 @@ abstract class DecoderLm extends CompositeBlock implements CausalLm {
     protected final ModelConfig config;
     private final Map<String, Parameter> named = new LinkedHashMap<>();
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
+    private final Map<String, HfLinear> linears = new LinkedHashMap<>();
+    private volatile Precision precision = Precision.FP32;
 
     DecoderLm(ModelConfig config) {
         this.config = config;
@@ -27,6 +31,7 @@ abstract class DecoderLm extends CompositeBlock implements CausalLm {
     }
 
     protected final void register(String prefix, HfLinear l) {
+        linears.put(prefix, l);
         register(prefix + ".weight", l.weight(), l.weightShape());
         if (l.bias() != null) {
             register(prefix + ".bias", l.bias(), new Shape(l.outFeatures()));
@@ -44,10 +49,29 @@ abstract class DecoderLm extends CompositeBlock implements CausalLm {
     }
 
     /** Logits (B, S, V) from the final hidden states, through the LM head or the tied embedding. */
-    protected static NDArray logits(ParameterStore ps, NDArray hidden, HfLinear lmHead, Parameter embedding,
+    protected final NDArray logits(ParameterStore ps, NDArray hidden, HfLinear lmHead, Parameter embedding,
             boolean training) {
-        return lmHead == null ? Ops.linear(hidden, ps.getValue(embedding, hidden.getDevice(), training))
+        return lmHead == null
+                ? Ops.linear(hidden, ps.getValue(embedding, hidden.getDevice(), training), false, precision)
                 : lmHead.forward(ps, new NDList(hidden), training).head();
+    }
+
+    @Override
+    public Map<String, HfLinear> linearModules() {
+        return Collections.unmodifiableMap(linears);
+    }
+
+    @Override
+    public Precision precision() {
+        return precision;
+    }
+
+    @Override
+    public void setPrecision(Precision precision) {
+        this.precision = java.util.Objects.requireNonNull(precision, "precision");
+        for (HfLinear l : linears.values()) {
+            l.setPrecision(precision);
+        }
     }
 
     @Override
@@ -91,13 +115,32 @@ abstract class DecoderLm extends CompositeBlock implements CausalLm {
                 in.add(cache.value(i));
             }
         }
-        NDList out = forward(ps, in, training);
+        long[] padding = cache == null ? null : cache.leftPadding();
+        PairList<String, Object> params = padding == null ? null
+                : new PairList<>(List.of(LEFT_PADDING), List.<Object>of(padding));
+        NDList out = forward(ps, in, training, params);
         if (cache != null) {
             for (int i = 0; i < layers; i++) {
                 cache.update(i, out.get(1 + 2 * i), out.get(2 + 2 * i));
             }
         }
         return new NDList(out.get(0));
+    }
+
+    /** Block parameter: per batch row, the padding tokens before its sequence ({@code long[]}). */
+    static final String LEFT_PADDING = "leftPadding";
+
+    /** The left padding passed with {@link #LEFT_PADDING}, or null. */
+    protected static long[] leftPadding(PairList<String, Object> params) {
+        return params == null ? null : (long[]) params.get(LEFT_PADDING);
+    }
+
+    /**
+     * Position of token {@code past + i} of row {@code b}: its index, less the row's left padding
+     * (padding tokens themselves get 0).
+     */
+    protected static long position(long past, int i, long[] leftPadding, int b) {
+        return leftPadding == null ? past + i : Math.max(0, past + i - leftPadding[b]);
     }
 
     /** Parsed block inputs. */

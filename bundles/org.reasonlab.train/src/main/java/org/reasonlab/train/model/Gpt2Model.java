@@ -56,12 +56,14 @@ public final class Gpt2Model extends DecoderLm {
         NDManager m = ids.getManager();
         long s = ids.getShape().get(1);
         long past = in.pastLength();
-        if (past + s > config.maxPositions()) {
+        long[] padding = leftPadding(params);
+        if (padding == null && past + s > config.maxPositions()) {
             throw new IllegalArgumentException("sequence of " + (past + s) + " tokens exceeds GPT-2's n_positions "
                     + config.maxPositions());
         }
         NDArray bias = Ops.causalBias(m, s, past, in.mask());
-        NDArray positions = m.arange(past, past + s, 1, DataType.INT64).reshape(1, s);
+        NDArray positions = padding == null ? m.arange(past, past + s, 1, DataType.INT64).reshape(1, s)
+                : paddedPositions(m, past, s, padding);
         NDArray x = wte.forward(ps, new NDList(ids), training).head()
                 .add(wpe.forward(ps, new NDList(positions), training).head());
         NDList kv = new NDList();
@@ -81,6 +83,20 @@ public final class Gpt2Model extends DecoderLm {
         NDList out = new NDList(logits);
         out.addAll(kv);
         return out;
+    }
+
+    /**
+     * (B, S) positions of left-padded rows. A row that is done in a batched generation may be fed on
+     * past the context; its positions are clamped (its outputs are not used).
+     */
+    private NDArray paddedPositions(NDManager m, long past, long s, long[] padding) {
+        long[] pos = new long[(int) (padding.length * s)];
+        for (int b = 0; b < padding.length; b++) {
+            for (int i = 0; i < s; i++) {
+                pos[(int) (b * s + i)] = Math.min(config.maxPositions() - 1, position(past, i, padding, b));
+            }
+        }
+        return m.create(pos, new ai.djl.ndarray.types.Shape(padding.length, s));
     }
 
     /** One GPT-2 block: inputs [x, bias, (pastK, pastV)] to [x, k, v]. */

@@ -14,6 +14,8 @@ import ai.djl.util.PairList;
  * A dense layer whose weight keeps the checkpoint's layout: {@code [out, in]} for torch
  * {@code nn.Linear} (Llama), or {@code [in, out]} for GPT-2's {@code Conv1D}. Input (..., in),
  * output (..., out). Parameters are named {@code weight} and {@code bias} like in Hugging Face.
+ * Under {@link Precision#BF16} (or with a weight stored in bf16) the product is computed in bf16
+ * and returned as float32 ({@link Bf16#linear}); the bias and a LoRA adapter are added in float32.
  */
 public final class HfLinear extends AbstractBlock {
     private final long in;
@@ -27,6 +29,7 @@ public final class HfLinear extends AbstractBlock {
      * and trained by the adapter itself, so the base model's parameter set is unchanged.
      */
     private volatile Adapter adapter;
+    private volatile Precision precision = Precision.FP32;
 
     /** A residual added to this layer's output: {@code y + delta(x)}. */
     public interface Adapter {
@@ -73,6 +76,15 @@ public final class HfLinear extends AbstractBlock {
         this.adapter = adapter;
     }
 
+    /** The precision of the matrix product (set for the whole model by {@link CausalLm#setPrecision}). */
+    public Precision precision() {
+        return precision;
+    }
+
+    public void setPrecision(Precision precision) {
+        this.precision = java.util.Objects.requireNonNull(precision, "precision");
+    }
+
     public boolean isConv1d() {
         return conv1d;
     }
@@ -86,7 +98,7 @@ public final class HfLinear extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
         NDArray w = ps.getValue(weight, x.getDevice(), training);
-        NDArray y = conv1d ? x.matMul(w) : Ops.linear(x, w);
+        NDArray y = Ops.linear(x, w, conv1d, precision);
         if (bias != null) {
             y = y.add(ps.getValue(bias, x.getDevice(), training));
         }

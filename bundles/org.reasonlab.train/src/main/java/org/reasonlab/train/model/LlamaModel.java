@@ -54,7 +54,7 @@ public final class LlamaModel extends DecoderLm {
         NDManager m = ids.getManager();
         long s = ids.getShape().get(1);
         NDArray bias = Ops.causalBias(m, s, in.pastLength(), in.mask());
-        NDArray[] rope = rope(m, in.pastLength(), s);
+        NDArray[] rope = rope(m, in.pastLength(), s, ids.getShape().get(0), leftPadding(params));
         NDArray x = embed.forward(ps, new NDList(ids), training).head();
         NDList kv = new NDList();
         for (int i = 0; i < layers.size(); i++) {
@@ -75,25 +75,33 @@ public final class LlamaModel extends DecoderLm {
         return out;
     }
 
-    /** cos and sin tables (S, headDim) for positions past .. past+S-1, HF layout (halves repeated). */
-    private NDArray[] rope(NDManager m, long past, long s) {
+    /**
+     * cos and sin tables, HF layout (halves repeated): (S, headDim) for positions past .. past+S-1, or
+     * with left padding (B, 1, S, headDim) with each row's own positions ({@link #position}).
+     */
+    private NDArray[] rope(NDManager m, long past, long s, long batch, long[] leftPadding) {
         int hd = config.headDim();
         int half = hd / 2;
         float[] inv = new float[half];
         for (int i = 0; i < half; i++) {
             inv[i] = (float) (1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / hd));
         }
-        float[] cos = new float[(int) (s * hd)];
-        float[] sin = new float[(int) (s * hd)];
-        for (int p = 0; p < s; p++) {
-            float pos = past + p;
-            for (int j = 0; j < hd; j++) {
-                double f = pos * inv[j % half];
-                cos[p * hd + j] = (float) Math.cos(f);
-                sin[p * hd + j] = (float) Math.sin(f);
+        int rows = leftPadding == null ? 1 : (int) batch;
+        float[] cos = new float[(int) (rows * s * hd)];
+        float[] sin = new float[(int) (rows * s * hd)];
+        for (int b = 0; b < rows; b++) {
+            for (int p = 0; p < s; p++) {
+                float pos = position(past, p, leftPadding, b);
+                int at = (int) ((b * s + p) * hd);
+                for (int j = 0; j < hd; j++) {
+                    double f = pos * inv[j % half];
+                    cos[at + j] = (float) Math.cos(f);
+                    sin[at + j] = (float) Math.sin(f);
+                }
             }
         }
-        return new NDArray[] {m.create(cos, new Shape(s, hd)), m.create(sin, new Shape(s, hd))};
+        Shape shape = leftPadding == null ? new Shape(s, hd) : new Shape(batch, 1, s, hd);
+        return new NDArray[] {m.create(cos, shape), m.create(sin, shape)};
     }
 
     /** One decoder layer: inputs [x, bias, cos, sin, (pastK, pastV)] to [x, k, v]. */

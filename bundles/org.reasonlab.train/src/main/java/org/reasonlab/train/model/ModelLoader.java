@@ -33,12 +33,23 @@ public final class ModelLoader {
         };
     }
 
-    /**
-     * @param folder  model folder
-     * @param parent  manager under which the weights' sub-manager is created
-     * @param device  device for the weights (CPU or GPU)
-     */
+    /** Loads in float32 ({@link Precision#FP32}, every weight float32). */
     public static LoadedModel load(Path folder, NDManager parent, Device device) throws ModelLoadException {
+        return load(folder, parent, device, Precision.FP32, true);
+    }
+
+    /**
+     * @param folder    model folder
+     * @param parent    manager under which the weights' sub-manager is created
+     * @param device    device for the weights (CPU or GPU)
+     * @param precision the matrix products' precision
+     * @param trainBase whether the base weights will be trained (full fine-tuning): they then stay
+     *                  float32 master weights. Otherwise (LoRA, evaluation, generation) under bf16 the
+     *                  dense layers' weights are stored in bf16, half the memory; embeddings and norms
+     *                  stay float32.
+     */
+    public static LoadedModel load(Path folder, NDManager parent, Device device, Precision precision,
+            boolean trainBase) throws ModelLoadException {
         if (!Files.isDirectory(folder)) {
             throw new ModelLoadException("model folder not found: " + folder);
         }
@@ -66,6 +77,9 @@ public final class ModelLoader {
         Map<String, SafetensorsReader.TensorInfo> chosen = match(config, model, headers, warnings);
         NDManager manager = parent.newSubManager(device);
         ModelTokenizer tokenizer = null;
+        boolean bf16Weights = precision == Precision.BF16 && !trainBase;
+        Set<String> linearWeights = new HashSet<>();
+        model.linearModules().keySet().forEach(m -> linearWeights.add(m + ".weight"));
         try {
             for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
                 SafetensorsReader.TensorInfo info = chosen.get(e.getKey());
@@ -73,10 +87,17 @@ public final class ModelLoader {
                 try (NDManager tmp = parent.newSubManager(Device.cpu())) {
                     NDArray cpu = SafetensorsReader.load(info, tmp);
                     a = cpu.getDevice().equals(device) ? cpu : cpu.toDevice(device, true);
+                    if (bf16Weights && linearWeights.contains(e.getKey())) {
+                        // cast on the device: a bf16 array cannot be moved by DJL (see Bf16)
+                        NDArray f32 = a;
+                        a = Bf16.of(f32);
+                        f32.close();
+                    }
                     a.attach(manager);
                 }
                 e.getValue().setArray(a);
             }
+            model.setPrecision(precision);
             tokenizer = TokenizerLoader.load(folder, config.bosTokenId());
         } catch (ModelLoadException | RuntimeException e) {
             model.close();
@@ -86,7 +107,7 @@ public final class ModelLoader {
         for (String w : warnings) {
             LOG.log(System.Logger.Level.WARNING, w);
         }
-        return new LoadedModel(folder, config, model, tokenizer, manager, warnings);
+        return new LoadedModel(folder, config, model, tokenizer, manager, warnings, precision, bf16Weights, chosen);
     }
 
     /** Maps each expected parameter to its checkpoint tensor, checking presence and shape. */

@@ -29,6 +29,18 @@ final class Ops {
         return x.matMul(own(w.transpose(), x));
     }
 
+    /**
+     * The product of a dense layer: {@code x @ w^T} for {@code [out, in]}, {@code x @ w} for a Conv1D
+     * weight {@code [in, out]}; in bf16 (float32 result) under {@link Precision#BF16} or when the weight
+     * is stored in bf16, which a float32 product could not take.
+     */
+    static NDArray linear(NDArray x, NDArray w, boolean conv1d, Precision precision) {
+        if (precision == Precision.BF16 || Bf16.is(w)) {
+            return Bf16.linear(x, conv1d ? own(w.transpose(), x) : w);
+        }
+        return conv1d ? x.matMul(w) : linear(x, w);
+    }
+
     static NDArray silu(NDArray x) {
         return x.mul(Activation.sigmoid(x));
     }

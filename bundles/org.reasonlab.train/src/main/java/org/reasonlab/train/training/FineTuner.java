@@ -31,12 +31,15 @@ import org.reasonlab.core.run.StepEvent;
 import org.reasonlab.train.lora.LoraConfig;
 import org.reasonlab.train.lora.LoraModel;
 import org.reasonlab.train.model.LoadedModel;
+import org.reasonlab.train.model.Precision;
 
 /**
  * The training loop: masked next-token cross-entropy (mean over the loss tokens of an optimizer
  * step), gradient accumulation, global-norm clipping, {@link AdamW}, {@link LrSchedule}, checkpoints
  * and exact resume. LoRA ({@code tuning = lora}) trains only the adapters, the base weights stay
- * bit-identical; {@code full} trains every parameter.
+ * bit-identical; {@code full} trains every parameter. The model's {@link Precision} decides the
+ * matrix products' format; the trained arrays, their gradients, the optimizer state and the loss are
+ * float32 either way.
  *
  * <p>Determinism: the data order depends on (seed, epoch), DJL's RNG (dropout) is re-seeded with
  * {@code seed + step} before every optimizer step, and the optimizer state is checkpointed in
@@ -68,6 +71,10 @@ public final class FineTuner implements AutoCloseable {
     public FineTuner(RunSpec spec, LoadedModel model, List<TrainingExample> examples, RunDirectory run, EventSink sink) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
+        }
+        if (!RunSpec.TUNING_LORA.equals(spec.tuning()) && model.bf16Weights()) {
+            throw new IllegalArgumentException("full fine-tuning needs float32 master weights, but the model's weights"
+                    + " are stored in bf16; load it with trainBase = true");
         }
         this.spec = spec;
         this.model = model;
@@ -164,7 +171,7 @@ public final class FineTuner implements AutoCloseable {
         double seconds = 0;
         try {
             Device device = model.device();
-            RunEnvironment env = environment(device, spec.seed());
+            RunEnvironment env = environment(device, spec.seed(), model.precision());
             java.nio.file.Files.createDirectories(run.root());
             run.writeEnvironment(env);
             sink.emit(new StartedEvent(Instant.now(), spec.runId(), spec.mode() == null ? null : spec.mode().id(),
@@ -386,10 +393,10 @@ public final class FineTuner implements AutoCloseable {
         sink.emit(new CheckpointEvent(Instant.now(), step, RunDirectory.checkpointPath(step)));
     }
 
-    static RunEnvironment environment(Device device, long seed) {
+    static RunEnvironment environment(Device device, long seed, Precision precision) {
         Engine e = Engine.getInstance();
         return new RunEnvironment(System.getProperty("java.version"), Engine.getDjlVersion(),
-                e.getEngineName() + " " + e.getVersion(), device.toString(), seed);
+                e.getEngineName() + " " + e.getVersion(), device.toString(), seed, precision.id());
     }
 
     /** Removes the LoRA hooks and frees the optimizer state (the model stays open). */

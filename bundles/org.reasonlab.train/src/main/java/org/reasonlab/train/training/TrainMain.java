@@ -26,7 +26,8 @@ import org.reasonlab.core.run.RunStatus;
 /**
  * {@code train} command: {@code --dataset FILE --run-dir DIR [--mode l|l+r|r->l] [--model PATH|tiny]
  * [--tuning lora|full] [--epochs N] [--max-steps N] [--lr X] [--batch-size N] [--seed N]
- * [--device auto|cpu|gpu] [--checkpoint-every N] [--merged] [--resume]}. Builds a {@link RunSpec}
+ * [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--checkpoint-every N] [--merged] [--resume]}.
+ * Builds a {@link RunSpec}
  * (or, with {@code --resume} and an existing {@code spec.json}, reads it), writes
  * {@code environment.json}, trains, and writes the LoRA adapter in PEFT layout to {@code adapter/};
  * with {@code --merged} (not kept in the spec: pass it again with {@code --resume}) also the tuned
@@ -41,7 +42,7 @@ import org.reasonlab.core.run.RunStatus;
 public final class TrainMain {
     static final String USAGE = "usage: train --dataset FILE --run-dir DIR [--mode l|l+r|r->l] [--model PATH|tiny]"
             + " [--tuning lora|full] [--epochs N] [--max-steps N] [--lr X] [--batch-size N] [--seed N]"
-            + " [--device auto|cpu|gpu] [--checkpoint-every N] [--merged] [--resume]";
+            + " [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--checkpoint-every N] [--merged] [--resume]";
 
     private TrainMain() {
     }
@@ -88,6 +89,7 @@ public final class TrainMain {
                             case "--batch-size" -> spec.setBatchSize(intArg(a, v));
                             case "--seed" -> spec.setSeed(Long.parseLong(v));
                             case "--device" -> spec.setDevice(v.toLowerCase(Locale.ROOT));
+                            case "--precision" -> spec.setPrecision(v.toLowerCase(Locale.ROOT));
                             case "--checkpoint-every" -> spec.setCheckpointEvery(intArg(a, v));
                             default -> throw new IllegalArgumentException("unknown option " + a);
                         }
@@ -204,9 +206,17 @@ public final class TrainMain {
                 return;
             }
             var options = org.reasonlab.train.generate.GenerationOptions.greedy(spec.evalMaxNewTokens())
-                    .withStopStrings(org.reasonlab.train.eval.EvalMain.STOP_STRINGS);
+                    .withStopStrings(org.reasonlab.train.eval.EvalMain.STOP_STRINGS)
+                    .withMaxSequenceLength(spec.maxSequenceLength());
+            var source = new org.reasonlab.train.eval.ModelAnswerSource(model, options);
+            // generated in batches of the training batch size (memory for it is there); same answers as one by one
             var result = new org.reasonlab.train.eval.Evaluator(spec.mode(), spec.template(), spec.model())
-                    .evaluate(dataset, split, new org.reasonlab.train.eval.ModelAnswerSource(model, options));
+                    .batchSize(spec.batchSize()).evaluate(dataset, split, source);
+            if (source.truncatedPrompts() > 0) {
+                sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, source.truncatedPrompts()
+                        + " evaluation prompt(s) shortened from the left to fit maxSequenceLength "
+                        + spec.maxSequenceLength()));
+            }
             result.write(run);
             org.reasonlab.train.eval.Evaluator.emit(result, step, sink::emit);
             err.println(result.humanSummary());
@@ -240,9 +250,10 @@ public final class TrainMain {
                     folder = Path.of(spec.model());
                 }
                 ai.djl.Device device = org.reasonlab.train.DjlEnvironment.device(spec.device());
+                var precision = org.reasonlab.train.model.Precision.resolve(spec.precision(), device);
                 try (ai.djl.ndarray.NDManager root = ai.djl.ndarray.NDManager.newBaseManager(device);
-                        org.reasonlab.train.model.LoadedModel model =
-                                org.reasonlab.train.model.ModelLoader.load(folder, root, device);
+                        org.reasonlab.train.model.LoadedModel model = org.reasonlab.train.model.ModelLoader.load(
+                                folder, root, device, precision, RunSpec.TUNING_FULL.equals(spec.tuning()));
                         FineTuner tuner = new FineTuner(spec, model, examples.examples(), run, sink)) {
                     Thread hook = new Thread(() -> {
                         tuner.requestStop();

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Random;
 import org.reasonlab.core.prompt.TrainingExample;
 import org.reasonlab.train.model.ModelTokenizer;
+import org.reasonlab.train.model.PromptFit;
 
 /**
  * Tokenised training set and its deterministic batch plan. Prompt and answer are tokenised
  * separately (prompt with BOS, answer plain + EOS), so the loss can cover the answer only. Too long
- * examples lose prompt tokens from the left (BOS kept); the answer is cut only when it alone does
- * not fit. Each epoch's order depends only on (seed, epoch): examples are shuffled, cut into chunks
- * of {@value #CHUNK_BATCHES} batches, sorted by length within a chunk (less padding), batched, and
- * the batches shuffled again.
+ * examples lose prompt tokens from the left, BOS kept ({@link PromptFit}, the rule generation and
+ * scoring follow too); the answer is cut only when it alone does not fit. Each epoch's order depends
+ * only on (seed, epoch): examples are shuffled, cut into chunks of {@value #CHUNK_BATCHES} batches,
+ * sorted by length within a chunk (less padding), batched, and the batches shuffled again.
  */
 public final class TrainingData {
     static final int CHUNK_BATCHES = 8;
@@ -66,10 +67,7 @@ public final class TrainingData {
                     answer = Arrays.copyOf(answer, maxLength - room);
                 }
                 if (prompt.length > room) {
-                    long[] p = new long[room];
-                    System.arraycopy(prompt, 0, p, 0, keepHead);
-                    System.arraycopy(prompt, prompt.length - (room - keepHead), p, keepHead, room - keepHead);
-                    prompt = p;
+                    prompt = PromptFit.left(prompt, room, bos);
                     cutPrompts++;
                 }
             }

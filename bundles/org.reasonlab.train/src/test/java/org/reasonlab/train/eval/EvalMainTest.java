@@ -54,6 +54,10 @@ class EvalMainTest {
         assertEquals(2, run("--model", "tiny", "--dataset", "x", "--split", "holdout"));
         assertEquals(2, run("--model", "tiny", "--dataset", "x", "--limit", "0"));
         assertEquals(2, run("--model", "tiny", "--dataset", "x", "--device", "tpu"));
+        assertEquals(2, run("--model", "tiny", "--dataset", "x", "--precision", "fp16"));
+        assertTrue(err().contains("--precision must be auto, fp32 or bf16"), err());
+        assertEquals(2, run("--model", "tiny", "--dataset", "x", "--batch-size", "0"));
+        assertEquals(2, run("--model", "tiny", "--dataset", "x", "--max-sequence-length", "-1"));
         assertEquals(2, run("--model", "tiny", "--dataset", "x", "--bogus"));
         assertEquals(2, run("--model", "tiny", "--dataset"));
     }
@@ -77,11 +81,13 @@ class EvalMainTest {
         Path data = fourRecords();
         Path outDir = tmp.resolve("eval-out");
         int code = run("--model", "tiny", "--dataset", data.toString(), "--mode", "l+r", "--out", outDir.toString(),
-                "--max-new-tokens", "8", "--device", "cpu");
+                "--max-new-tokens", "8", "--device", "cpu", "--batch-size", "3", "--precision", "bf16");
         assertEquals(0, code, err());
         assertTrue(err().contains("UNTRAINED"));
+        assertTrue(err().contains("eval: precision bf16"), err());
         var predictions = PredictionsFile.read(outDir.resolve("predictions.jsonl"));
         assertEquals(4, predictions.size()); // the train record is not evaluated
+        assertTrue(predictions.stream().allMatch(p -> p.likelihoodLabel() != null), predictions.toString());
         JsonObject m = JsonParser.parseString(Files.readString(outDir.resolve("metrics.json"))).getAsJsonObject();
         assertEquals(4, m.get("records").getAsInt());
         assertEquals(4, m.get("total").getAsInt());

@@ -86,6 +86,7 @@ class ModelAnswerSourceTest {
             assertTrue(schema.names().contains(l), l);
         }
         assertEquals(first.likelihoodLabels(), second.likelihoodLabels());
+        assertEquals(first.likelihoodLabels(), first.predictions().stream().map(p -> p.likelihoodLabel()).toList());
         assertEquals(first.predictions(), second.predictions());
         assertEquals(6, first.report().classification().total());
     }

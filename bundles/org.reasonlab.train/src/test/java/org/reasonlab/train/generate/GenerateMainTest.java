@@ -29,6 +29,7 @@ class GenerateMainTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--model is required"));
         assertEquals(2, run("--model", "tiny", "--prompt", "x", "--top-k", "many"));
         assertEquals(2, run("--model", "tiny", "--prompt", "x", "--device", "tpu"));
+        assertEquals(2, run("--model", "tiny", "--prompt", "x", "--precision", "half"));
         assertEquals(2, run("--model", "tiny", "--prompt", "x", "--top-p", "0"));
         assertEquals(2, run("--model", "tiny", "--prompt", "x", "--bogus"));
         assertEquals(2, run("--model", "tiny", "--prompt"));
@@ -48,5 +49,6 @@ class GenerateMainTest {
                 "--temperature", "0.8", "--seed", "3", "--no-cache"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("UNTRAINED"));
         assertFalse(out.toString(StandardCharsets.UTF_8).isEmpty());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("precision fp32"), err.toString(StandardCharsets.UTF_8));
     }
 }

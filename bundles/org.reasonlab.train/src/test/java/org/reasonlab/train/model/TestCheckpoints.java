@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 /** Writes small random checkpoints in Hugging Face layout, with names and shapes spelled out here (not taken from the models). */
-final class TestCheckpoints {
+public final class TestCheckpoints {
     private TestCheckpoints() {
     }
 
@@ -55,7 +55,7 @@ final class TestCheckpoints {
         return m;
     }
 
-    static Map<String, SafetensorsWriter.F32> gpt2(long seed, String prefix, int vocab, int d, int layers, int positions) {
+    public static Map<String, SafetensorsWriter.F32> gpt2(long seed, String prefix, int vocab, int d, int layers, int positions) {
         Random r = new Random(seed);
         Map<String, SafetensorsWriter.F32> m = new LinkedHashMap<>();
         m.put(prefix + "wte.weight", rand(r, 0.5, 0, vocab, d));
@@ -81,7 +81,7 @@ final class TestCheckpoints {
     }
 
     /** Writes config.json, model.safetensors and a generated tokenizer.json. */
-    static Path write(Path folder, String configJson, Map<String, SafetensorsWriter.F32> weights) throws IOException {
+    public static Path write(Path folder, String configJson, Map<String, SafetensorsWriter.F32> weights) throws IOException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("config.json"), configJson, StandardCharsets.UTF_8);
         SafetensorsWriter.writeF32(folder.resolve("model.safetensors"), weights, null);

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.CheckpointEvent;
@@ -21,6 +21,7 @@ import org.reasonlab.core.run.RunStatus;
 import org.reasonlab.train.DjlEnvironment;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelLoader;
+import org.reasonlab.train.model.Precision;
 
 class ResumeTest {
     @TempDir
@@ -33,8 +34,10 @@ class ResumeTest {
 
     private TrainResult run(Path folder, RunSpec spec, Path runDir, boolean resume, long stopAfter,
             EventSink.Collecting events) throws Exception {
+        Precision precision = Precision.resolve(spec.precision(), Device.cpu());
         try (NDManager root = NDManager.newBaseManager(Device.cpu());
-                LoadedModel model = ModelLoader.load(folder, root, Device.cpu());
+                LoadedModel model = ModelLoader.load(folder, root, Device.cpu(), precision,
+                        RunSpec.TUNING_FULL.equals(spec.tuning()));
                 FineTuner t = new FineTuner(spec, model, TrainFixtures.examples(TrainFixtures.SHORT_LR, 10),
                         new RunDirectory(runDir), events)) {
             if (stopAfter > 0) {
@@ -45,10 +48,11 @@ class ResumeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lora", "full"})
-    void interruptedAndResumedRunHasTheSameLossCurve(String tuning) throws Exception {
+    @CsvSource({"lora, fp32", "full, fp32", "lora, bf16"})
+    void interruptedAndResumedRunHasTheSameLossCurve(String tuning, String precision) throws Exception {
         Path folder = TrainFixtures.tiny(tmp);
         RunSpec spec = TrainFixtures.spec(tuning, TrainingMode.L_PLUS_R, TrainFixtures.SHORT_LR);
+        spec.setPrecision(precision);
         spec.setMaxSteps(6);
         spec.setBatchSize(2);
         spec.setGradientAccumulation(2); // 10 examples: 5 micro-batches, 3 steps per epoch: crosses an epoch
@@ -69,7 +73,8 @@ class ResumeTest {
         assertEquals(4, second.firstStep());
         List<Double> joined = new ArrayList<>(first.losses());
         joined.addAll(second.losses());
-        System.out.println(tuning + " losses uninterrupted " + full.losses() + "\n" + tuning + " losses resumed       "
+        String what = tuning + " " + precision;
+        System.out.println(what + " losses uninterrupted " + full.losses() + "\n" + what + " losses resumed       "
                 + joined);
         assertEquals(6, joined.size());
         for (int i = 0; i < 6; i++) {

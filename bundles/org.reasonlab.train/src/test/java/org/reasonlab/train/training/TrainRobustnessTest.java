@@ -229,6 +229,7 @@ class TrainRobustnessTest {
         assertEquals("PyTorch " + Engine.getInstance().getVersion(), env.engine());
         assertEquals(Device.cpu().toString(), env.device());
         assertEquals(11, env.seed());
+        assertEquals("fp32", env.precision()); // auto on a CPU
         for (String f : new String[] {"config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json"}) {
             assertTrue(Files.isRegularFile(run.mergedDir().resolve(f)), f);
         }
