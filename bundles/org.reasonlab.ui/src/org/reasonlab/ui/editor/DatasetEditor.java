@@ -77,6 +77,12 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
     private DiskStamp diskStamp;
     private HistoryAction undoAction;
     private HistoryAction redoAction;
+    private final org.eclipse.jface.action.Action revertAction = new org.eclipse.jface.action.Action("Re&vert") {
+        @Override
+        public void run() {
+            reloadFromDisk();
+        }
+    };
     private DatasetOutlinePage outline;
     private EditorKeys keys;
     private boolean wasDirty;
@@ -141,6 +147,11 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
 
     HistoryAction redoAction() {
         return redoAction;
+    }
+
+    /** File > Revert: drops the unsaved edits and reads the file again. */
+    org.eclipse.jface.action.IAction revertAction() {
+        return revertAction;
     }
 
     private Path path() {
@@ -280,6 +291,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
 
     private void fireDirty() {
         boolean dirty = isDirty();
+        revertAction.setEnabled(dirty);
         if (dirty != wasDirty) {
             wasDirty = dirty;
             firePropertyChange(PROP_DIRTY);
@@ -385,6 +397,9 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
 
     /** Drops the editor's contents and undo history and reads the file again. */
     public void reloadFromDisk() {
+        if (records != null && model != null) {
+            records.form().show(null, List.of()); // typed text is dropped, not committed
+        }
         if (model != null) {
             PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().dispose(model.undoContext(), true, true, true);
         }

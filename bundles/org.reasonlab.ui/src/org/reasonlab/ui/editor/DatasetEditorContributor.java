@@ -17,9 +17,11 @@ public final class DatasetEditorContributor extends EditorActionBarContributor {
         if (part instanceof DatasetEditor editor && editor.undoAction() != null) {
             bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), editor.undoAction());
             bars.setGlobalActionHandler(ActionFactory.REDO.getId(), editor.redoAction());
+            bars.setGlobalActionHandler(ActionFactory.REVERT.getId(), editor.revertAction());
         } else {
             bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), null);
             bars.setGlobalActionHandler(ActionFactory.REDO.getId(), null);
+            bars.setGlobalActionHandler(ActionFactory.REVERT.getId(), null);
         }
         bars.updateActionBars();
     }

@@ -178,6 +178,20 @@ class DatasetEditorTest {
     }
 
     @Test
+    void revertDropsUnsavedEditsAndTypedText() throws Exception {
+        DatasetEditor editor = EditorTestSupport.open(file);
+        EditorTestSupport.command("org.reasonlab.ui.dataset.setLabel", Map.of("org.reasonlab.ui.dataset.labelNumber", "1"));
+        editor.reasonText().setText("Typed but never committed.");
+        assertTrue(editor.isDirty());
+        EditorTestSupport.command("org.eclipse.ui.file.revert");
+        EditorTestSupport.waitUntil("the file is read again", () -> !editor.isDirty()
+                && ((DatasetRecord) editor.model().entry(0)).label() == null);
+        assertEquals("Offering a seat to someone who needs it more is considerate.",
+                ((DatasetRecord) editor.model().entry(0)).reason());
+        assertEquals(DATASET, Files.readString(file.getLocation().toPath()), "the file is untouched");
+    }
+
+    @Test
     void ownSavesDoNotLookLikeExternalChanges() throws Exception {
         DatasetEditor editor = EditorTestSupport.open(file);
         editor.selectRow(0);
