@@ -21,13 +21,13 @@ import org.eclipse.ui.PlatformUI;
 import org.reasonlab.ui.views.overview.DatasetOverviewView;
 
 /** Helpers for tests that run in the workbench on the UI thread. */
-final class WorkbenchTestSupport {
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+public final class WorkbenchTestSupport {
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private WorkbenchTestSupport() {
     }
 
-    static IWorkbenchWindow window() {
+    public static IWorkbenchWindow window() {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         if (window == null) {
             window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
@@ -35,12 +35,12 @@ final class WorkbenchTestSupport {
         return window;
     }
 
-    static IWorkbenchPage page() {
+    public static IWorkbenchPage page() {
         return window().getActivePage();
     }
 
     /** Runs the event loop until the condition holds; fails after the timeout. */
-    static void waitUntil(String what, BooleanSupplier condition) {
+    public static void waitUntil(String what, BooleanSupplier condition) {
         Display display = Display.getCurrent();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
@@ -57,21 +57,21 @@ final class WorkbenchTestSupport {
     }
 
     /** Runs the event loop until the job has finished (and its results have reached the UI). */
-    static void waitForJob(Job job) {
+    public static void waitForJob(Job job) {
         if (job != null) {
             waitUntil(job.getName() + " has finished", () -> job.getState() == Job.NONE);
         }
     }
 
     /** Waits until the overview has no job under way and shows an overview or a message. */
-    static void waitForOverview(DatasetOverviewView view) {
+    public static void waitForOverview(DatasetOverviewView view) {
         waitForJob(view.currentJob());
         waitUntil("the Dataset Overview shows a result", () -> view.currentJob() == null
                 && (view.shownOverview() != null || view.shownMessage() != null));
     }
 
     /** Dispatches what is pending in the event queue. */
-    static void flushEvents() {
+    public static void flushEvents() {
         Display display = Display.getCurrent();
         while (display.readAndDispatch()) {
             // keep dispatching
@@ -79,16 +79,16 @@ final class WorkbenchTestSupport {
     }
 
     /** Runs the event loop for a while, for tests that need painting to settle (screenshots). */
-    static void spin(Duration duration) {
+    public static void spin(Duration duration) {
         long deadline = System.nanoTime() + duration.toNanos();
         waitUntil("time has passed", () -> System.nanoTime() > deadline);
     }
 
-    static DatasetOverviewView showOverview() throws PartInitException {
+    public static DatasetOverviewView showOverview() throws PartInitException {
         return (DatasetOverviewView) page().showView(DatasetOverviewView.ID);
     }
 
-    static IProject createProject(String name) throws CoreException {
+    public static IProject createProject(String name) throws CoreException {
         IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
         if (project.exists()) {
             project.delete(true, true, null);
@@ -98,7 +98,7 @@ final class WorkbenchTestSupport {
         return project;
     }
 
-    static IFile writeFile(IProject project, String name, String contents) throws CoreException {
+    public static IFile writeFile(IProject project, String name, String contents) throws CoreException {
         IFile file = project.getFile(name);
         ByteArrayInputStream in = new ByteArrayInputStream(contents.getBytes(StandardCharsets.UTF_8));
         if (file.exists()) {
@@ -109,7 +109,7 @@ final class WorkbenchTestSupport {
         return file;
     }
 
-    static void deleteProject(String name) throws CoreException {
+    public static void deleteProject(String name) throws CoreException {
         IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
         if (project.exists()) {
             project.delete(true, true, null);

@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -24,7 +20,6 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
-import org.eclipse.ui.forms.widgets.Section;
 import org.reasonlab.core.agreement.AdjudicationStamp;
 import org.reasonlab.core.agreement.Adjudicator;
 import org.reasonlab.core.agreement.AgreementAnalyzer;
@@ -73,11 +68,11 @@ final class AgreementPage {
         summary = toolkit.createLabel(body, "", SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(600, SWT.DEFAULT).applyTo(summary);
 
-        Composite pairBody = section(body, "Cohen's kappa per pair of annotators");
+        Composite pairBody = PageSupport.section(toolkit, body, "Cohen's kappa per pair of annotators");
         pairs = table(pairBody, 110, new String[][] {{"Annotator A", "120"}, {"Annotator B", "120"},
                 {"Records in common", "130"}, {"Observed agreement", "140"}, {"Cohen's kappa", "120"}});
 
-        Composite adjudication = section(body, "Disagreements and adjudication");
+        Composite adjudication = PageSupport.section(toolkit, body, "Disagreements and adjudication");
         SashForm sash = new SashForm(adjudication, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 520).applyTo(sash);
         disagreements = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
@@ -122,16 +117,6 @@ final class AgreementPage {
         select(-1);
     }
 
-    private Composite section(Composite parent, String title) {
-        Section section = toolkit.createSection(parent, Section.TITLE_BAR);
-        section.setText(title);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(section);
-        Composite client = toolkit.createComposite(section);
-        client.setLayout(new GridLayout(1, false));
-        section.setClient(client);
-        return client;
-    }
-
     private static Table table(Composite parent, int height, String[][] columns) {
         Table t = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
         t.setHeaderVisible(true);
@@ -171,27 +156,9 @@ final class AgreementPage {
             return;
         }
         stale = false;
-        Dataset current = model.dataset();
-        Dataset snapshot = new Dataset(current.schema(), current.layout(), model.snapshot());
-        Job job = new Job("Agreement of " + editor.file().getName()) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                AgreementReport computed = AgreementAnalyzer.analyze(snapshot);
-                form.getDisplay().asyncExec(() -> {
-                    if (!form.isDisposed()) {
-                        show(computed);
-                    }
-                });
-                return Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        job.setSystem(true);
-        job.schedule();
+        Dataset snapshot = PageSupport.snapshot(model);
+        PageSupport.computeInBackground("Agreement of " + editor.file().getName(), FAMILY, form,
+                () -> AgreementAnalyzer.analyze(snapshot), this::show);
     }
 
     AgreementReport report() {

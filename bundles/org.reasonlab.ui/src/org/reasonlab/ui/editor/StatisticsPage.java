@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
@@ -18,7 +15,6 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
-import org.eclipse.ui.forms.widgets.Section;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetEntry;
 import org.reasonlab.core.model.Split;
@@ -60,18 +56,18 @@ final class StatisticsPage {
         summary = toolkit.createLabel(body, "Open the page after the file is loaded.", SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
 
-        Composite balanceBody = section(body, "Label balance per split");
+        Composite balanceBody = PageSupport.section(toolkit, body, "Label balance per split");
         balance = toolkit.createTable(balanceBody, SWT.BORDER | SWT.FULL_SELECTION);
         balance.setHeaderVisible(true);
         balance.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 130).applyTo(balance);
 
-        Composite lengthBody = section(body, "Reason length");
+        Composite lengthBody = PageSupport.section(toolkit, body, "Reason length");
         chart = new ReasonLengthChart(lengthBody, toolkit);
         lengthSummary = toolkit.createLabel(lengthBody, "", SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(lengthSummary);
 
-        Composite dupBody = section(body, "Duplicates and leakage between splits (double-click a row to open the record)");
+        Composite dupBody = PageSupport.section(toolkit, body, "Duplicates and leakage between splits (double-click a row to open the record)");
         duplicates = toolkit.createTable(dupBody, SWT.BORDER | SWT.FULL_SELECTION);
         duplicates.setHeaderVisible(true);
         duplicates.setLinesVisible(true);
@@ -83,16 +79,6 @@ final class StatisticsPage {
         }
         GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 220).applyTo(duplicates);
         duplicates.addListener(SWT.DefaultSelection, e -> openSelectedDuplicate());
-    }
-
-    private Composite section(Composite parent, String title) {
-        Section section = toolkit.createSection(parent, Section.TITLE_BAR);
-        section.setText(title);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(section);
-        Composite client = toolkit.createComposite(section);
-        client.setLayout(new GridLayout(1, false));
-        section.setClient(client);
-        return client;
     }
 
     Control control() {
@@ -116,29 +102,11 @@ final class StatisticsPage {
             return;
         }
         stale = false;
-        Dataset current = model.dataset();
-        Dataset snapshot = new Dataset(current.schema(), current.layout(), model.snapshot());
+        Dataset snapshot = PageSupport.snapshot(model);
         long generation = model.generation();
         summary.setText("Computing\u2026");
-        Job job = new Job("Statistics of " + editor.file().getName()) {
-            @Override
-            protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
-                DatasetStatistics statistics = DatasetStatistics.compute(snapshot);
-                form.getDisplay().asyncExec(() -> {
-                    if (!form.isDisposed()) {
-                        show(statistics, snapshot, generation);
-                    }
-                });
-                return Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        job.setSystem(true);
-        job.schedule();
+        PageSupport.computeInBackground("Statistics of " + editor.file().getName(), FAMILY, form,
+                () -> DatasetStatistics.compute(snapshot), statistics -> show(statistics, snapshot, generation));
     }
 
     /** The statistics on screen (for tests), or null. */

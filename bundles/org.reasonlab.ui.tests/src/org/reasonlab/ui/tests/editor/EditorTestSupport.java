@@ -3,8 +3,6 @@ package org.reasonlab.ui.tests.editor;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -12,8 +10,6 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
@@ -21,26 +17,23 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
 import org.reasonlab.ui.editor.DatasetEditor;
+import org.reasonlab.ui.tests.WorkbenchTestSupport;
 
 /** Opening dataset editors, running their commands and typing keys, for tests on the UI thread. */
 final class EditorTestSupport {
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
-
     private EditorTestSupport() {
     }
 
     static IWorkbenchWindow window() {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        return window != null ? window : PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+        return WorkbenchTestSupport.window();
     }
 
     static IWorkbenchPage page() {
-        return window().getActivePage();
+        return WorkbenchTestSupport.page();
     }
 
     static DatasetEditor open(IFile file) throws Exception {
@@ -95,58 +88,26 @@ final class EditorTestSupport {
     }
 
     static void waitUntil(String what, BooleanSupplier condition) {
-        Display display = Display.getCurrent();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("Timed out after " + TIMEOUT.toSeconds() + " s waiting until " + what);
-            }
-            if (!display.readAndDispatch()) {
-                display.timerExec(20, () -> {
-                });
-                display.sleep();
-            }
-        }
-        flushEvents();
+        WorkbenchTestSupport.waitUntil(what, condition);
     }
 
     static void flushEvents() {
-        Display display = Display.getCurrent();
-        while (display.readAndDispatch()) {
-            // keep dispatching
-        }
+        WorkbenchTestSupport.flushEvents();
     }
 
     static void spin(Duration duration) {
-        long deadline = System.nanoTime() + duration.toNanos();
-        waitUntil("time has passed", () -> System.nanoTime() > deadline);
+        WorkbenchTestSupport.spin(duration);
     }
 
     static IProject createProject(String name) throws CoreException {
-        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
-        if (project.exists()) {
-            project.delete(true, true, null);
-        }
-        project.create(null);
-        project.open(null);
-        return project;
+        return WorkbenchTestSupport.createProject(name);
     }
 
     static IFile writeFile(IProject project, String name, String contents) throws CoreException {
-        IFile file = project.getFile(name);
-        ByteArrayInputStream in = new ByteArrayInputStream(contents.getBytes(StandardCharsets.UTF_8));
-        if (file.exists()) {
-            file.setContents(in, IResource.FORCE, null);
-        } else {
-            file.create(in, IResource.FORCE, null);
-        }
-        return file;
+        return WorkbenchTestSupport.writeFile(project, name, contents);
     }
 
     static void deleteProject(String name) throws CoreException {
-        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
-        if (project.exists()) {
-            project.delete(true, true, null);
-        }
+        WorkbenchTestSupport.deleteProject(name);
     }
 }

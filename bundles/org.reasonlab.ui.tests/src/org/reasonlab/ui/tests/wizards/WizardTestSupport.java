@@ -1,6 +1,5 @@
 package org.reasonlab.ui.tests.wizards;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,17 +11,14 @@ import java.util.stream.Stream;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.jface.wizard.IWizard;
 import org.eclipse.jface.wizard.WizardDialog;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
+import org.reasonlab.ui.tests.WorkbenchTestSupport;
 import org.reasonlab.ui.wizards.WizardPrompter;
 
 /** Helpers for the wizard tests, which run on the UI thread of a workbench. */
@@ -31,11 +27,7 @@ final class WizardTestSupport {
     }
 
     static IWorkbenchWindow window() {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        if (window == null) {
-            window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
-        }
-        return window;
+        return WorkbenchTestSupport.window();
     }
 
     static Shell shell() {
@@ -43,7 +35,7 @@ final class WizardTestSupport {
     }
 
     static IWorkbenchPage page() {
-        return window().getActivePage();
+        return WorkbenchTestSupport.page();
     }
 
     /** Opens the wizard's dialog without blocking, so that all its pages and their controls exist. */
@@ -56,38 +48,19 @@ final class WizardTestSupport {
     }
 
     static void flushEvents() {
-        Display display = Display.getCurrent();
-        while (display.readAndDispatch()) {
-            // keep dispatching
-        }
+        WorkbenchTestSupport.flushEvents();
     }
 
     static IProject createProject(String name) throws CoreException {
-        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
-        if (project.exists()) {
-            project.delete(true, true, null);
-        }
-        project.create(null);
-        project.open(null);
-        return project;
+        return WorkbenchTestSupport.createProject(name);
     }
 
     static void deleteProject(String name) throws CoreException {
-        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
-        if (project.exists()) {
-            project.delete(true, true, null);
-        }
+        WorkbenchTestSupport.deleteProject(name);
     }
 
     static IFile writeFile(IProject project, String name, String contents) throws CoreException {
-        IFile file = project.getFile(name);
-        ByteArrayInputStream in = new ByteArrayInputStream(contents.getBytes(StandardCharsets.UTF_8));
-        if (file.exists()) {
-            file.setContents(in, IResource.FORCE, null);
-        } else {
-            file.create(in, IResource.FORCE, null);
-        }
-        return file;
+        return WorkbenchTestSupport.writeFile(project, name, contents);
     }
 
     /** The file's bytes on disk, as UTF-8. */
