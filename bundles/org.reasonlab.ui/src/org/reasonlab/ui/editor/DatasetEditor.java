@@ -546,6 +546,16 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
 
     // ---- what tests and automation see (the pages themselves are internal) ----
 
+    /** Whether Edit > Undo is enabled. */
+    public boolean undoAvailable() {
+        return undoAction.isEnabled();
+    }
+
+    /** Whether the workbench was last told that the editor is dirty (the tab's '*'). */
+    public boolean dirtyShown() {
+        return wasDirty;
+    }
+
     /** The entry indices the record table shows, in display order. */
     public int[] shownRows() {
         return records.table().rows();

@@ -216,7 +216,7 @@ final class RecordForm {
 
     /** The shown record with the typed text, or null when nothing was typed. */
     DatasetRecord pendingRecord() {
-        if (shown == null) {
+        if (shown == null || updating) {
             return null;
         }
         boolean idTyped = !id.getText().equals(shownId);

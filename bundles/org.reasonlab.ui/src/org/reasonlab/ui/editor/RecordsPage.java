@@ -153,6 +153,7 @@ final class RecordsPage {
         } else {
             form.show(model.entry(entryIndex), model.index().problemsOf(entryIndex));
         }
+        editor.pendingTextChanged(); // showing a record sets the form's text: not typing, so not dirty
     }
 
     int shownEntry() {
