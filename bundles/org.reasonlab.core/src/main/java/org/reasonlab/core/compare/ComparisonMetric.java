@@ -1,0 +1,38 @@
+package org.reasonlab.core.compare;
+
+/** The rows of a comparison: each a share in [0, 1], shown in percent. */
+public enum ComparisonMetric {
+    ACCURACY("Accuracy (%)"),
+    MACRO_F1("Macro-F1 (%)"),
+    UNPARSEABLE_RATE("Unparseable (%)"),
+    /** 1 - {@code reasons.agreement} of {@code metrics.json}. */
+    AUTOMATIC_MISALIGNMENT("Reason misalignment, automatic (%)"),
+    /** Pooled human verdicts of {@code reviews.jsonl}. */
+    HUMAN_MISALIGNMENT("Reason misalignment, human (%)");
+
+    private final String label;
+
+    ComparisonMetric(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The run's value, null when not measured. */
+    public Double value(RunSummary run) {
+        return switch (this) {
+            case ACCURACY -> run.accuracy();
+            case MACRO_F1 -> run.macroF1();
+            case UNPARSEABLE_RATE -> run.unparseableRate();
+            case AUTOMATIC_MISALIGNMENT -> run.automaticMisalignment();
+            case HUMAN_MISALIGNMENT -> run.humanMisalignmentRate();
+        };
+    }
+
+    /** Whether a larger value is better (accuracy, macro-F1) or worse (the rates). */
+    public boolean higherIsBetter() {
+        return this == ACCURACY || this == MACRO_F1;
+    }
+}

@@ -1,0 +1,119 @@
+package org.reasonlab.core.compare;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs side by side, one pinned as the baseline: one row per {@link ComparisonMetric}, one column per run,
+ * and for every other run a column {@code <name> Δ} with its difference from the baseline in percentage points.
+ * The human misalignment cell also shows the 95% Wilson interval and n.
+ *
+ * @param runs the runs, in column order
+ * @param baseline the position of the pinned baseline in {@code runs}
+ */
+public record ComparisonTable(List<RunSummary> runs, int baseline) {
+    public ComparisonTable {
+        runs = List.copyOf(runs);
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no runs");
+        }
+        Objects.checkIndex(baseline, runs.size());
+    }
+
+    /** One metric across the runs. */
+    public record Row(ComparisonMetric metric, List<Double> values, List<Double> deltas) {
+        /** Whether every run has the same value (not measured counts as a value). */
+        public boolean allEqual() {
+            return values.stream().distinct().count() <= 1;
+        }
+    }
+
+    public ComparisonTable withBaseline(int index) {
+        return new ComparisonTable(runs, index);
+    }
+
+    public RunSummary baselineRun() {
+        return runs.get(baseline);
+    }
+
+    /** The rows; with {@code differencesOnly} those where all runs have the same value are left out. */
+    public List<Row> rows(boolean differencesOnly) {
+        List<Row> rows = new ArrayList<>();
+        for (ComparisonMetric m : ComparisonMetric.values()) {
+            List<Double> values = runs.stream().map(m::value).toList();
+            Double base = values.get(baseline);
+            List<Double> deltas = values.stream()
+                    .map(v -> v == null || base == null ? null : v - base).toList();
+            Row row = new Row(m, values, deltas);
+            if (!differencesOnly || !row.allEqual()) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The table as text cells, ready for {@link TextTable#toCsv()} and the other exports. */
+    public TextTable toText(boolean differencesOnly) {
+        List<String> header = new ArrayList<>();
+        List<Boolean> right = new ArrayList<>();
+        header.add("Metric");
+        right.add(false);
+        for (int i = 0; i < runs.size(); i++) {
+            String name = runs.get(i).name();
+            header.add(i == baseline ? name + " (baseline)" : name);
+            right.add(true);
+            if (i != baseline) {
+                header.add(name + " \u0394");
+                right.add(true);
+            }
+        }
+        List<List<String>> cells = new ArrayList<>();
+        for (Row row : rows(differencesOnly)) {
+            List<String> line = new ArrayList<>();
+            line.add(row.metric().label());
+            for (int i = 0; i < runs.size(); i++) {
+                line.add(row.metric() == ComparisonMetric.HUMAN_MISALIGNMENT
+                        ? Percent.withInterval(runs.get(i).humanMisalignment())
+                        : Percent.of(row.values().get(i)));
+                if (i != baseline) {
+                    line.add(Percent.delta(row.values().get(i), row.values().get(baseline)));
+                }
+            }
+            cells.add(line);
+        }
+        return new TextTable(header, cells, right);
+    }
+
+    /**
+     * The paper's layout: one row per run ordered pre-trained, L, L+R, R->L (ties in the given order), with
+     * accuracy and the misalignment rate, human when any reason was reviewed, else the automatic one marked
+     * {@code (auto)}. A setting that occurs more than once is followed by the run's name.
+     */
+    public TextTable paperTable() {
+        List<RunSummary> ordered = new ArrayList<>(runs);
+        ordered.sort(Comparator.comparingInt(r -> order(r.setting())));
+        List<List<String>> cells = new ArrayList<>();
+        for (RunSummary r : ordered) {
+            long same = runs.stream().filter(o -> o.setting().equals(r.setting())).count();
+            String setting = same > 1 ? r.setting() + " (" + r.name() + ")" : r.setting();
+            String misalignment = r.humanMisalignmentRate() != null ? Percent.withInterval(r.humanMisalignment())
+                    : r.automaticMisalignment() != null ? Percent.of(r.automaticMisalignment()) + " (auto)"
+                    : Percent.MISSING;
+            cells.add(List.of(setting, Percent.of(r.accuracy()), misalignment));
+        }
+        return new TextTable(List.of("Setting", "Accuracy (%)", "Misalignment rate (%)"), cells,
+                List.of(false, true, true));
+    }
+
+    private static int order(String setting) {
+        return switch (setting) {
+            case "pre-trained" -> 0;
+            case "L" -> 1;
+            case "L+R" -> 2;
+            case "R->L" -> 3;
+            default -> 4;
+        };
+    }
+}

@@ -1,0 +1,199 @@
+package org.reasonlab.core.review;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.reasonlab.core.io.AtomicFiles;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * {@code reviews.jsonl} beside a run's {@code predictions.jsonl}: an append-only log, one JSON object per line
+ * ({@code id}, {@code reviewer}, {@code verdict}, {@code time}, {@code note}). Appending writes one line in one
+ * write and forces it to disk; rewriting ({@link #write}) is atomic. Lines that are not reviews are reported
+ * with their line numbers and kept.
+ */
+public final class ReviewsFile {
+    /** The file's name in a run folder. */
+    public static final String NAME = "reviews.jsonl";
+
+    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
+    private ReviewsFile() {
+    }
+
+    /** The file's contents in order: every line is either a review or a problem. */
+    public record Contents(List<Review> reviews, List<ReviewLineProblem> problems, List<String> lines,
+            boolean truncatedLastLine) {
+    }
+
+    public static String encode(Review r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", r.predictionId());
+        o.addProperty("reviewer", r.reviewer());
+        o.add("verdict", r.verdict() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.verdict().id()));
+        o.addProperty("time", r.time().toString());
+        if (r.note() != null) {
+            o.addProperty("note", r.note());
+        }
+        return COMPACT.toJson(o);
+    }
+
+    /** @throws IllegalArgumentException naming the field when the line is not a review */
+    public static Review decode(String line) {
+        JsonElement e;
+        try {
+            e = JsonParser.parseString(line);
+        } catch (JsonParseException ex) {
+            throw new IllegalArgumentException("not JSON: " + ex.getMessage(), ex);
+        }
+        if (e == null || !e.isJsonObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        JsonObject o = e.getAsJsonObject();
+        String id = requiredString(o, "id");
+        String reviewer = requiredString(o, "reviewer");
+        if (reviewer.isBlank()) {
+            throw new IllegalArgumentException("reviewer must not be blank");
+        }
+        String verdictText = string(o, "verdict");
+        ReviewVerdict verdict = null;
+        if (verdictText != null) {
+            verdict = ReviewVerdict.parse(verdictText).orElseThrow(
+                    () -> new IllegalArgumentException("verdict must be aligned, misaligned or null, not '"
+                            + verdictText + "'"));
+        }
+        String time = requiredString(o, "time");
+        return new Review(id, reviewer, verdict, instant(time), string(o, "note"));
+    }
+
+    /** Reads the file; a missing file is an empty log. */
+    public static Contents read(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException missing) {
+            return new Contents(List.of(), List.of(), List.of(), false);
+        }
+        List<Review> reviews = new ArrayList<>();
+        List<ReviewLineProblem> problems = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        boolean truncated = !text.isEmpty() && !text.endsWith("\n");
+        String[] split = text.split("\n", -1);
+        int count = text.endsWith("\n") ? split.length - 1 : split.length;
+        for (int i = 0; i < count; i++) {
+            String line = split[i].endsWith("\r") ? split[i].substring(0, split[i].length() - 1) : split[i];
+            lines.add(line);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                reviews.add(decode(line));
+            } catch (IllegalArgumentException ex) {
+                boolean last = i == count - 1 && truncated;
+                problems.add(new ReviewLineProblem(i + 1, line, last ? "cut off: " + ex.getMessage() : ex.getMessage()));
+            }
+        }
+        if (problems.isEmpty() || problems.get(problems.size() - 1).line() != count) {
+            truncated = false; // a last line without a newline that still parses is a complete review
+        }
+        return new Contents(List.copyOf(reviews), List.copyOf(problems), List.copyOf(lines), truncated);
+    }
+
+    /**
+     * Appends one review as one line in one write and forces it to disk. When the file ends in a cut-off line
+     * (a crash), a line separator is written first so that the review does not glue onto it.
+     */
+    public static void append(Path file, Review review) throws IOException {
+        byte[] line = (encode(review) + "\n").getBytes(StandardCharsets.UTF_8);
+        boolean cutOff = endsWithoutNewline(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer buffer = ByteBuffer.allocate(line.length + (cutOff ? 1 : 0));
+            if (cutOff) {
+                buffer.put((byte) '\n');
+            }
+            buffer.put(line).flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    private static boolean endsWithoutNewline(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            return size > 0 && lastByte(channel, size) != '\n';
+        }
+    }
+
+    private static byte lastByte(FileChannel channel, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, size - 1);
+        return last.get(0);
+    }
+
+    /** Replaces the file atomically with these lines, each followed by a line feed. */
+    public static void write(Path file, Collection<String> lines) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines) {
+            sb.append(line).append('\n');
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    private static String string(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw new IllegalArgumentException(field + " must be text");
+        }
+        return e.getAsString();
+    }
+
+    private static String requiredString(JsonObject o, String field) {
+        String s = string(o, field);
+        if (s == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return s;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new IllegalArgumentException("time must be an ISO-8601 time, not '" + text + "'");
+            }
+        }
+    }
+}
