@@ -32,17 +32,31 @@ public record RunEvents(List<RunEvent> events, List<EventLogProblem> problems, b
     }
 
     /**
-     * The status the events show: the last {@code finished} event's; else failed after an
-     * {@code error}; else running once {@code started}; else unknown.
+     * The status the events show, counting from the last {@code started} event (a resumed run starts
+     * again): that attempt's last {@code finished} event's; else failed after an {@code error}; else
+     * running. Without a {@code started} event: the last {@code finished} or {@code error} if any, else
+     * unknown.
      */
     public RunStatus status() {
-        Optional<FinishedEvent> finished = last(FinishedEvent.class);
-        if (finished.isPresent()) {
-            return finished.get().status();
+        int from = 0;
+        boolean started = false;
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i) instanceof StartedEvent) {
+                from = i;
+                started = true;
+                break;
+            }
         }
-        if (last(ErrorEvent.class).isPresent()) {
-            return RunStatus.FAILED;
+        RunStatus status = started ? RunStatus.RUNNING : RunStatus.UNKNOWN;
+        boolean finished = false;
+        for (RunEvent e : events.subList(from, events.size())) {
+            if (e instanceof FinishedEvent f) {
+                status = f.status();
+                finished = true;
+            } else if (e instanceof ErrorEvent && !finished) {
+                status = RunStatus.FAILED;
+            }
         }
-        return last(StartedEvent.class).isPresent() ? RunStatus.RUNNING : RunStatus.UNKNOWN;
+        return status;
     }
 }

@@ -83,6 +83,21 @@ class RunDirectoryTest {
     }
 
     @Test
+    void aResumedRunIsRunningAgainUntilItFinishes() throws IOException {
+        RunDirectory run = new RunDirectory(dir);
+        try (RunEventLog log = run.openEventLog()) {
+            log.append(RunEventCodecTest.oneOfEach().get(0));
+            log.append(new ErrorEvent(T, "the trainer exited without finishing (exit code 137: killed)", null));
+            log.append(new FinishedEvent(T, RunStatus.FAILED, 3));
+            assertEquals(RunStatus.FAILED, run.status());
+            log.append(RunEventCodecTest.oneOfEach().get(0));
+            assertEquals(RunStatus.RUNNING, run.status(), "the error belongs to the earlier attempt");
+            log.append(new FinishedEvent(T, RunStatus.COMPLETED, 9));
+            assertEquals(RunStatus.COMPLETED, run.status());
+        }
+    }
+
+    @Test
     void listsCheckpointStepsInOrder() throws IOException {
         RunDirectory run = new RunDirectory(dir);
         assertEquals(List.of(), run.checkpointSteps());
