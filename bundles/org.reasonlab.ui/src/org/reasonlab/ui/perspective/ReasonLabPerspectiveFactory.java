@@ -3,18 +3,21 @@ package org.reasonlab.ui.perspective;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
+import org.reasonlab.ui.results.ComparisonPart;
+import org.reasonlab.ui.runs.RunsView;
 import org.reasonlab.ui.samples.SampleProjectWizard;
 import org.reasonlab.ui.views.overview.DatasetOverviewView;
 
 /**
  * The ReasonLab perspective: Project Explorer on the left, the editor area in the middle, the
- * Dataset Overview on the right, Problems and Properties below the editor area.
+ * Dataset Overview on the right, Runs, Problems, Properties and Console below the editor area.
  */
 public class ReasonLabPerspectiveFactory implements IPerspectiveFactory {
     public static final String ID = "org.reasonlab.ui.perspective";
 
     static final String PROBLEM_VIEW = "org.eclipse.ui.views.ProblemView";
     static final String PROPERTY_SHEET = "org.eclipse.ui.views.PropertySheet";
+    static final String CONSOLE_VIEW = "org.eclipse.ui.console.ConsoleView";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
@@ -30,10 +33,18 @@ public class ReasonLabPerspectiveFactory implements IPerspectiveFactory {
         right.addView(DatasetOverviewView.ID);
 
         IFolderLayout bottom = layout.createFolder("org.reasonlab.ui.perspective.bottom", IPageLayout.BOTTOM, 0.7f, editorArea);
+        bottom.addView(RunsView.ID);
         bottom.addView(PROBLEM_VIEW);
         bottom.addView(PROPERTY_SHEET);
+        bottom.addView(CONSOLE_VIEW);
+        bottom.addPlaceholder(ComparisonPart.ID);
+        bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
 
         layout.addShowViewShortcut(DatasetOverviewView.ID);
+        layout.addShowViewShortcut(RunsView.ID);
+        layout.addShowViewShortcut(ComparisonPart.ID);
+        layout.addShowViewShortcut(CONSOLE_VIEW);
+        layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
         layout.addShowViewShortcut(PROBLEM_VIEW);
@@ -42,6 +53,7 @@ public class ReasonLabPerspectiveFactory implements IPerspectiveFactory {
         layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.project");
         layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.folder");
         layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.file");
+        layout.addActionSet("org.eclipse.debug.ui.launchActionSet");
         layout.addPerspectiveShortcut(ID);
         layout.addPerspectiveShortcut("org.eclipse.ui.resourcePerspective");
     }

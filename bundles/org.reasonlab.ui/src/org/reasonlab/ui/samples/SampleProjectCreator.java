@@ -21,8 +21,9 @@ import org.reasonlab.ui.markers.DatasetNature;
 
 /**
  * Creates the workspace project {@value #PROJECT_NAME} holding the bundled sample dataset
- * {@value #DATASET_NAME}, or reuses it: an existing project is opened, and the file is copied only
- * when it is missing, so the user's edits survive.
+ * {@value #DATASET_NAME} and its ready launch configurations ({@link SampleLaunchConfigurations}), or
+ * reuses it: an existing project is opened, and files are written only when they are missing, so the
+ * user's edits survive.
  */
 public final class SampleProjectCreator {
     public static final String PROJECT_NAME = "reasonlab-sample";
@@ -62,7 +63,7 @@ public final class SampleProjectCreator {
     }
 
     private void createOrReuseNow(IProgressMonitor monitor) throws CoreException {
-        SubMonitor progress = SubMonitor.convert(monitor, "Creating the ReasonLab sample project", 4);
+        SubMonitor progress = SubMonitor.convert(monitor, "Creating the ReasonLab sample project", 5);
         IProject project = workspace.getRoot().getProject(PROJECT_NAME);
         if (!project.exists()) {
             project.create(progress.split(1));
@@ -83,6 +84,8 @@ public final class SampleProjectCreator {
                 throw new CoreException(Status.error("Could not read the bundled sample " + BUNDLE_ENTRY, e));
             }
         }
+        SampleLaunchConfigurations.createOrReuse(file);
+        progress.worked(1);
     }
 
     private static InputStream openBundledSample() throws IOException, CoreException {

@@ -1,0 +1,534 @@
+package org.reasonlab.ui.runs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IResourceChangeEvent;
+import org.eclipse.core.resources.IResourceChangeListener;
+import org.eclipse.core.resources.IResourceDelta;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.eclipse.ui.forms.widgets.ScrolledForm;
+import org.eclipse.ui.forms.widgets.Section;
+import org.eclipse.ui.part.EditorPart;
+import org.reasonlab.ui.results.ReviewEditor;
+
+/**
+ * The run page: loss and evaluation curves, the metrics, the confusion matrix and the training settings of one run
+ * folder. Read-only. Reads in a background job; while the run is running it reads the event log again (only what
+ * was appended) every {@link RunsView#POLL_MS} ms.
+ */
+public class RunEditor extends EditorPart {
+    public static final String ID = "org.reasonlab.ui.editors.run";
+    /** The weight of the past in the smoothed loss. */
+    public static final double SMOOTHING = 0.8;
+    static final String RAW = "loss (raw)";
+    static final String SMOOTHED = "loss (smoothed)";
+
+    private IContainer folder;
+    private RunReader reader;
+    private final AtomicBoolean disposed = new AtomicBoolean();
+    private Job job;
+    private IResourceChangeListener listener;
+    private Action reviewAction;
+    private Action resumeAction;
+    private TrainerActivity trainers;
+
+    private FormToolkit toolkit;
+    private ScrolledForm form;
+    private Label statusLabel;
+    private Label messageLabel;
+    private CurveChart lossChart;
+    private Button smoothing;
+    private CurveChart evalChart;
+    private Table metricsTable;
+    private Table classTable;
+    private Table confusionTable;
+    private Table settingsTable;
+    private Label problemsLabel;
+    private RunSnapshot snapshot;
+    private volatile int generation;
+
+    /** Opens (or activates) the run page of a run folder. */
+    public static IEditorPart open(IWorkbenchPage page, IContainer folder) throws PartInitException {
+        return page.openEditor(new RunEditorInput(folder), ID);
+    }
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof RunEditorInput run)) {
+            throw new PartInitException("The run page opens run folders, not " + input.getName());
+        }
+        setSite(site);
+        setInput(input);
+        folder = run.folder();
+        Path location = RunFinder.location(folder);
+        if (location == null) {
+            throw new PartInitException(folder.getFullPath() + " is not on disk");
+        }
+        reader = new RunReader(location, folder);
+        setPartName(folder.getName());
+        setTitleToolTip(folder.getFullPath().toString());
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        toolkit = new FormToolkit(parent.getDisplay());
+        form = toolkit.createScrolledForm(parent);
+        form.setText("Run " + folder.getName());
+        Composite body = form.getBody();
+        body.setLayout(new GridLayout(2, true));
+
+        Composite status = section(body, "Status", 2);
+        statusLabel = toolkit.createLabel(status, "Reading…");
+        messageLabel = toolkit.createLabel(status, "", SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(messageLabel);
+        problemsLabel = toolkit.createLabel(status, "", SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(problemsLabel);
+
+        Composite loss = section(body, "Training loss", 1);
+        lossChart = new CurveChart(loss, "Loss", toolkit.getColors().getBackground());
+        smoothing = toolkit.createButton(loss, "Smooth (exponential moving average; raw values stay drawn)", SWT.CHECK);
+        smoothing.addListener(SWT.Selection, e -> showCurves());
+
+        Composite eval = section(body, "Evaluation", 1);
+        evalChart = new CurveChart(eval, "Score", toolkit.getColors().getBackground());
+
+        Composite metrics = section(body, "Metrics", 1);
+        metricsTable = table(metrics, "Metric", "Value");
+        classTable = table(metrics, "Label", "Precision", "Recall", "F1", "Support");
+
+        Composite confusion = section(body, "Confusion matrix (rows: gold, columns: predicted)", 1);
+        confusionTable = table(confusion, "Gold \\ predicted");
+
+        Composite settings = section(body, "Training settings", 1);
+        settingsTable = table(settings, "Setting", "Value");
+
+        reviewAction = new Action("Review Reasons") {
+            @Override
+            public void run() {
+                review();
+            }
+        };
+        reviewAction.setToolTipText("Browse the generated reasons and mark them aligned or misaligned");
+        resumeAction = new Action("Resume") {
+            @Override
+            public void run() {
+                resume();
+            }
+        };
+        resumeAction.setToolTipText("Resume the run from its last checkpoint");
+        form.getToolBarManager().add(reviewAction);
+        form.getToolBarManager().add(resumeAction);
+        form.updateToolBar();
+        updateActions();
+
+        job = new ReadJob();
+        listener = this::resourceChanged;
+        ResourcesPlugin.getWorkspace().addResourceChangeListener(listener, IResourceChangeEvent.POST_CHANGE);
+        trainers = TrainerActivity.listen(() -> {
+            if (!disposed.get() && job != null) {
+                job.schedule(RunsView.DEBOUNCE_MS);
+            }
+        });
+        job.schedule();
+    }
+
+    private void updateActions() {
+        RunInfo info = snapshot == null ? null : snapshot.info();
+        reviewAction.setEnabled(info != null && info.hasPredictions());
+        resumeAction.setEnabled(info != null && !info.pretrained() && info.state().isResumable());
+    }
+
+    /** Opens the reason review of this run. */
+    public void review() {
+        try {
+            ReviewEditor.open(getSite().getPage(), RunFinder.location(folder));
+        } catch (PartInitException | RuntimeException e) {
+            MessageDialog.openError(getSite().getShell(), "Review Reasons", "Cannot open the review: " + e.getMessage());
+        }
+    }
+
+    /** Resumes this run from its newest checkpoint. */
+    public void resume() {
+        try {
+            RunLauncher.get().resume(RunFinder.location(folder));
+            job.schedule(RunsView.DEBOUNCE_MS);
+        } catch (Exception e) {
+            MessageDialog.openError(getSite().getShell(), "Resume Run", "Cannot resume the run: " + e.getMessage());
+        }
+    }
+
+    private Composite section(Composite parent, String title, int span) {
+        Section section = toolkit.createSection(parent, Section.TITLE_BAR);
+        section.setText(title);
+        GridDataFactory.fillDefaults().grab(true, false).span(span, 1).applyTo(section);
+        Composite client = toolkit.createComposite(section);
+        client.setLayout(new GridLayout(1, false));
+        section.setClient(client);
+        return client;
+    }
+
+    private Table table(Composite parent, String... columns) {
+        Table table = toolkit.createTable(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        setColumns(table, columns);
+        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 140).applyTo(table);
+        return table;
+    }
+
+    private static void setColumns(Table table, String... columns) {
+        for (TableColumn c : table.getColumns()) {
+            c.dispose();
+        }
+        for (String name : columns) {
+            TableColumn c = new TableColumn(table, SWT.LEFT);
+            c.setText(name);
+            c.setWidth(Math.max(90, name.length() * 9));
+        }
+    }
+
+    private static void setRows(Table table, List<String[]> rows) {
+        table.setRedraw(false);
+        try {
+            table.removeAll();
+            for (String[] row : rows) {
+                new TableItem(table, SWT.NONE).setText(row);
+            }
+            for (TableColumn c : table.getColumns()) {
+                c.pack();
+                c.setWidth(Math.max(c.getWidth(), 70));
+            }
+        } finally {
+            table.setRedraw(true);
+        }
+    }
+
+    private void resourceChanged(IResourceChangeEvent event) {
+        IResourceDelta delta = event.getDelta();
+        if (delta == null || disposed.get()) {
+            return;
+        }
+        IResourceDelta mine = delta.findMember(folder.getFullPath());
+        if (mine == null) {
+            return;
+        }
+        if (mine.getKind() == IResourceDelta.REMOVED) {
+            getSite().getShell().getDisplay().asyncExec(() -> {
+                if (!disposed.get()) {
+                    getSite().getPage().closeEditor(this, false);
+                }
+            });
+            return;
+        }
+        job.schedule(RunsView.DEBOUNCE_MS);
+    }
+
+    private final class ReadJob extends Job {
+        ReadJob() {
+            super("Reading run " + folder.getName());
+            setSystem(true);
+        }
+
+        @Override
+        protected IStatus run(IProgressMonitor monitor) {
+            if (disposed.get()) {
+                return Status.CANCEL_STATUS;
+            }
+            RunSnapshot s = reader.read();
+            if (form != null && !form.isDisposed()) {
+                form.getDisplay().asyncExec(() -> show(s));
+            }
+            if ((s.info().state().isLive() || TrainerActivity.anyTrainer())
+                    && !disposed.get()) {
+                schedule(RunsView.POLL_MS);
+            }
+            return Status.OK_STATUS;
+        }
+
+        @Override
+        public boolean belongsTo(Object family) {
+            return family == RunEditor.this;
+        }
+    }
+
+    private void show(RunSnapshot s) {
+        if (form == null || form.isDisposed()) {
+            return;
+        }
+        snapshot = s;
+        RunInfo info = s.info();
+        form.setText("Run " + info.name());
+        List<String> status = new ArrayList<>();
+        status.add(info.statusText());
+        if (info.modeText().length() > 0) {
+            status.add(info.modeText());
+        }
+        if (info.model() != null) {
+            status.add(info.model());
+        }
+        if (info.durationText().length() > 0) {
+            status.add(info.durationText());
+        }
+        statusLabel.setText(String.join(" · ", status));
+        if (info.state() == RunState.FAILED || info.state() == RunState.CRASHED) {
+            statusLabel.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_RED));
+        } else {
+            statusLabel.setForeground(null);
+        }
+        messageLabel.setText(info.message() == null ? "" : info.message());
+        problemsLabel.setText(s.problems().isEmpty() ? ""
+                : "Could not read: " + String.join("; ", s.problems().subList(0, Math.min(5, s.problems().size())))
+                        + (s.problems().size() > 5 ? " (and " + (s.problems().size() - 5) + " more)" : ""));
+        showCurves();
+        setRows(metricsTable, metricsRows(s.metrics(), info));
+        setRows(classTable, classRows(s.metrics()));
+        showConfusion(s.metrics());
+        setRows(settingsTable, s.settings());
+        updateActions();
+        form.reflow(true);
+        generation++;
+    }
+
+    private void showCurves() {
+        if (snapshot == null) {
+            return;
+        }
+        Map<String, double[][]> loss = new LinkedHashMap<>();
+        loss.put(RAW, new double[][] {snapshot.lossSteps(), snapshot.loss()});
+        if (smoothing.getSelection()) {
+            loss.put(SMOOTHED, new double[][] {snapshot.lossSteps(), CurveChart.ema(snapshot.loss(), SMOOTHING)});
+        }
+        lossChart.setCurves(snapshot.loss().length == 0 ? Map.of() : loss);
+        evalChart.setCurves(snapshot.evalCurves());
+    }
+
+    private static List<String[]> metricsRows(RunMetrics m, RunInfo info) {
+        List<String[]> rows = new ArrayList<>();
+        if (m == null) {
+            if (info.accuracy() != null) {
+                rows.add(new String[] {"accuracy (last evaluation)", fmt(info.accuracy())});
+            }
+        } else {
+            rows.add(new String[] {"accuracy", fmt(m.accuracy())});
+            rows.add(new String[] {"macro-F1", fmt(m.macroF1())});
+            rows.add(new String[] {"unparseable rate", fmt(m.unparseableRate())});
+            if (m.total() != null) {
+                rows.add(new String[] {"predictions", String.valueOf(m.total())});
+            }
+            if (m.rougeL() != null) {
+                rows.add(new String[] {"ROUGE-L", fmt(m.rougeL())});
+            }
+            if (m.tokenF1() != null) {
+                rows.add(new String[] {"token F1", fmt(m.tokenF1())});
+            }
+            if (m.reasonAgreement() != null) {
+                rows.add(new String[] {"reason agreement", fmt(m.reasonAgreement())});
+            }
+        }
+        if (info.misalignment() != null) {
+            rows.add(new String[] {info.misalignmentAutomatic() ? "misalignment (automatic)" : "misalignment (human)",
+                    fmt(info.misalignment())});
+        }
+        return rows;
+    }
+
+    private static List<String[]> classRows(RunMetrics m) {
+        List<String[]> rows = new ArrayList<>();
+        if (m != null) {
+            for (RunMetrics.ClassRow c : m.perClass()) {
+                rows.add(new String[] {c.label(), fmt(c.precision()), fmt(c.recall()), fmt(c.f1()),
+                        c.support() == null ? "" : String.valueOf(c.support())});
+            }
+        }
+        return rows;
+    }
+
+    private void showConfusion(RunMetrics m) {
+        List<String> columns = new ArrayList<>();
+        columns.add("Gold \\ predicted");
+        List<String[]> rows = new ArrayList<>();
+        if (m != null) {
+            columns.addAll(m.confusionColumns());
+            for (int i = 0; i < m.confusionRows().size(); i++) {
+                String[] row = new String[columns.size()];
+                row[0] = m.confusionRows().get(i);
+                for (int j = 0; j < m.confusionColumns().size(); j++) {
+                    row[j + 1] = String.valueOf(m.count(i, j));
+                }
+                rows.add(row);
+            }
+        }
+        String[] now = new String[confusionTable.getColumnCount()];
+        for (int i = 0; i < now.length; i++) {
+            now[i] = confusionTable.getColumn(i).getText();
+        }
+        if (!List.of(now).equals(columns)) {
+            setColumns(confusionTable, columns.toArray(String[]::new));
+        }
+        setRows(confusionTable, rows);
+    }
+
+    static String fmt(Double v) {
+        if (v == null) {
+            return "";
+        }
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : String.valueOf(v);
+    }
+
+    @Override
+    public void setFocus() {
+        form.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        disposed.set(true);
+        if (listener != null) {
+            ResourcesPlugin.getWorkspace().removeResourceChangeListener(listener);
+        }
+        if (trainers != null) {
+            trainers.stop();
+        }
+        if (job != null) {
+            job.cancel();
+        }
+        if (toolkit != null) {
+            toolkit.dispose();
+        }
+        super.dispose();
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+    }
+
+    @Override
+    public void doSaveAs() {
+    }
+
+    @Override
+    public boolean isDirty() {
+        return false;
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+
+    // ---- test hooks ----
+
+    /** How many times the page has shown a reading; grows with every update. */
+    public int shownGeneration() {
+        return generation;
+    }
+
+    /** The last reading shown, null before the first. */
+    public RunSnapshot shownSnapshot() {
+        return snapshot;
+    }
+
+    public String shownStatus() {
+        return statusLabel.getText();
+    }
+
+    public String shownMessage() {
+        return messageLabel.getText();
+    }
+
+    /** The raw losses drawn (finite ones, as SWTChart holds them); empty before any. */
+    public double[] shownLoss() {
+        double[] y = lossChart.drawnY(RAW);
+        return y == null ? new double[0] : y;
+    }
+
+    /** The smoothed losses drawn, null when smoothing is off. */
+    public double[] shownSmoothedLoss() {
+        return lossChart.drawnY(SMOOTHED);
+    }
+
+    /** The evaluation curves drawn: metric name to y values. */
+    public Map<String, double[]> shownEvalCurves() {
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        for (String name : evalChart.shown().keySet()) {
+            curves.put(name, evalChart.drawnY(name));
+        }
+        return curves;
+    }
+
+    public void setSmoothing(boolean on) {
+        smoothing.setSelection(on);
+        showCurves();
+    }
+
+    /** Rows of the metrics table ({@code [name, value]}). */
+    public List<String[]> shownMetrics() {
+        return rows(metricsTable);
+    }
+
+    /** Rows of the per-class table ({@code [label, precision, recall, f1, support]}). */
+    public List<String[]> shownPerClass() {
+        return rows(classTable);
+    }
+
+    /** The confusion matrix as shown: the header row first, then one row per gold label. */
+    public List<String[]> shownConfusion() {
+        List<String[]> rows = new ArrayList<>();
+        String[] header = new String[confusionTable.getColumnCount()];
+        for (int i = 0; i < header.length; i++) {
+            header[i] = confusionTable.getColumn(i).getText();
+        }
+        rows.add(header);
+        rows.addAll(rows(confusionTable));
+        return rows;
+    }
+
+    /** Rows of the settings table ({@code [setting, value]}). */
+    public List<String[]> shownSettings() {
+        return rows(settingsTable);
+    }
+
+    public Job job() {
+        return job;
+    }
+
+    private static List<String[]> rows(Table table) {
+        List<String[]> rows = new ArrayList<>();
+        for (TableItem item : table.getItems()) {
+            String[] row = new String[table.getColumnCount()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = item.getText(i);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}

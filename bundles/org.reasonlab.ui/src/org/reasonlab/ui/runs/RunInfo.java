@@ -1,0 +1,101 @@
+package org.reasonlab.ui.runs;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.resources.IContainer;
+
+/**
+ * One row of the Runs view: what a run folder says about its run.
+ *
+ * @param container the run folder in the workspace, null when read outside of it
+ * @param folder the run folder on disk
+ * @param name the spec's run id, else the folder's name
+ * @param state where the run stands
+ * @param pretrained whether the folder is an evaluation of a pre-trained model (no {@code spec.json})
+ * @param mode {@code l}, {@code l+r}, {@code r->l}; null when unknown
+ * @param model the model, null when unknown
+ * @param dataset the dataset, null when unknown
+ * @param accuracy from {@code metrics.json}, else the last evaluation event's; null when none
+ * @param misalignment the human misalignment rate when reasons were reviewed, else the automatic one
+ *        (1 - reasons.agreement); null when neither is known
+ * @param misalignmentAutomatic whether {@code misalignment} is the automatic rate
+ * @param durationSeconds the run's duration (so far, while running); null when unknown
+ * @param lastStep the last optimizer step logged, null before the first
+ * @param totalSteps the planned optimizer steps, null when unknown
+ * @param message why the run failed or crashed, null otherwise
+ * @param problems what could not be read (skipped event lines, unreadable files)
+ */
+public record RunInfo(IContainer container, Path folder, String name, RunState state, boolean pretrained, String mode,
+        String model, String dataset, Double accuracy, Double misalignment, boolean misalignmentAutomatic,
+        Double durationSeconds, Long lastStep, Integer totalSteps, String message, List<String> problems) {
+
+    public RunInfo {
+        problems = List.copyOf(problems);
+    }
+
+    /** Whether the run has generated answers to browse and review ({@code predictions.jsonl}). */
+    public boolean hasPredictions() {
+        return java.nio.file.Files.isRegularFile(folder.resolve(org.reasonlab.core.run.RunDirectory.PREDICTIONS));
+    }
+
+    /** The status column: the state, with progress while running. */
+    public String statusText() {
+        if (state == RunState.RUNNING && lastStep != null) {
+            return totalSteps == null ? "running (step " + lastStep + ")"
+                    : "running (step " + lastStep + "/" + totalSteps + ")";
+        }
+        if (state == RunState.UNKNOWN) {
+            return pretrained ? "evaluated" : "not started";
+        }
+        return state.label();
+    }
+
+    public String modeText() {
+        if (pretrained) {
+            return mode == null ? "pre-trained" : "pre-trained (" + mode + ")";
+        }
+        return mode == null ? "" : mode;
+    }
+
+    public String accuracyText() {
+        return percent(accuracy);
+    }
+
+    /** The rate, with {@code (auto)} when it is the automatic one. */
+    public String misalignmentText() {
+        if (misalignment == null) {
+            return "";
+        }
+        return percent(misalignment) + (misalignmentAutomatic ? " (auto)" : "");
+    }
+
+    public String durationText() {
+        return duration(durationSeconds);
+    }
+
+    static String percent(Double value) {
+        if (value == null) {
+            return "";
+        }
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        return String.format(Locale.ROOT, "%.1f%%", value * 100);
+    }
+
+    static String duration(Double seconds) {
+        if (seconds == null || !Double.isFinite(seconds) || seconds < 0) {
+            return "";
+        }
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+    }
+}

@@ -1,0 +1,156 @@
+package org.reasonlab.ui.runs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * A run's {@code metrics.json} as the run page shows it (see {@code MetricsReport#toJson()} for the shape).
+ * Fields that are missing or of the wrong type are null (numbers) or empty (tables), never an exception.
+ *
+ * @param accuracy label accuracy
+ * @param macroF1 macro-averaged F1
+ * @param unparseableRate share of answers without a readable label
+ * @param total scored predictions
+ * @param correct correct predictions
+ * @param rougeL mean ROUGE-L of the scored reasons
+ * @param tokenF1 mean token F1 of the scored reasons
+ * @param reasonAgreement share of judged reasons whose verdict is the predicted label
+ * @param perClass per-class precision, recall, F1 and support, in file order
+ * @param confusionRows gold labels
+ * @param confusionColumns predicted labels (the gold labels, then {@code unparseable})
+ * @param confusion counts, one row per gold label
+ * @param model the model named in the file (evaluation-only folders), may be null
+ * @param mode the mode named in the file (evaluation-only folders), may be null
+ * @param dataset the dataset named in the file, may be null
+ */
+public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate, Integer total, Integer correct,
+        Double rougeL, Double tokenF1, Double reasonAgreement, List<ClassRow> perClass, List<String> confusionRows,
+        List<String> confusionColumns, int[][] confusion, String model, String mode, String dataset) {
+
+    /** One label's scores. */
+    public record ClassRow(String label, Double precision, Double recall, Double f1, Integer support) {
+    }
+
+    public RunMetrics {
+        perClass = List.copyOf(perClass);
+        confusionRows = List.copyOf(confusionRows);
+        confusionColumns = List.copyOf(confusionColumns);
+    }
+
+    public static RunMetrics read(Path file) throws IOException {
+        try {
+            JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            if (!e.isJsonObject()) {
+                throw new IOException(file.getFileName() + ": not a JSON object");
+            }
+            return fromJson(e.getAsJsonObject());
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static RunMetrics fromJson(JsonObject o) {
+        List<ClassRow> perClass = new ArrayList<>();
+        JsonObject classes = object(o, "perClass");
+        if (classes != null) {
+            for (Map.Entry<String, JsonElement> c : classes.entrySet()) {
+                if (c.getValue().isJsonObject()) {
+                    JsonObject k = c.getValue().getAsJsonObject();
+                    Double support = number(k, "support");
+                    perClass.add(new ClassRow(c.getKey(), number(k, "precision"), number(k, "recall"), number(k, "f1"),
+                            support == null ? null : support.intValue()));
+                }
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        int[][] counts = new int[0][];
+        JsonObject confusion = object(o, "confusion");
+        if (confusion != null) {
+            rows = strings(confusion.get("rows"));
+            columns = strings(confusion.get("columns"));
+            JsonElement c = confusion.get("counts");
+            if (c != null && c.isJsonArray()) {
+                JsonArray a = c.getAsJsonArray();
+                counts = new int[a.size()][];
+                for (int i = 0; i < a.size(); i++) {
+                    JsonElement row = a.get(i);
+                    if (row.isJsonArray()) {
+                        JsonArray r = row.getAsJsonArray();
+                        counts[i] = new int[r.size()];
+                        for (int j = 0; j < r.size(); j++) {
+                            JsonElement n = r.get(j);
+                            counts[i][j] = n.isJsonPrimitive() && n.getAsJsonPrimitive().isNumber() ? n.getAsInt() : 0;
+                        }
+                    } else {
+                        counts[i] = new int[0];
+                    }
+                }
+            }
+        }
+        JsonObject reasons = object(o, "reasons");
+        Double total = number(o, "total");
+        Double correct = number(o, "correct");
+        return new RunMetrics(number(o, "accuracy"), number(o, "macroF1"), number(o, "unparseableRate"),
+                total == null ? null : total.intValue(), correct == null ? null : correct.intValue(),
+                reasons == null ? null : number(reasons, "meanRougeL"),
+                reasons == null ? null : number(reasons, "meanTokenF1"),
+                reasons == null ? null : number(reasons, "agreement"), perClass, rows, columns, counts,
+                text(o, "model"), text(o, "mode"), text(o, "dataset"));
+    }
+
+    /** The count in the confusion matrix, 0 when out of range. */
+    public int count(int row, int column) {
+        return row < confusion.length && column < confusion[row].length ? confusion[row][column] : 0;
+    }
+
+    private static JsonObject object(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
+    }
+
+    private static List<String> strings(JsonElement e) {
+        List<String> list = new ArrayList<>();
+        if (e != null && e.isJsonArray()) {
+            for (JsonElement s : e.getAsJsonArray()) {
+                list.add(s.isJsonPrimitive() ? s.getAsString() : s.toString());
+            }
+        }
+        return list;
+    }
+
+    static Double number(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        if (e == null || !e.isJsonPrimitive()) {
+            return null;
+        }
+        if (e.getAsJsonPrimitive().isNumber()) {
+            return e.getAsDouble();
+        }
+        if (e.getAsJsonPrimitive().isString()) {
+            return switch (e.getAsString()) {
+                case "NaN" -> Double.NaN;
+                case "Infinity" -> Double.POSITIVE_INFINITY;
+                case "-Infinity" -> Double.NEGATIVE_INFINITY;
+                default -> null;
+            };
+        }
+        return null;
+    }
+
+    private static String text(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
+    }
+}
