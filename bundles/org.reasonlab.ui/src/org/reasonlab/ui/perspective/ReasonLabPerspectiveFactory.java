@@ -10,7 +10,8 @@ import org.reasonlab.ui.views.overview.DatasetOverviewView;
 
 /**
  * The ReasonLab perspective: Project Explorer on the left, the editor area in the middle, the
- * Dataset Overview on the right, Runs, Problems, Properties and Console below the editor area.
+ * Dataset Overview on the right; below the editor area the Runs view, and beside it Problems, Properties and
+ * the Console.
  */
 public class ReasonLabPerspectiveFactory implements IPerspectiveFactory {
     public static final String ID = "org.reasonlab.ui.perspective";
@@ -33,12 +34,15 @@ public class ReasonLabPerspectiveFactory implements IPerspectiveFactory {
         right.addView(DatasetOverviewView.ID);
 
         IFolderLayout bottom = layout.createFolder("org.reasonlab.ui.perspective.bottom", IPageLayout.BOTTOM, 0.7f, editorArea);
-        bottom.addView(RunsView.ID);
         bottom.addView(PROBLEM_VIEW);
         bottom.addView(PROPERTY_SHEET);
         bottom.addView(CONSOLE_VIEW);
         bottom.addPlaceholder(ComparisonPart.ID);
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
+        // the Runs view beside, not behind, the Console: the Console comes to the front on every line a trainer prints
+        IFolderLayout runs = layout.createFolder("org.reasonlab.ui.perspective.runs", IPageLayout.LEFT, 0.55f,
+                "org.reasonlab.ui.perspective.bottom");
+        runs.addView(RunsView.ID);
 
         layout.addShowViewShortcut(DatasetOverviewView.ID);
         layout.addShowViewShortcut(RunsView.ID);

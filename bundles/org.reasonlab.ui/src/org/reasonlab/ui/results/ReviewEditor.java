@@ -194,11 +194,14 @@ public class ReviewEditor extends EditorPart {
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        column("Id", 110, i -> keys.get(i));
+        column("Id", 80, i -> keys.get(i));
+        column("Statement", 300, i -> excerpt(predictions.get(i).statement()));
         column("Gold label", 90, i -> text(predictions.get(i).goldLabel()));
-        column("Predicted label", 100, i -> text(predictions.get(i).predictedLabel()));
-        column("Parseable", 70, i -> predictions.get(i).parseable() ? "yes" : "no");
-        column("Reason agrees", 90, i -> {
+        column("Predicted label", 115, i -> text(predictions.get(i).predictedLabel()));
+        column("Generated reason", 360, i -> excerpt(predictions.get(i).generatedReason() != null
+                ? predictions.get(i).generatedReason() : predictions.get(i).generated()));
+        column("Parseable", 85, i -> predictions.get(i).parseable() ? "yes" : "no");
+        column("Reason agrees", 110, i -> {
             Boolean a = predictions.get(i).reasonAgrees();
             return a == null ? "?" : a ? "yes" : "no";
         });
@@ -264,6 +267,15 @@ public class ReviewEditor extends EditorPart {
 
     private static String text(String s) {
         return s == null ? "" : s;
+    }
+
+    /** The first line of a text, cut to a table cell's length. */
+    private static String excerpt(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.strip().replaceAll("\\s+", " ");
+        return line.length() > 160 ? line.substring(0, 159) + "\u2026" : line;
     }
 
     @Override

@@ -107,6 +107,7 @@ public class RunEditor extends EditorPart {
 
         Composite status = section(body, "Status", 2);
         statusLabel = toolkit.createLabel(status, "Reading…");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(statusLabel);
         messageLabel = toolkit.createLabel(status, "", SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(messageLabel);
         problemsLabel = toolkit.createLabel(status, "", SWT.WRAP);
@@ -340,6 +341,9 @@ public class RunEditor extends EditorPart {
             rows.add(new String[] {"accuracy", fmt(m.accuracy())});
             rows.add(new String[] {"macro-F1", fmt(m.macroF1())});
             rows.add(new String[] {"unparseable rate", fmt(m.unparseableRate())});
+            if (m.likelihoodAccuracy() != null) {
+                rows.add(new String[] {"likelihood accuracy", fmt(m.likelihoodAccuracy())});
+            }
             if (m.total() != null) {
                 rows.add(new String[] {"predictions", String.valueOf(m.total())});
             }

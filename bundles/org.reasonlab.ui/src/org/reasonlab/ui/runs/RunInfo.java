@@ -59,6 +59,23 @@ public record RunInfo(IContainer container, Path folder, String name, RunState s
         return mode == null ? "" : mode;
     }
 
+    /** The dataset as a workspace path when it lies in the workspace, else as given. */
+    public String datasetText() {
+        if (dataset == null) {
+            return "";
+        }
+        try {
+            java.net.URI uri = java.nio.file.Path.of(dataset).toAbsolutePath().toUri();
+            for (org.eclipse.core.resources.IFile f : org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot()
+                    .findFilesForLocationURI(uri)) {
+                return f.getFullPath().toString();
+            }
+        } catch (RuntimeException e) {
+            // not a path, or no workspace: show it as it is
+        }
+        return dataset;
+    }
+
     public String accuracyText() {
         return percent(accuracy);
     }

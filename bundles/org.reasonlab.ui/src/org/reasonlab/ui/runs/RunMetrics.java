@@ -21,6 +21,7 @@ import com.google.gson.JsonParser;
  * @param accuracy label accuracy
  * @param macroF1 macro-averaged F1
  * @param unparseableRate share of answers without a readable label
+ * @param likelihoodAccuracy parse-free accuracy: the label whose answer the model finds most likely
  * @param total scored predictions
  * @param correct correct predictions
  * @param rougeL mean ROUGE-L of the scored reasons
@@ -34,7 +35,8 @@ import com.google.gson.JsonParser;
  * @param mode the mode named in the file (evaluation-only folders), may be null
  * @param dataset the dataset named in the file, may be null
  */
-public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate, Integer total, Integer correct,
+public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate, Double likelihoodAccuracy,
+        Integer total, Integer correct,
         Double rougeL, Double tokenF1, Double reasonAgreement, List<ClassRow> perClass, List<String> confusionRows,
         List<String> confusionColumns, int[][] confusion, String model, String mode, String dataset) {
 
@@ -103,7 +105,7 @@ public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate
         Double total = number(o, "total");
         Double correct = number(o, "correct");
         return new RunMetrics(number(o, "accuracy"), number(o, "macroF1"), number(o, "unparseableRate"),
-                total == null ? null : total.intValue(), correct == null ? null : correct.intValue(),
+                number(o, "likelihoodAccuracy"), total == null ? null : total.intValue(), correct == null ? null : correct.intValue(),
                 reasons == null ? null : number(reasons, "meanRougeL"),
                 reasons == null ? null : number(reasons, "meanTokenF1"),
                 reasons == null ? null : number(reasons, "agreement"), perClass, rows, columns, counts,

@@ -85,7 +85,7 @@ public class RunsView extends ViewPart {
     private static Function<RunInfo, String>[] texts() {
         return new Function[] {(Function<RunInfo, String>) RunInfo::name, (Function<RunInfo, String>) RunInfo::statusText,
                 (Function<RunInfo, String>) RunInfo::modeText, (Function<RunInfo, String>) r -> nz(r.model()),
-                (Function<RunInfo, String>) r -> nz(r.dataset()), (Function<RunInfo, String>) RunInfo::accuracyText,
+                (Function<RunInfo, String>) RunInfo::datasetText, (Function<RunInfo, String>) RunInfo::accuracyText,
                 (Function<RunInfo, String>) RunInfo::misalignmentText, (Function<RunInfo, String>) RunInfo::durationText};
     }
 

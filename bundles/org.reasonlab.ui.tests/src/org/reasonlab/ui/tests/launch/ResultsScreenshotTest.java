@@ -78,18 +78,7 @@ class ResultsScreenshotTest {
         ILaunchConfiguration labelAndReason = manager.getLaunchConfiguration(
                 project.getFile(SampleLaunchConfigurations.LABEL_AND_REASON + ".launch"));
 
-        // the launch dialog on the L+R configuration, captured from inside its modal loop
         Display display = shell.getDisplay();
-        display.timerExec(4000, () -> {
-            Shell dialog = display.getActiveShell();
-            capture(display, new File(folder, "launch-dialog.png"));
-            if (dialog != null && dialog != shell) {
-                dialog.close();
-            }
-        });
-        DebugUITools.openLaunchConfigurationDialog(shell, new StructuredSelection(labelAndReason),
-                IDebugUIConstants.ID_RUN_LAUNCH_GROUP);
-
         RunsView runs = (RunsView) page.showView(RunsView.ID);
         TrainerJob base = TrainerJob.of(pretrained.launch(ILaunchManager.RUN_MODE, null));
         TrainerTestSupport.waitFor(base);
@@ -97,8 +86,9 @@ class ResultsScreenshotTest {
         TrainerTestSupport.waitFor(l);
 
         TrainerJob lr = TrainerJob.of(labelAndReason.launch(ILaunchManager.RUN_MODE, null));
-        TrainerTestSupport.spinUntil(() -> lr.progress().step() >= 40 || lr.getState() == TrainerJob.NONE);
+        TrainerTestSupport.spinUntil(() -> lr.progress().step() >= 60 || lr.getState() == TrainerJob.NONE);
         TrainerTestSupport.waitForRun(runs, lr.runDirectory(), r -> r.state() == RunState.RUNNING);
+        page.showView(RunsView.ID);
         RunEditor live = (RunEditor) RunEditor.open(page, container(lr.runDirectory()));
         WorkbenchTestSupport.spin(Duration.ofSeconds(3));
         capture(display, new File(folder, "live-run.png"));
@@ -138,6 +128,46 @@ class ResultsScreenshotTest {
     }
 
     @Test
+    void screenshotOfTheLaunchDialog() throws Exception {
+        String target = System.getProperty(PROPERTY, "");
+        assumeTrue(!target.isBlank() && !target.equals("none"), "set -D" + PROPERTY + "=FOLDER to take screenshots");
+        File folder = new File(target).getAbsoluteFile();
+        folder.mkdirs();
+        Shell shell = WorkbenchTestSupport.window().getShell();
+        shell.setMaximized(false);
+        shell.setBounds(0, 0, 1600, 1000);
+        IFile dataset = new SampleProjectCreator().createOrReuse(null);
+        ILaunchConfiguration labelAndReason = DebugPlugin.getDefault().getLaunchManager().getLaunchConfiguration(
+                dataset.getProject().getFile(SampleLaunchConfigurations.LABEL_AND_REASON + ".launch"));
+        Display display = shell.getDisplay();
+        StringBuilder seen = new StringBuilder();
+        boolean[] captured = {false};
+        display.timerExec(4000, () -> {
+            for (Shell s : display.getShells()) {
+                seen.append(s.getText()).append(" visible=").append(s.isVisible()).append('\n');
+                if (s != shell && s.isVisible()) {
+                    s.setBounds(100, 60, 1100, 820);
+                    s.moveAbove(null);
+                    s.forceActive();
+                }
+            }
+            WorkbenchTestSupport.flushEvents();
+            capture(display, new File(folder, "launch-dialog.png"));
+            for (Shell s : display.getShells()) {
+                if (s != shell && s.isVisible()) {
+                    s.close();
+                }
+            }
+            captured[0] = true;
+        });
+        int code = DebugUITools.openLaunchConfigurationDialog(shell, new StructuredSelection(labelAndReason),
+                IDebugUIConstants.ID_RUN_LAUNCH_GROUP);
+        seen.append("open returned ").append(code).append('\n');
+        WorkbenchTestSupport.waitUntil("the launch dialog is captured", () -> captured[0]);
+        java.nio.file.Files.writeString(new File(folder, "launch-dialog.txt").toPath(), seen);
+    }
+
+    @Test
     void screenshotsOfTheDatasetEditor() throws Exception {
         String target = System.getProperty(PROPERTY, "");
         assumeTrue(!target.isBlank() && !target.equals("none"), "set -D" + PROPERTY + "=FOLDER to take screenshots");
@@ -151,7 +181,7 @@ class ResultsScreenshotTest {
         page.resetPerspective();
         IFile dataset = new SampleProjectCreator().createOrReuse(null);
         DatasetEditor editor = (DatasetEditor) org.eclipse.ui.ide.IDE.openEditor(page, dataset, true);
-        editor.whenLoaded().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        WorkbenchTestSupport.waitUntil("the sample is loaded", () -> editor.whenLoaded().isDone());
         WorkbenchTestSupport.spin(Duration.ofSeconds(1));
         editor.selectRow(1);
         WorkbenchTestSupport.spin(Duration.ofSeconds(2));

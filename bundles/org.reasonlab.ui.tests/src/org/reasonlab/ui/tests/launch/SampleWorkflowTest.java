@@ -86,6 +86,7 @@ class SampleWorkflowTest {
         assertEquals("l+r", row.mode());
         assertTrue(row.accuracyText().endsWith("%"), row.accuracyText());
         assertTrue(row.hasPredictions());
+        assertEquals(dataset.getFullPath().toString(), view.shownTexts(row.name())[4], "the dataset as a workspace path");
 
         view.open(List.of(row));
         RunEditor page = (RunEditor) WorkbenchTestSupport.page().getActiveEditor();

@@ -5,6 +5,8 @@ public enum ComparisonMetric {
     ACCURACY("Accuracy (%)"),
     MACRO_F1("Macro-F1 (%)"),
     UNPARSEABLE_RATE("Unparseable (%)"),
+    /** Parse-free: the label whose answer the model finds most likely after the prompt. */
+    LIKELIHOOD_ACCURACY("Likelihood accuracy (%)"),
     /** 1 - {@code reasons.agreement} of {@code metrics.json}. */
     AUTOMATIC_MISALIGNMENT("Reason misalignment, automatic (%)"),
     /** Pooled human verdicts of {@code reviews.jsonl}. */
@@ -26,6 +28,7 @@ public enum ComparisonMetric {
             case ACCURACY -> run.accuracy();
             case MACRO_F1 -> run.macroF1();
             case UNPARSEABLE_RATE -> run.unparseableRate();
+            case LIKELIHOOD_ACCURACY -> run.likelihoodAccuracy();
             case AUTOMATIC_MISALIGNMENT -> run.automaticMisalignment();
             case HUMAN_MISALIGNMENT -> run.humanMisalignmentRate();
         };
@@ -33,6 +36,6 @@ public enum ComparisonMetric {
 
     /** Whether a larger value is better (accuracy, macro-F1) or worse (the rates). */
     public boolean higherIsBetter() {
-        return this == ACCURACY || this == MACRO_F1;
+        return this == ACCURACY || this == MACRO_F1 || this == LIKELIHOOD_ACCURACY;
     }
 }

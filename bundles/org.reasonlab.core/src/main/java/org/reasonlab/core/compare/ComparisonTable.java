@@ -38,7 +38,10 @@ public record ComparisonTable(List<RunSummary> runs, int baseline) {
         return runs.get(baseline);
     }
 
-    /** The rows; with {@code differencesOnly} those where all runs have the same value are left out. */
+    /**
+     * The rows of the metrics that at least one run measured; with {@code differencesOnly} also those where all
+     * runs have the same value are left out.
+     */
     public List<Row> rows(boolean differencesOnly) {
         List<Row> rows = new ArrayList<>();
         for (ComparisonMetric m : ComparisonMetric.values()) {
@@ -47,7 +50,8 @@ public record ComparisonTable(List<RunSummary> runs, int baseline) {
             List<Double> deltas = values.stream()
                     .map(v -> v == null || base == null ? null : v - base).toList();
             Row row = new Row(m, values, deltas);
-            if (!differencesOnly || !row.allEqual()) {
+            boolean measured = values.stream().anyMatch(v -> v != null);
+            if (measured && (!differencesOnly || !row.allEqual())) {
                 rows.add(row);
             }
         }

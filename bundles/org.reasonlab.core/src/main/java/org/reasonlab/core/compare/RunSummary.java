@@ -35,13 +35,15 @@ import com.google.gson.JsonParser;
  * @param accuracy {@code metrics.json} accuracy
  * @param macroF1 {@code metrics.json} macroF1
  * @param unparseableRate {@code metrics.json} unparseableRate
+ * @param likelihoodAccuracy {@code metrics.json} likelihoodAccuracy (parse-free: the label whose answer the model
+ *        finds most likely); null when not measured
  * @param reasonAgreement {@code metrics.json} reasons.agreement (null when no reason was judged)
  * @param humanMisalignment pooled human misalignment over the run's predictions ({@code reviews.jsonl}); null
  *        when there is no predictions file
  * @param problems what could not be read
  */
 public record RunSummary(String name, Path folder, boolean pretrained, String mode, String model, String tuning,
-        Double accuracy, Double macroF1, Double unparseableRate, Double reasonAgreement,
+        Double accuracy, Double macroF1, Double unparseableRate, Double likelihoodAccuracy, Double reasonAgreement,
         MisalignmentRate humanMisalignment, List<String> problems) {
 
     public RunSummary {
@@ -72,6 +74,7 @@ public record RunSummary(String name, Path folder, boolean pretrained, String mo
         Double accuracy = null;
         Double macroF1 = null;
         Double unparseable = null;
+        Double likelihood = null;
         Double agreement = null;
         if (Files.exists(run.metricsFile())) {
             try {
@@ -83,6 +86,7 @@ public record RunSummary(String name, Path folder, boolean pretrained, String mo
                 accuracy = number(o, "accuracy");
                 macroF1 = number(o, "macroF1");
                 unparseable = number(o, "unparseableRate");
+                likelihood = number(o, "likelihoodAccuracy");
                 JsonElement reasons = o.get("reasons");
                 if (reasons != null && reasons.isJsonObject()) {
                     agreement = number(reasons.getAsJsonObject(), "agreement");
@@ -115,7 +119,7 @@ public record RunSummary(String name, Path folder, boolean pretrained, String mo
             }
         }
         return new RunSummary(name, folder, pretrained, mode, model, tuning, accuracy, macroF1, unparseable,
-                agreement, human, problems);
+                likelihood, agreement, human, problems);
     }
 
     /** 1 - reasons.agreement: the automatic label–reason misalignment; null when not measured. */

@@ -89,6 +89,26 @@ class ComparisonTableTest {
     }
 
     @Test
+    void metricsNoRunMeasuredAreLeftOutAndLikelihoodAccuracyIsARow() throws Exception {
+        ComparisonTable none = new ComparisonTable(runs(), 1);
+        assertTrue(none.rows(false).stream().noneMatch(r -> r.metric() == ComparisonMetric.LIKELIHOOD_ACCURACY),
+                "no run measured the likelihood accuracy");
+        Path pre = run("pre-ll", null, """
+                {"accuracy":0.0,"unparseableRate":1.0,"likelihoodAccuracy":0.5}""", null);
+        Path lr = run("lr-ll", """
+                {"runId":"lr-ll","dataset":"d.jsonl","mode":"l+r"}""", """
+                {"accuracy":0.5,"unparseableRate":0.0,"likelihoodAccuracy":0.875}""", null);
+        ComparisonTable t = new ComparisonTable(List.of(RunSummary.read(pre), RunSummary.read(lr)), 0);
+        ComparisonTable.Row row = t.rows(false).stream()
+                .filter(r -> r.metric() == ComparisonMetric.LIKELIHOOD_ACCURACY).findFirst().orElseThrow();
+        assertEquals(List.of(0.5, 0.875), row.values());
+        assertEquals(0.375, row.deltas().get(1), 1e-12);
+        assertTrue(ComparisonMetric.LIKELIHOOD_ACCURACY.higherIsBetter());
+        assertTrue(t.rows(false).stream().noneMatch(r -> r.metric() == ComparisonMetric.MACRO_F1),
+                "macro-F1 was measured by neither run");
+    }
+
+    @Test
     void exactExports() throws Exception {
         ComparisonTable t = new ComparisonTable(runs(), 1);
         TextTable text = t.toText(true);
