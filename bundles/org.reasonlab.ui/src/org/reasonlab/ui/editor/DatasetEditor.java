@@ -101,6 +101,8 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
 
     @Override
     protected void createPages() {
+        // parse in the background while the pages are built; the result reaches the UI thread after this method
+        startLoading();
         Composite recordsHolder = new Composite(getContainer(), SWT.NONE);
         recordsHolder.setLayout(new org.eclipse.swt.layout.FillLayout());
         records = new RecordsPage(recordsHolder, this);
@@ -113,7 +115,6 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         redoAction = new HistoryAction(this, false);
         keys = new EditorKeys(this);
         keys.activate();
-        startLoading();
     }
 
     /** Completes when the file is loaded and shown (or fails with the load error). */
@@ -574,6 +575,11 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
 
     public org.eclipse.swt.widgets.Table recordTable() {
         return records.table().control();
+    }
+
+    /** Whether the record table holds every row of the current filter (a large one grows in steps). */
+    public boolean recordTableComplete() {
+        return records.table().complete();
     }
 
     public org.eclipse.swt.widgets.Text reasonText() {

@@ -35,6 +35,11 @@ final class RecordTable {
      * a filter that drops more rows than this gets a fresh table instead; growing is cheap.
      */
     private static final int REBUILD_WHEN_REMOVING = 2_000;
+    /**
+     * Adding a row to a GTK virtual table costs about 5 microseconds, so a large result grows in steps of this
+     * many rows from the event loop: the first rows show at once and the table stays responsive meanwhile.
+     */
+    private static final int GROW_STEP = 5_000;
 
     private final Composite holder;
     private final java.util.List<Object[]> listeners = new java.util.ArrayList<>();
@@ -42,6 +47,8 @@ final class RecordTable {
     private Table table;
     private DatasetModel model;
     private int[] rows = new int[0];
+    /** Counts {@link #setRows} calls, so that growing a superseded result stops. */
+    private int generation;
 
     RecordTable(Composite parent) {
         holder = new Composite(parent, SWT.NONE);
@@ -108,10 +115,11 @@ final class RecordTable {
             rebuild();
         }
         rows = newRows;
+        int current = ++generation;
         table.setRedraw(false);
         try {
             table.clearAll();
-            table.setItemCount(rows.length);
+            table.setItemCount(Math.min(rows.length, Math.max(table.getItemCount(), Math.max(GROW_STEP, selectRow + 1))));
             if (selectRow >= 0 && selectRow < rows.length) {
                 table.setSelection(selectRow);
                 table.showSelection();
@@ -121,12 +129,40 @@ final class RecordTable {
         } finally {
             table.setRedraw(true);
         }
+        growLater(current);
+    }
+
+    /** Adds the next {@link #GROW_STEP} rows from the event loop until the table has them all. */
+    private void growLater(int forGeneration) {
+        Table t = table;
+        if (t.getItemCount() >= rows.length) {
+            return;
+        }
+        t.getDisplay().asyncExec(() -> {
+            if (t.isDisposed() || t != table || forGeneration != generation) {
+                return;
+            }
+            t.setItemCount(Math.min(rows.length, t.getItemCount() + GROW_STEP));
+            growLater(forGeneration);
+        });
+    }
+
+    /** Whether the table has all rows (it grows in steps after a large {@link #setRows}). */
+    boolean complete() {
+        return table.getItemCount() == rows.length;
+    }
+
+    /** Grows the table at once to hold the row. */
+    private void ensureRow(int row) {
+        if (row >= table.getItemCount() && row < rows.length) {
+            table.setItemCount(row + 1);
+        }
     }
 
     /** Redraws the row that shows this entry, if shown. */
     void refreshEntry(int entryIndex) {
         int row = rowOf(entryIndex);
-        if (row >= 0) {
+        if (row >= 0 && row < table.getItemCount()) {
             table.clear(row);
         }
     }
@@ -153,6 +189,7 @@ final class RecordTable {
 
     void select(int row) {
         if (row >= 0 && row < rows.length) {
+            ensureRow(row);
             table.setSelection(row);
             table.showSelection();
         }

@@ -52,11 +52,14 @@ class DatasetEditorBenchmark {
 
         long t0 = System.nanoTime();
         DatasetEditor editor = (DatasetEditor) IDE.openEditor(EditorTestSupport.page(), file, true);
-        EditorTestSupport.waitUntil("loaded", () -> editor.whenLoaded().isDone());
+        dispatchUntil(() -> editor.whenLoaded().isDone());
         editor.recordTable().getItem(0).getText(2); // the first row is materialised (SetData) ...
         editor.recordTable().update(); // ... and painted
         long t1 = System.nanoTime();
         System.out.printf("[benchmark] open until the first rows are shown: %.0f ms%n", (t1 - t0) / 1e6);
+        EditorTestSupport.waitUntil("every row is in the table", editor::recordTableComplete);
+        System.out.printf("[benchmark] open until every row is in the table (it grows in steps): %.0f ms%n",
+                (System.nanoTime() - t0) / 1e6);
         EditorTestSupport.waitUntil("validated", () -> !editor.model().index().problems().isEmpty()
                 || System.nanoTime() - t1 > 20_000_000_000L);
         long f0 = System.nanoTime();
@@ -88,12 +91,28 @@ class DatasetEditorBenchmark {
         EditorTestSupport.closeAll();
         long r0 = System.nanoTime();
         DatasetEditor again = (DatasetEditor) IDE.openEditor(EditorTestSupport.page(), file, true);
-        EditorTestSupport.waitUntil("loaded again", () -> again.whenLoaded().isDone());
+        dispatchUntil(() -> again.whenLoaded().isDone());
         again.recordTable().getItem(0).getText(2);
         again.recordTable().update();
         System.out.printf("[benchmark] second open in the same workbench (code warmed up): %.0f ms%n", (System.nanoTime() - r0) / 1e6);
         System.out.printf("[benchmark] heap used by the open editor: %.0f MB (file %.1f MB)%n", heapUsed / 1e6,
                 Files.size(path) / 1e6);
+    }
+
+    /**
+     * Runs the event loop one event at a time until the condition holds, as a user's workbench does: unlike the
+     * test helper's wait it does not drain the queue afterwards (where the table's growth steps wait).
+     */
+    private static void dispatchUntil(java.util.function.BooleanSupplier condition) {
+        org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(10, () -> {
+                });
+                display.sleep();
+            }
+        }
     }
 
     private static void filter(DatasetEditor editor, String what, RecordQuery query, RecordQuery previous) {
@@ -107,6 +126,7 @@ class DatasetEditorBenchmark {
             }
             editor.recordTable().update();
             best = Math.min(best, System.nanoTime() - t0);
+            EditorTestSupport.waitUntil("every row is in the table", editor::recordTableComplete);
         }
         System.out.printf("[benchmark] filter %s: %,d rows, best of 5 %.1f ms%n", what, editor.shownRows().length, best / 1e6);
     }

@@ -140,6 +140,35 @@ class DatasetEditorTest {
     }
 
     @Test
+    void aLargeTableGrowsInStepsAndAFarRowCanBeSelectedAtOnce() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 12_000; i++) {
+            b.append("{\"id\":\"g").append(i).append("\",\"statement\":\"Statement ").append(i)
+                    .append(".\",\"reason\":\"Reason ").append(i).append(".\",\"split\":\"train\"}\n");
+        }
+        IFile large = EditorTestSupport.writeFile(project, "large.jsonl", b.toString());
+        DatasetEditor editor = (DatasetEditor) org.eclipse.ui.ide.IDE.openEditor(EditorTestSupport.page(), large, true);
+        org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
+        while (!editor.whenLoaded().isDone()) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(10, () -> {
+                });
+                display.sleep();
+            }
+        }
+        assertEquals(12_000, editor.shownRows().length);
+        assertTrue(editor.recordTable().getItemCount() < 12_000, "the first rows are shown before the table has them all");
+        editor.selectRow(11_500);
+        assertEquals(11_500, editor.recordTable().getSelectionIndex(), "a row beyond the grown part is selected at once");
+        EditorTestSupport.command("org.reasonlab.ui.dataset.setLabel", Map.of("org.reasonlab.ui.dataset.labelNumber", "2"));
+        assertEquals("unethical", ((DatasetRecord) editor.model().entry(11_500)).label());
+        EditorTestSupport.waitUntil("every row is in the table", editor::recordTableComplete);
+        assertEquals(12_000, editor.recordTable().getItemCount());
+        assertEquals(11_500, editor.recordTable().getSelectionIndex(), "growing keeps the selection");
+        assertEquals("g11999", editor.recordTable().getItem(11_999).getText(2));
+    }
+
+    @Test
     void malformedLineIsAnErrorRowAndSurvivesSaving() throws Exception {
         DatasetEditor editor = EditorTestSupport.open(file);
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, editor.shownRows());
