@@ -7,13 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.resources.IContainer;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.core.resources.WorkspaceJob;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
@@ -21,6 +15,7 @@ import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.Launch;
 import org.eclipse.debug.core.model.IProcess;
 import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.ui.WorkspaceRefresh;
 import org.reasonlab.ui.runs.RunProcesses;
 
 /**
@@ -52,55 +47,12 @@ public final class TrainerLauncher {
         attributes.put(IProcess.ATTR_CMDLINE, DebugPlugin.renderArguments(cmd, null));
         RunProcesses.register(workDir, system.toHandle());
         TrainerProcess process = new TrainerProcess(launch, system, label, attributes);
-        TrainerJob job = new TrainerJob(label, launch, process, system, progress, workDir, training, containerOf(workDir));
+        TrainerJob job = new TrainerJob(label, launch, process, system, progress, workDir, training,
+                WorkspaceRefresh.containerAbove(workDir));
         job.schedule();
-        showInWorkspace(workDir);
+        // the Runs view and the Project Explorer show the run while it runs
+        WorkspaceRefresh.soon(workDir.resolve(RunDirectory.SPEC));
         return job;
-    }
-
-    /**
-     * Refreshes the new run folder into the workspace, so the Runs view and the Project Explorer show the run
-     * while it runs (the trainer writes its files behind the workspace's back).
-     */
-    private static void showInWorkspace(Path runDir) {
-        IContainer existing = containerOf(runDir.resolve(RunDirectory.SPEC));
-        if (existing == null) {
-            return;
-        }
-        WorkspaceJob refresh = new WorkspaceJob("Refreshing " + existing.getFullPath()) {
-            @Override
-            public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
-                if (existing.exists()) {
-                    existing.refreshLocal(IResource.DEPTH_INFINITE, monitor);
-                }
-                return Status.OK_STATUS;
-            }
-        };
-        refresh.setRule(ResourcesPlugin.getWorkspace().getRuleFactory().refreshRule(existing));
-        refresh.setSystem(true);
-        refresh.schedule();
-    }
-
-    /** The workspace folder to refresh when the run ends: the nearest existing container above the run folder. */
-    private static IContainer containerOf(Path runDir) {
-        Path parent = runDir.toAbsolutePath().getParent();
-        if (parent == null) {
-            return null;
-        }
-        try {
-            for (IContainer c : ResourcesPlugin.getWorkspace().getRoot().findContainersForLocationURI(parent.toUri())) {
-                IContainer candidate = c;
-                while (candidate != null && candidate.getType() != IResource.ROOT && !candidate.exists()) {
-                    candidate = candidate.getParent();
-                }
-                if (candidate != null && candidate.getType() != IResource.ROOT) {
-                    return candidate;
-                }
-            }
-        } catch (RuntimeException e) {
-            // not in the workspace
-        }
-        return null;
     }
 
     /**

@@ -37,12 +37,12 @@ public class ReasonLabPerspectiveFactory implements IPerspectiveFactory {
         bottom.addView(PROBLEM_VIEW);
         bottom.addView(PROPERTY_SHEET);
         bottom.addView(CONSOLE_VIEW);
-        bottom.addPlaceholder(ComparisonPart.ID);
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
         // the Runs view beside, not behind, the Console: the Console comes to the front on every line a trainer prints
         IFolderLayout runs = layout.createFolder("org.reasonlab.ui.perspective.runs", IPageLayout.LEFT, 0.55f,
                 "org.reasonlab.ui.perspective.bottom");
         runs.addView(RunsView.ID);
+        runs.addPlaceholder(ComparisonPart.ID);
 
         layout.addShowViewShortcut(DatasetOverviewView.ID);
         layout.addShowViewShortcut(RunsView.ID);

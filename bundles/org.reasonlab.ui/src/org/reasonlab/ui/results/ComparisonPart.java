@@ -43,6 +43,8 @@ public class ComparisonPart extends ViewPart {
         COMPARISON, PAPER
     }
 
+    private static final String FILLER = "filler";
+
     private List<Path> folders = List.of();
     private ComparisonTable table;
 
@@ -299,6 +301,10 @@ public class ComparisonPart extends ViewPart {
             for (TableColumn c : widget.getColumns()) {
                 c.pack();
             }
+            // GTK stretches the last column over the rest of the table; an empty one takes that instead
+            TableColumn filler = new TableColumn(widget, SWT.LEFT);
+            filler.setData(FILLER, Boolean.TRUE);
+            filler.setWidth(1);
         } finally {
             widget.setRedraw(true);
         }
@@ -307,14 +313,16 @@ public class ComparisonPart extends ViewPart {
     private static List<String> header(Table widget) {
         List<String> out = new ArrayList<>();
         for (TableColumn c : widget.getColumns()) {
-            out.add(c.getText());
+            if (c.getData(FILLER) == null) {
+                out.add(c.getText());
+            }
         }
         return out;
     }
 
     private static List<List<String>> cells(Table widget) {
         List<List<String>> out = new ArrayList<>();
-        int columns = widget.getColumnCount();
+        int columns = header(widget).size();
         for (TableItem item : widget.getItems()) {
             List<String> row = new ArrayList<>();
             for (int i = 0; i < columns; i++) {

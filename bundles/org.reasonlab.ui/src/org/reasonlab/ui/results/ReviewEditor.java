@@ -50,11 +50,13 @@ import org.reasonlab.core.review.PredictionFilter;
 import org.reasonlab.core.review.ReviewSet;
 import org.reasonlab.core.review.ReviewVerdict;
 import org.reasonlab.core.review.ReviewerAgreement;
+import org.reasonlab.core.review.ReviewsFile;
 import org.reasonlab.core.review.WilsonInterval;
 import org.reasonlab.core.run.Prediction;
 import org.reasonlab.core.run.PredictionsFile;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.ui.ReasonLabUiPlugin;
+import org.reasonlab.ui.WorkspaceRefresh;
 
 /**
  * The reason review of one run: its predictions (statement, gold label and reason, predicted label, generated
@@ -505,6 +507,8 @@ public class ReviewEditor extends EditorPart {
         if (!isLoaded()) {
             return;
         }
+        // the Runs view and the comparison read reviews.jsonl: let them hear of the change
+        WorkspaceRefresh.soon(folder.resolve(ReviewsFile.NAME));
         int before = selected;
         refilter();
         keepSelectionNear(before);

@@ -101,6 +101,7 @@ public class RunEditor extends EditorPart {
     public void createPartControl(Composite parent) {
         toolkit = new FormToolkit(parent.getDisplay());
         form = toolkit.createScrolledForm(parent);
+        toolkit.decorateFormHeading(form.getForm()); // a heading with a tool bar (Review Reasons, Resume)
         form.setText("Run " + folder.getName());
         Composite body = form.getBody();
         body.setLayout(new GridLayout(2, true));

@@ -259,13 +259,29 @@ public class RunsView extends ViewPart {
         }
     }
 
-    /** Opens the comparison of the runs, the first as the baseline. */
+    /**
+     * Opens the comparison of the runs in the paper's order (pre-trained, L, L+R, R-&gt;L, then the rest), so the
+     * baseline (the first) is the pre-trained evaluation when one is selected.
+     */
     public void compare(List<RunInfo> runs) {
         try {
-            ComparisonPart.show(getSite().getPage(), runs.stream().map(RunInfo::folder).toList());
+            ComparisonPart.show(getSite().getPage(), runs.stream()
+                    .sorted(java.util.Comparator.comparingInt(RunsView::paperOrder)).map(RunInfo::folder).toList());
         } catch (PartInitException | RuntimeException e) {
             error("Compare Runs", "Cannot compare the runs: " + e.getMessage());
         }
+    }
+
+    private static int paperOrder(RunInfo run) {
+        if (run.pretrained()) {
+            return 0;
+        }
+        return switch (run.mode() == null ? "" : run.mode()) {
+            case "l" -> 1;
+            case "l+r" -> 2;
+            case "r->l" -> 3;
+            default -> 4;
+        };
     }
 
     /** Opens the reason review of each run that has predictions. */

@@ -151,6 +151,22 @@ class RunsViewTest {
     }
 
     @Test
+    void aReviewVerdictShowsAsTheHumanMisalignmentRate() throws Exception {
+        IFolder done = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        RunsView view = showView();
+        waitForRow(view, "done-run", r -> r.state() == RunState.COMPLETED && r.misalignmentAutomatic());
+        org.reasonlab.ui.results.ReviewEditor review = org.reasonlab.ui.results.ReviewEditor
+                .open(WorkbenchTestSupport.page(), done.getLocation().toPath());
+        WorkbenchTestSupport.flushEvents();
+        review.setReviewer("alice");
+        review.select(0);
+        review.markMisaligned();
+        waitForRow(view, "done-run", r -> !r.misalignmentAutomatic() && r.misalignment() != null);
+        assertEquals(1.0, view.shownRun("done-run").misalignment(), 1e-9);
+        assertEquals("100.0%", view.shownTexts("done-run")[6]);
+    }
+
+    @Test
     void unfinishedRunWithoutProcessIsCrashedOnceStale() throws Exception {
         IFolder live = run("live", SPEC_LIVE, EVENTS_LIVE + "{\"type\":\"step\",\"ti", null, null);
         RunProcesses.setStaleAfter(Duration.ZERO);
