@@ -18,9 +18,6 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchManager;
-import org.eclipse.debug.ui.DebugUITools;
-import org.eclipse.debug.ui.IDebugUIConstants;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -47,7 +44,7 @@ import org.reasonlab.ui.tests.WorkbenchTestSupport;
 
 /**
  * Screenshots of the fine-tuning workflow on the sample workspace, into the folder named by the system property
- * {@value #PROPERTY} (skipped without it): the launch dialog, a live run, the finished run's page, the comparison
+ * {@value #PROPERTY} (skipped without it): a live run, the finished run's page, the comparison
  * of the pre-trained, L and L+R runs, and the reason review; and the dataset editor's records, statistics and
  * agreement pages on the sample dataset.
  */
@@ -56,18 +53,11 @@ class ResultsScreenshotTest {
 
     @Test
     void screenshotsOfTheFineTuningWorkflow() throws Exception {
-        String target = System.getProperty(PROPERTY, "");
-        assumeTrue(!target.isBlank() && !target.equals("none"), "set -D" + PROPERTY + "=FOLDER to take screenshots");
+        File folder = screenshotFolder();
         assumeTrue(TrainerClassPath.trainerBundle().isPresent(), "org.reasonlab.train is not installed");
-        File folder = new File(target).getAbsoluteFile();
-        folder.mkdirs();
 
         Shell shell = WorkbenchTestSupport.window().getShell();
-        shell.setMaximized(false);
-        shell.setBounds(0, 0, 1600, 1000);
-        IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(ReasonLabPerspectiveFactory.ID,
-                WorkbenchTestSupport.window());
-        page.resetPerspective();
+        IWorkbenchPage page = reasonLabPerspective(shell);
         IFile dataset = new SampleProjectCreator().createOrReuse(null);
         IProject project = dataset.getProject();
         ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
@@ -128,57 +118,10 @@ class ResultsScreenshotTest {
     }
 
     @Test
-    void screenshotOfTheLaunchDialog() throws Exception {
-        String target = System.getProperty(PROPERTY, "");
-        assumeTrue(!target.isBlank() && !target.equals("none"), "set -D" + PROPERTY + "=FOLDER to take screenshots");
-        File folder = new File(target).getAbsoluteFile();
-        folder.mkdirs();
-        Shell shell = WorkbenchTestSupport.window().getShell();
-        shell.setMaximized(false);
-        shell.setBounds(0, 0, 1600, 1000);
-        IFile dataset = new SampleProjectCreator().createOrReuse(null);
-        ILaunchConfiguration labelAndReason = DebugPlugin.getDefault().getLaunchManager().getLaunchConfiguration(
-                dataset.getProject().getFile(SampleLaunchConfigurations.LABEL_AND_REASON + ".launch"));
-        Display display = shell.getDisplay();
-        StringBuilder seen = new StringBuilder();
-        boolean[] captured = {false};
-        display.timerExec(4000, () -> {
-            for (Shell s : display.getShells()) {
-                seen.append(s.getText()).append(" visible=").append(s.isVisible()).append('\n');
-                if (s != shell && s.isVisible()) {
-                    s.setBounds(100, 60, 1100, 820);
-                    s.moveAbove(null);
-                    s.forceActive();
-                }
-            }
-            WorkbenchTestSupport.flushEvents();
-            capture(display, new File(folder, "launch-dialog.png"));
-            for (Shell s : display.getShells()) {
-                if (s != shell && s.isVisible()) {
-                    s.close();
-                }
-            }
-            captured[0] = true;
-        });
-        int code = DebugUITools.openLaunchConfigurationDialog(shell, new StructuredSelection(labelAndReason),
-                IDebugUIConstants.ID_RUN_LAUNCH_GROUP);
-        seen.append("open returned ").append(code).append('\n');
-        WorkbenchTestSupport.waitUntil("the launch dialog is captured", () -> captured[0]);
-        java.nio.file.Files.writeString(new File(folder, "launch-dialog.txt").toPath(), seen);
-    }
-
-    @Test
     void screenshotsOfTheDatasetEditor() throws Exception {
-        String target = System.getProperty(PROPERTY, "");
-        assumeTrue(!target.isBlank() && !target.equals("none"), "set -D" + PROPERTY + "=FOLDER to take screenshots");
-        File folder = new File(target).getAbsoluteFile();
-        folder.mkdirs();
+        File folder = screenshotFolder();
         Shell shell = WorkbenchTestSupport.window().getShell();
-        shell.setMaximized(false);
-        shell.setBounds(0, 0, 1600, 1000);
-        IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(ReasonLabPerspectiveFactory.ID,
-                WorkbenchTestSupport.window());
-        page.resetPerspective();
+        IWorkbenchPage page = reasonLabPerspective(shell);
         IFile dataset = new SampleProjectCreator().createOrReuse(null);
         DatasetEditor editor = (DatasetEditor) org.eclipse.ui.ide.IDE.openEditor(page, dataset, true);
         WorkbenchTestSupport.waitUntil("the sample is loaded", () -> editor.whenLoaded().isDone());
@@ -193,6 +136,25 @@ class ResultsScreenshotTest {
         WorkbenchTestSupport.spin(Duration.ofSeconds(3));
         capture(shell.getDisplay(), new File(folder, "editor-agreement.png"));
         page.closeAllEditors(false);
+    }
+
+    /** The folder named by {@value #PROPERTY}; skips the test without it. */
+    private static File screenshotFolder() {
+        String target = System.getProperty(PROPERTY, "");
+        assumeTrue(!target.isBlank() && !target.equals("none"), "set -D" + PROPERTY + "=FOLDER to take screenshots");
+        File folder = new File(target).getAbsoluteFile();
+        folder.mkdirs();
+        return folder;
+    }
+
+    /** The workbench at 1600x1000 in a fresh ReasonLab perspective. */
+    private static IWorkbenchPage reasonLabPerspective(Shell shell) throws Exception {
+        shell.setMaximized(false);
+        shell.setBounds(0, 0, 1600, 1000);
+        IWorkbenchPage page = PlatformUI.getWorkbench().showPerspective(ReasonLabPerspectiveFactory.ID,
+                WorkbenchTestSupport.window());
+        page.resetPerspective();
+        return page;
     }
 
     private static IContainer container(Path folder) throws Exception {
