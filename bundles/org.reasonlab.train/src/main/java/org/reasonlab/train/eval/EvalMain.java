@@ -226,7 +226,8 @@ public final class EvalMain {
                                 err.println("eval: " + done + "/" + total);
                             }
                         });
-                EvalResult result = evaluator.evaluate(dataset, args.split(), source);
+                EvalResult result = evaluator.evaluate(dataset, args.split(), source)
+                        .withDataset(args.dataset().toAbsolutePath().toString());
                 if (source.truncatedPrompts() > 0) {
                     err.println("eval: warning: " + source.truncatedPrompts() + " prompt(s) shortened from the left"
                             + " to fit --max-sequence-length " + args.maxSequenceLength());

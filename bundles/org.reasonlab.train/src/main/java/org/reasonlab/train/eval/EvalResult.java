@@ -29,10 +29,24 @@ import org.reasonlab.core.run.RunDirectory;
  * @param likelihoodCorrect how many likelihood labels equal the gold label
  * @param likelihoodAccuracy likelihoodCorrect / records, null when not measured
  * @param skipped records of the split left out (no statement, or a label the schema does not know)
+ * @param dataset the dataset file evaluated, null when not known
  */
 public record EvalResult(TrainingMode mode, String model, String split, List<Prediction> predictions,
         MetricsReport report, List<String> likelihoodLabels, int likelihoodCorrect, Double likelihoodAccuracy,
-        int skipped) {
+        int skipped, String dataset) {
+
+    public EvalResult(TrainingMode mode, String model, String split, List<Prediction> predictions,
+            MetricsReport report, List<String> likelihoodLabels, int likelihoodCorrect, Double likelihoodAccuracy,
+            int skipped) {
+        this(mode, model, split, predictions, report, likelihoodLabels, likelihoodCorrect, likelihoodAccuracy, skipped,
+                null);
+    }
+
+    /** This result naming the dataset file it was computed on (written to {@code metrics.json}). */
+    public EvalResult withDataset(String file) {
+        return new EvalResult(mode, model, split, predictions, report, likelihoodLabels, likelihoodCorrect,
+                likelihoodAccuracy, skipped, file);
+    }
 
     public EvalResult {
         predictions = List.copyOf(predictions);
@@ -55,8 +69,8 @@ public record EvalResult(TrainingMode mode, String model, String split, List<Pre
 
     /**
      * {@code metrics.json}: {@link MetricsReport#toJson()} plus {@code likelihoodAccuracy},
-     * {@code likelihoodCorrect}, {@code mode}, {@code model}, {@code split}, {@code records} and
-     * {@code skipped}.
+     * {@code likelihoodCorrect}, {@code mode}, {@code model}, {@code dataset} (when known), {@code split},
+     * {@code records} and {@code skipped}.
      */
     public JsonObject toJson() {
         JsonObject o = report.toJson();
@@ -64,6 +78,9 @@ public record EvalResult(TrainingMode mode, String model, String split, List<Pre
         o.addProperty("likelihoodCorrect", likelihoodAccuracy == null ? null : likelihoodCorrect);
         o.addProperty("mode", mode.id());
         o.addProperty("model", model);
+        if (dataset != null) {
+            o.addProperty("dataset", dataset);
+        }
         o.addProperty("split", split);
         o.addProperty("records", records());
         o.addProperty("skipped", skipped);

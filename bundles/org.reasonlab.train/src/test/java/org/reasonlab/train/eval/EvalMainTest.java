@@ -92,6 +92,7 @@ class EvalMainTest {
         assertEquals(4, m.get("records").getAsInt());
         assertEquals(4, m.get("total").getAsInt());
         assertEquals("tiny", m.get("model").getAsString());
+        assertEquals(data.toAbsolutePath().toString(), m.get("dataset").getAsString(), "names the dataset evaluated");
         assertEquals("l+r", m.get("mode").getAsString());
         assertEquals("test", m.get("split").getAsString());
         double ll = m.get("likelihoodAccuracy").getAsDouble();
