@@ -36,6 +36,10 @@ class ReasonLabPerspectiveTest {
         assertNotNull(page.findViewReference("org.eclipse.ui.views.ProblemView"), "Problems in the perspective");
         assertNotNull(page.findViewReference("org.eclipse.ui.views.PropertySheet"), "Properties in the perspective");
         assertNotNull(page.findView(DatasetOverviewView.ID), "Dataset Overview is created");
+        assertNotNull(page.findViewReference(org.reasonlab.ui.runs.RunsView.ID), "Runs in the perspective");
+        assertNotNull(page.findViewReference("org.eclipse.ui.console.ConsoleView"), "Console in the perspective");
+        assertTrue(page.isPartVisible(page.findView(org.reasonlab.ui.runs.RunsView.ID)),
+                "the Runs view is on top of its stack (the Console is in another, where its output cannot hide it)");
     }
 
     @Test

@@ -10,8 +10,7 @@ import org.reasonlab.ui.views.overview.DatasetOverviewView;
 
 /**
  * The ReasonLab perspective: Project Explorer on the left, the editor area in the middle, the
- * Dataset Overview on the right; below the editor area the Runs view, and beside it Problems, Properties and
- * the Console.
+ * Dataset Overview and Console on the right, the Runs view, Problems and Properties below the editor area.
  */
 public class ReasonLabPerspectiveFactory implements IPerspectiveFactory {
     public static final String ID = "org.reasonlab.ui.perspective";
@@ -30,19 +29,18 @@ public class ReasonLabPerspectiveFactory implements IPerspectiveFactory {
                 "org.reasonlab.ui.perspective.left");
         outline.addView(IPageLayout.ID_OUTLINE);
 
+        // the Console beside the editor, not in front of the Runs view: it comes to the front on every line a
+        // trainer prints
         IFolderLayout right = layout.createFolder("org.reasonlab.ui.perspective.right", IPageLayout.RIGHT, 0.7f, editorArea);
         right.addView(DatasetOverviewView.ID);
+        right.addView(CONSOLE_VIEW);
 
         IFolderLayout bottom = layout.createFolder("org.reasonlab.ui.perspective.bottom", IPageLayout.BOTTOM, 0.7f, editorArea);
+        bottom.addView(RunsView.ID);
         bottom.addView(PROBLEM_VIEW);
         bottom.addView(PROPERTY_SHEET);
-        bottom.addView(CONSOLE_VIEW);
+        bottom.addPlaceholder(ComparisonPart.ID);
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
-        // the Runs view beside, not behind, the Console: the Console comes to the front on every line a trainer prints
-        IFolderLayout runs = layout.createFolder("org.reasonlab.ui.perspective.runs", IPageLayout.LEFT, 0.55f,
-                "org.reasonlab.ui.perspective.bottom");
-        runs.addView(RunsView.ID);
-        runs.addPlaceholder(ComparisonPart.ID);
 
         layout.addShowViewShortcut(DatasetOverviewView.ID);
         layout.addShowViewShortcut(RunsView.ID);
