@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * A process whose stdout and stderr pass every byte, decoded as UTF-8, to a listener as the Console's readers
  * read them. Listening on the Console's stream monitors instead would miss what a short-lived process printed
- * before the listener was added; here nothing can be missed, and the Console sees the bytes unchanged.
+ * before the listener was added; here nothing can be missed. The Console sees stderr unchanged and stdout's
+ * event lines as text for people ({@link ReadableEvents}).
  */
 final class ObservedProcess extends Process {
     private final Process process;
@@ -26,7 +27,7 @@ final class ObservedProcess extends Process {
 
     ObservedProcess(Process process, Consumer<String> onStdout, Consumer<String> onStderr) {
         this.process = process;
-        this.stdout = new Tap(process.getInputStream(), onStdout);
+        this.stdout = new ReadableEvents(new Tap(process.getInputStream(), onStdout));
         this.stderr = new Tap(process.getErrorStream(), onStderr);
     }
 
