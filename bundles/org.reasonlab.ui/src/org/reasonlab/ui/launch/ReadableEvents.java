@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.reasonlab.core.run.RunEvent;
 import org.reasonlab.core.run.RunEventCodec;
 import org.reasonlab.core.run.RunEventText;
+import org.reasonlab.core.run.StartedEvent;
 
 /**
  * The trainer's stdout as the Console shows it: each complete line that is a run event becomes its
@@ -20,6 +21,8 @@ public final class ReadableEvents extends InputStream {
     private byte[] out = new byte[0];
     private int outPos;
     private boolean eof;
+    /** The planned steps, from the started event, for "step N/TOTAL". */
+    private Integer totalSteps;
 
     public ReadableEvents(InputStream in) {
         this.in = in;
@@ -82,14 +85,17 @@ public final class ReadableEvents extends InputStream {
     }
 
     /** One line with its line break: the event's text, or the bytes as they came. */
-    static byte[] render(byte[] lineWithBreak) {
+    private byte[] render(byte[] lineWithBreak) {
         String text = new String(lineWithBreak, StandardCharsets.UTF_8).strip();
         if (!text.startsWith("{")) {
             return lineWithBreak;
         }
         try {
             RunEvent event = RunEventCodec.decode(text);
-            return (RunEventText.describe(event) + "\n").getBytes(StandardCharsets.UTF_8);
+            if (event instanceof StartedEvent started) {
+                totalSteps = started.totalSteps();
+            }
+            return (RunEventText.describe(event, totalSteps) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
             return lineWithBreak;
         }

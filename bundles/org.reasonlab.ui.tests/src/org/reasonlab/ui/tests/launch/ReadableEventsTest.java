@@ -26,6 +26,8 @@ class ReadableEventsTest {
     @Test
     void eventLinesBecomeTextOtherLinesStay() throws Exception {
         String printed = "train: using the built-in tiny preset\n"
+                + "{\"type\":\"started\",\"time\":\"2025-05-01T09:30:00Z\",\"runId\":\"r\",\"mode\":\"l\",\"model\":\"tiny\","
+                + "\"totalSteps\":200,\"environment\":{\"java\":\"21\",\"djl\":\"0.35.1\",\"engine\":\"PyTorch\",\"device\":\"cpu()\",\"seed\":42}}\n"
                 + "{\"type\":\"step\",\"time\":\"2025-05-01T09:30:01Z\",\"step\":7,\"epoch\":2,\"loss\":2.5,\"learningRate\":0.002}\n"
                 + "{not json\n"
                 + "{\"type\":\"checkpoint\",\"time\":\"2025-05-01T09:30:02Z\",\"step\":50,\"path\":\"checkpoints/step-50\"}\n"
@@ -33,7 +35,8 @@ class ReadableEventsTest {
                 + "{\"type\":\"step\",\"ti";
         String shown = new String(new ReadableEvents(trickle(printed)).readAllBytes(), StandardCharsets.UTF_8);
         assertEquals("train: using the built-in tiny preset\n"
-                + "step 7  epoch 2  loss 2.5000  lr 2.00e-03\n"
+                + "started r: mode l, model tiny, 200 steps on cpu() (PyTorch, seed 42)\n"
+                + "step 7/200  epoch 2  loss 2.5000  lr 2.00e-03\n"
                 + "{not json\n"
                 + "checkpoint at step 50: checkpoints/step-50\n"
                 + "caf\u00e9 \u2713\n"

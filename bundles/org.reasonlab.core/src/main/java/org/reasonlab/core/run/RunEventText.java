@@ -14,6 +14,11 @@ public final class RunEventText {
 
     /** The event as text for people: one line, but for messages whose text has line breaks. */
     public static String describe(RunEvent event) {
+        return describe(event, null);
+    }
+
+    /** Like {@link #describe(RunEvent)}, with step events as "step N/TOTAL" when the planned steps are known. */
+    public static String describe(RunEvent event, Integer totalSteps) {
         return switch (event) {
             case StartedEvent e -> "started " + e.runId() + ": mode " + e.mode() + ", model " + e.model()
                     + (e.tuning() == null ? "" : ", " + e.tuning() + " tuning")
@@ -22,8 +27,12 @@ public final class RunEventText {
                     + " on " + e.environment().device() + " (" + e.environment().engine() + ", seed "
                     + e.environment().seed() + ")";
             case StepEvent e -> {
-                StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "step %d  epoch %d  loss %.4f  lr %.2e",
-                        e.step(), e.epoch(), e.loss(), e.learningRate()));
+                StringBuilder b = new StringBuilder("step ").append(e.step());
+                if (totalSteps != null) {
+                    b.append('/').append(totalSteps);
+                }
+                b.append(String.format(Locale.ROOT, "  epoch %d  loss %.4f  lr %.2e", e.epoch(), e.loss(),
+                        e.learningRate()));
                 if (e.gradNorm() != null) {
                     b.append(String.format(Locale.ROOT, "  grad norm %.3g", e.gradNorm()));
                 }

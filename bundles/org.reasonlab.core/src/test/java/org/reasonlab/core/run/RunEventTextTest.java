@@ -21,6 +21,8 @@ class RunEventTextTest {
         assertEquals("warning: 3 records skipped:\nno reason", lines.get(5));
         assertEquals("finished: completed after 3600.5 s", lines.get(6));
         assertEquals("error: out of memory", lines.get(7));
+        assertEquals("step 11/900  epoch 1  loss 1.5000  lr 2.00e-04",
+                RunEventText.describe(RunEventCodecTest.oneOfEach().get(2), 900));
         for (String line : lines.subList(0, 5)) {
             assertFalse(line.contains("\n"), line);
         }
