@@ -1,16 +1,6 @@
 package org.reasonlab.ui.editor;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
-
-import org.eclipse.core.commands.AbstractHandler;
-import org.eclipse.core.commands.ExecutionEvent;
-import org.eclipse.swt.SWT;
-import org.eclipse.ui.contexts.IContextActivation;
-import org.eclipse.ui.contexts.IContextService;
-import org.eclipse.ui.handlers.IHandlerActivation;
-import org.eclipse.ui.handlers.IHandlerService;
+import org.reasonlab.ui.ScopedCommands;
 
 /**
  * The editor's commands (declared in plugin.xml, so they are listed in Keys preferences and can be
@@ -33,74 +23,36 @@ final class EditorKeys {
     static final String SHOW_KEYS = "org.reasonlab.ui.dataset.showKeys";
 
     private final DatasetEditor editor;
-    private final List<IHandlerActivation> handlers = new ArrayList<>();
-    private IContextActivation editorContext;
-    private IContextActivation tableContext;
+    private ScopedCommands commands;
 
     EditorKeys(DatasetEditor editor) {
         this.editor = editor;
     }
 
     void activate() {
-        IHandlerService hs = editor.getSite().getService(IHandlerService.class);
-        handle(hs, SET_LABEL, e -> {
+        commands = new ScopedCommands(editor.getSite(), EDITOR_CONTEXT, TABLE_CONTEXT, () -> editor.model() != null);
+        commands.handle(SET_LABEL, e -> {
             String number = e.getParameter(LABEL_NUMBER);
             if (number != null) {
                 editor.records().setLabelNumber(Integer.parseInt(number.strip()));
             }
         });
-        handle(hs, COMMIT_AND_NEXT, e -> editor.records().commitAndNext());
-        handle(hs, PREVIOUS, e -> editor.records().move(-1));
-        handle(hs, NEXT, e -> editor.records().move(1));
-        handle(hs, NEXT_UNLABELLED, e -> editor.records().nextUnlabelled());
-        handle(hs, NEXT_PROBLEM, e -> editor.records().nextWithProblems());
-        handle(hs, FOCUS_FILTER, e -> editor.records().focusFilter());
-        handle(hs, ADD_RECORD, e -> editor.records().addRecord());
-        handle(hs, DELETE_RECORD, e -> editor.records().deleteSelected());
-        handle(hs, SHOW_KEYS, e -> editor.showKeyReference());
-
-        IContextService cs = editor.getSite().getService(IContextService.class);
-        editorContext = cs.activateContext(EDITOR_CONTEXT);
-        var table = editor.records().table();
-        table.addListener(SWT.FocusIn, e -> {
-            if (tableContext == null) {
-                tableContext = cs.activateContext(TABLE_CONTEXT);
-            }
-        });
-        table.addListener(SWT.FocusOut, e -> {
-            if (tableContext != null) {
-                cs.deactivateContext(tableContext);
-                tableContext = null;
-            }
-        });
-    }
-
-    private void handle(IHandlerService hs, String commandId, Consumer<ExecutionEvent> action) {
-        handlers.add(hs.activateHandler(commandId, new AbstractHandler() {
-            @Override
-            public Object execute(ExecutionEvent event) {
-                if (editor.model() != null) {
-                    action.accept(event);
-                }
-                return null;
-            }
-        }));
+        commands.handle(COMMIT_AND_NEXT, e -> editor.records().commitAndNext());
+        commands.handle(PREVIOUS, e -> editor.records().move(-1));
+        commands.handle(NEXT, e -> editor.records().move(1));
+        commands.handle(NEXT_UNLABELLED, e -> editor.records().nextUnlabelled());
+        commands.handle(NEXT_PROBLEM, e -> editor.records().nextWithProblems());
+        commands.handle(FOCUS_FILTER, e -> editor.records().focusFilter());
+        commands.handle(ADD_RECORD, e -> editor.records().addRecord());
+        commands.handle(DELETE_RECORD, e -> editor.records().deleteSelected());
+        commands.handle(SHOW_KEYS, e -> editor.showKeyReference());
+        commands.tableFocus(editor.records().table()::addListener);
     }
 
     void deactivate() {
-        IHandlerService hs = editor.getSite().getService(IHandlerService.class);
-        if (hs != null) {
-            hs.deactivateHandlers(handlers);
-        }
-        handlers.clear();
-        IContextService cs = editor.getSite().getService(IContextService.class);
-        if (cs != null) {
-            if (tableContext != null) {
-                cs.deactivateContext(tableContext);
-            }
-            if (editorContext != null) {
-                cs.deactivateContext(editorContext);
-            }
+        if (commands != null) {
+            commands.dispose();
+            commands = null;
         }
     }
 }

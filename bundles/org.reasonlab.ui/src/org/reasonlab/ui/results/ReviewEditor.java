@@ -44,7 +44,6 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.operations.UndoRedoActionGroup;
-import org.eclipse.ui.part.EditorPart;
 import org.reasonlab.core.review.MisalignmentRate;
 import org.reasonlab.core.review.PredictionFilter;
 import org.reasonlab.core.review.ReviewSet;
@@ -55,6 +54,7 @@ import org.reasonlab.core.review.WilsonInterval;
 import org.reasonlab.core.run.Prediction;
 import org.reasonlab.core.run.PredictionsFile;
 import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.ui.ReadOnlyEditorPart;
 import org.reasonlab.ui.ReasonLabUiPlugin;
 import org.reasonlab.ui.WorkspaceRefresh;
 
@@ -66,7 +66,7 @@ import org.reasonlab.ui.WorkspaceRefresh;
  * line shows the misalignment rate of this reviewer and pooled over all reviewers, with 95% Wilson intervals, and
  * Cohen's kappa for every pair of reviewers.
  */
-public class ReviewEditor extends EditorPart {
+public class ReviewEditor extends ReadOnlyEditorPart {
     public static final String ID = "org.reasonlab.ui.editors.review";
     /** Preference (of the UI bundle) remembering the reviewer's name. */
     public static final String REVIEWER_PREFERENCE = "review.reviewer";
@@ -328,7 +328,7 @@ public class ReviewEditor extends EditorPart {
         if (verdict == null && reviews.review(reviewer, key) == null) {
             return; // nothing to withdraw
         }
-        ReviewOperation op = new ReviewOperation(reviews, reviewer, key, verdict, undoContext, this::afterChange);
+        ReviewOperation op = new ReviewOperation(reviews, reviewer, key, verdict, undoContext, this::afterVerdict);
         try {
             history().execute(op, null, null);
             message((verdict == null ? "Cleared " : "Marked " + verdict.id() + ": ") + key);
@@ -503,12 +503,17 @@ public class ReviewEditor extends EditorPart {
     }
 
     /** After a verdict changed, the reviewer changed or the file was reloaded. */
+    /** A verdict was given, withdrawn, undone or redone: reviews.jsonl changed. */
+    private void afterVerdict() {
+        // the Runs view and the comparison read reviews.jsonl: let them hear of the change
+        WorkspaceRefresh.soon(folder.resolve(ReviewsFile.NAME));
+        afterChange();
+    }
+
     private void afterChange() {
         if (!isLoaded()) {
             return;
         }
-        // the Runs view and the comparison read reviews.jsonl: let them hear of the change
-        WorkspaceRefresh.soon(folder.resolve(ReviewsFile.NAME));
         int before = selected;
         refilter();
         keepSelectionNear(before);
@@ -604,23 +609,4 @@ public class ReviewEditor extends EditorPart {
         }
     }
 
-    // ---- EditorPart: nothing is ever unsaved (every verdict is appended at once) ----
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-    }
-
-    @Override
-    public void doSaveAs() {
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
-    }
 }

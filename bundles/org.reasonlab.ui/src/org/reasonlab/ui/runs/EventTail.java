@@ -130,11 +130,6 @@ public final class EventTail {
         return new RunEvents(all, allProblems, pending.truncatedLastLine());
     }
 
-    /** The bytes consumed as complete lines. */
-    public long offset() {
-        return offset;
-    }
-
     /** When the file was last modified (epoch millis), -1 when there is none. */
     public long lastModified() {
         return lastSize < 0 ? -1 : lastModified;

@@ -18,7 +18,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
@@ -36,15 +35,14 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
-import org.eclipse.ui.part.EditorPart;
-import org.reasonlab.ui.results.ReviewEditor;
+import org.reasonlab.ui.ReadOnlyEditorPart;
 
 /**
  * The run page: loss and evaluation curves, the metrics, the confusion matrix and the training settings of one run
  * folder. Read-only. Reads in a background job; while the run is running it reads the event log again (only what
  * was appended) every {@link RunsView#POLL_MS} ms.
  */
-public class RunEditor extends EditorPart {
+public class RunEditor extends ReadOnlyEditorPart {
     public static final String ID = "org.reasonlab.ui.editors.run";
     /** The weight of the past in the smoothed loss. */
     public static final double SMOOTHING = 0.8;
@@ -170,20 +168,13 @@ public class RunEditor extends EditorPart {
 
     /** Opens the reason review of this run. */
     public void review() {
-        try {
-            ReviewEditor.open(getSite().getPage(), RunFinder.location(folder));
-        } catch (PartInitException | RuntimeException e) {
-            MessageDialog.openError(getSite().getShell(), "Review Reasons", "Cannot open the review: " + e.getMessage());
-        }
+        RunActions.review(this, RunFinder.location(folder), folder.getName());
     }
 
     /** Resumes this run from its newest checkpoint. */
     public void resume() {
-        try {
-            RunLauncher.get().resume(RunFinder.location(folder));
+        if (RunActions.resume(this, RunFinder.location(folder), folder.getName())) {
             job.schedule(RunsView.DEBOUNCE_MS);
-        } catch (Exception e) {
-            MessageDialog.openError(getSite().getShell(), "Resume Run", "Cannot resume the run: " + e.getMessage());
         }
     }
 
@@ -431,23 +422,6 @@ public class RunEditor extends EditorPart {
         super.dispose();
     }
 
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-    }
-
-    @Override
-    public void doSaveAs() {
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
-    }
 
     // ---- test hooks ----
 

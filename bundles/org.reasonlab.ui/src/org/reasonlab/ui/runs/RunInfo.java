@@ -16,7 +16,7 @@ import org.eclipse.core.resources.IContainer;
  * @param pretrained whether the folder is an evaluation of a pre-trained model (no {@code spec.json})
  * @param mode {@code l}, {@code l+r}, {@code r->l}; null when unknown
  * @param model the model, null when unknown
- * @param dataset the dataset, null when unknown
+ * @param dataset the dataset, as a workspace path when it lies in the workspace; null when unknown
  * @param accuracy from {@code metrics.json}, else the last evaluation event's; null when none
  * @param misalignment the human misalignment rate when reasons were reviewed, else the automatic one
  *        (1 - reasons.agreement); null when neither is known
@@ -57,23 +57,6 @@ public record RunInfo(IContainer container, Path folder, String name, RunState s
             return mode == null ? "pre-trained" : "pre-trained (" + mode + ")";
         }
         return mode == null ? "" : mode;
-    }
-
-    /** The dataset as a workspace path when it lies in the workspace, else as given. */
-    public String datasetText() {
-        if (dataset == null) {
-            return "";
-        }
-        try {
-            java.net.URI uri = java.nio.file.Path.of(dataset).toAbsolutePath().toUri();
-            for (org.eclipse.core.resources.IFile f : org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot()
-                    .findFilesForLocationURI(uri)) {
-                return f.getFullPath().toString();
-            }
-        } catch (RuntimeException e) {
-            // not a path, or no workspace: show it as it is
-        }
-        return dataset;
     }
 
     public String accuracyText() {

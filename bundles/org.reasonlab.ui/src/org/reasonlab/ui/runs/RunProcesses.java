@@ -24,10 +24,6 @@ public final class RunProcesses {
         PROCESSES.put(key(runFolder), process);
     }
 
-    public static void unregister(Path runFolder) {
-        PROCESSES.remove(key(runFolder));
-    }
-
     /** Whether the registered process of the run is alive; empty when this IDE started none for it. */
     public static Optional<Boolean> isAlive(Path runFolder) {
         ProcessHandle p = PROCESSES.get(key(runFolder));

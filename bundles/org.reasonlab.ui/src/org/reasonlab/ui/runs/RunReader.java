@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.reasonlab.core.compare.RunSummary;
 import org.reasonlab.core.review.ReviewsFile;
 import org.reasonlab.core.run.ErrorEvent;
@@ -54,6 +56,8 @@ public final class RunReader {
     private String metricsProblem;
     private List<Stamp> summaryStamps = List.of();
     private RunSummary summary;
+    private String datasetRead;
+    private String datasetShown;
 
     public RunReader(Path folder, IContainer container) {
         this.folder = Objects.requireNonNull(folder, "folder");
@@ -175,6 +179,7 @@ public final class RunReader {
             mode = mode == null ? started.get().mode() : mode;
             model = model == null ? started.get().model() : model;
         }
+        dataset = shownDataset(dataset);
         Long lastStep = steps.isEmpty() ? null : steps.get(steps.size() - 1).step();
         Integer totalSteps = started.map(StartedEvent::totalSteps).orElse(null);
         RunInfo info = new RunInfo(container, folder, name, state, pretrained, mode, model, dataset, accuracy,
@@ -204,6 +209,25 @@ public final class RunReader {
             curves.put(k, xy);
         });
         return new RunSnapshot(info, lossSteps, loss, curves, metrics, settings(started), problems);
+    }
+
+    /** The dataset as a workspace path when it lies in the workspace, else as given; looked up once per path. */
+    private String shownDataset(String dataset) {
+        if (dataset == null || dataset.equals(datasetRead)) {
+            return dataset == null ? null : datasetShown;
+        }
+        datasetRead = dataset;
+        datasetShown = dataset;
+        try {
+            for (IFile f : ResourcesPlugin.getWorkspace().getRoot()
+                    .findFilesForLocationURI(Path.of(dataset).toAbsolutePath().toUri())) {
+                datasetShown = f.getFullPath().toString();
+                break;
+            }
+        } catch (RuntimeException e) {
+            // not a path, or no workspace: show it as it is
+        }
+        return datasetShown;
     }
 
     /** Only the row. */

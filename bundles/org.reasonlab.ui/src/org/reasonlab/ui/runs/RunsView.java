@@ -47,7 +47,6 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.reasonlab.ui.ReasonLabUiPlugin;
 import org.reasonlab.ui.results.ComparisonPart;
-import org.reasonlab.ui.results.ReviewEditor;
 
 /**
  * Every run in the workspace with its status and scores. Reads in a background job: when run files change in the
@@ -85,7 +84,7 @@ public class RunsView extends ViewPart {
     private static Function<RunInfo, String>[] texts() {
         return new Function[] {(Function<RunInfo, String>) RunInfo::name, (Function<RunInfo, String>) RunInfo::statusText,
                 (Function<RunInfo, String>) RunInfo::modeText, (Function<RunInfo, String>) r -> nz(r.model()),
-                (Function<RunInfo, String>) RunInfo::datasetText, (Function<RunInfo, String>) RunInfo::accuracyText,
+                (Function<RunInfo, String>) r -> nz(r.dataset()), (Function<RunInfo, String>) RunInfo::accuracyText,
                 (Function<RunInfo, String>) RunInfo::misalignmentText, (Function<RunInfo, String>) RunInfo::durationText};
     }
 
@@ -249,13 +248,10 @@ public class RunsView extends ViewPart {
         }
     }
 
-    /** Resumes the run through {@link RunLauncher}. */
+    /** Resumes the run from its newest checkpoint. */
     public void resume(RunInfo run) {
-        try {
-            RunLauncher.get().resume(run.folder());
+        if (RunActions.resume(this, run.folder(), run.name())) {
             refreshJob.schedule(DEBOUNCE_MS);
-        } catch (Exception e) {
-            error("Resume Run", "Cannot resume " + run.name() + ": " + e.getMessage());
         }
     }
 
@@ -284,14 +280,10 @@ public class RunsView extends ViewPart {
         };
     }
 
-    /** Opens the reason review of each run that has predictions. */
+    /** Opens the reason review of each run. */
     public void review(List<RunInfo> runs) {
         for (RunInfo r : runs) {
-            try {
-                ReviewEditor.open(getSite().getPage(), r.folder());
-            } catch (PartInitException | RuntimeException e) {
-                error("Review Reasons", "Cannot open the review of " + r.name() + ": " + e.getMessage());
-            }
+            RunActions.review(this, r.folder(), r.name());
         }
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +48,6 @@ import org.reasonlab.ui.tests.WorkbenchTestSupport;
  */
 class FineTuneLaunchTest {
     private static final String PROJECT = "launch-test";
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
     private IProject project;
     private IFile dataset;
 
@@ -234,24 +232,6 @@ class FineTuneLaunchTest {
         return wc;
     }
 
-    /** Runs the event loop until the condition holds or {@link #RUN_TIMEOUT} has passed (trainer runs are slow). */
-    private static void spinUntil(java.util.function.BooleanSupplier condition) {
-        org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
-        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            if (!display.readAndDispatch()) {
-                display.timerExec(50, () -> {
-                });
-                display.sleep();
-            }
-        }
-    }
-
-    private static void waitFor(TrainerJob job) {
-        spinUntil(() -> job.getState() == org.eclipse.core.runtime.jobs.Job.NONE);
-        assertEquals(org.eclipse.core.runtime.jobs.Job.NONE, job.getState(), "finished in time");
-    }
-
     @Test
     void tinyFineTuneCompletesWithMetrics() throws Exception {
         assumeTrue(TrainerClassPath.trainerBundle().isPresent(), "org.reasonlab.train is not installed");
@@ -260,7 +240,7 @@ class FineTuneLaunchTest {
         assertNotNull(job);
         Path runDir = Path.of(launch.getAttribute(LaunchAttributes.LAUNCH_RUN_DIR));
         assertTrue(runDir.startsWith(project.getLocation().toPath().resolve("runs")), runDir.toString());
-        waitFor(job);
+        TrainerTestSupport.waitFor(job);
         assertEquals(RunStatus.COMPLETED, job.outcome(), job.getResult().getMessage());
         RunDirectory run = new RunDirectory(runDir);
         assertTrue(Files.isRegularFile(run.metricsFile()), "metrics.json written");
@@ -274,10 +254,10 @@ class FineTuneLaunchTest {
         ILaunch launch = tinyRun("tiny-cancel", 100_000, 0).launch(ILaunchManager.RUN_MODE, null);
         TrainerJob job = TrainerJob.of(launch);
         assertNotNull(job);
-        spinUntil(() -> job.progress().step() >= 2 || job.getState() == org.eclipse.core.runtime.jobs.Job.NONE);
+        TrainerTestSupport.spinUntil(() -> job.progress().step() >= 2 || job.getState() == org.eclipse.core.runtime.jobs.Job.NONE);
         assumeTrue(job.progress().step() >= 2, "the trainer did not start: " + job.progress().stderrTail());
         job.cancel();
-        waitFor(job);
+        TrainerTestSupport.waitFor(job);
         assertEquals(RunStatus.CANCELLED, job.outcome());
         RunDirectory run = new RunDirectory(job.runDirectory());
         assertEquals(RunStatus.CANCELLED, run.status());
@@ -286,11 +266,11 @@ class FineTuneLaunchTest {
 
         TrainerJob resumed = TrainerLauncher.resume(run.root(),
                 LaunchSettings.of(Map.of(LaunchAttributes.HEAP, "1g", LaunchAttributes.DEVICE, "cpu")));
-        spinUntil(() -> resumed.progress().step() > steps.get(steps.size() - 1)
+        TrainerTestSupport.spinUntil(() -> resumed.progress().step() > steps.get(steps.size() - 1)
                         || resumed.getState() == org.eclipse.core.runtime.jobs.Job.NONE);
         assertTrue(resumed.progress().step() > steps.get(steps.size() - 1), "continues after the checkpoint");
         resumed.cancel();
-        waitFor(resumed);
+        TrainerTestSupport.waitFor(resumed);
         assertEquals(RunStatus.CANCELLED, resumed.outcome());
     }
 }
