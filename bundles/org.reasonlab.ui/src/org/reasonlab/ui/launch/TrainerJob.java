@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.ui.progress.IProgressConstants;
 import org.reasonlab.core.run.ErrorEvent;
 import org.reasonlab.core.run.FinishedEvent;
@@ -57,16 +58,17 @@ public final class TrainerJob extends Job {
         this.runDir = runDir;
         this.training = training;
         this.refreshAfter = refreshAfter;
+        process.setJob(this);
         setUser(false);
         setProperty(IProgressConstants.KEEP_PROPERTY, Boolean.TRUE);
         setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
     }
 
-    /** The job following the launch's trainer, or null. */
+    /** The job following the launch's trainer, or null; also after the job has ended. */
     public static TrainerJob of(ILaunch launch) {
-        for (Job job : Job.getJobManager().find(FAMILY)) {
-            if (job instanceof TrainerJob t && t.launch == launch) {
-                return t;
+        for (IProcess p : launch.getProcesses()) {
+            if (p instanceof TrainerProcess t && t.job() != null) {
+                return t.job();
             }
         }
         return null;

@@ -15,9 +15,19 @@ import org.eclipse.debug.core.model.RuntimeProcess;
  */
 public class TrainerProcess extends RuntimeProcess {
     private volatile boolean stopRequested;
+    private volatile TrainerJob job;
 
     public TrainerProcess(ILaunch launch, Process process, String name, Map<String, String> attributes) {
         super(launch, process, name, attributes);
+    }
+
+    /** The job that follows this process; null until it is made. */
+    public TrainerJob job() {
+        return job;
+    }
+
+    void setJob(TrainerJob job) {
+        this.job = job;
     }
 
     /** Whether Terminate (or the job's Cancel) asked the trainer to stop. */
