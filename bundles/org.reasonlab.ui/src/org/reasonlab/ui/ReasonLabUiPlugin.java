@@ -2,11 +2,13 @@ package org.reasonlab.ui;
 
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
+import org.reasonlab.core.run.folder.RunProcesses;
 
 /** The ReasonLab UI bundle's activator. */
 public class ReasonLabUiPlugin extends AbstractUIPlugin {
     public static final String PLUGIN_ID = "org.reasonlab.ui";
 
+    private static final RunProcesses RUN_PROCESSES = new RunProcesses();
     private static ReasonLabUiPlugin plugin;
 
     @Override
@@ -23,5 +25,10 @@ public class ReasonLabUiPlugin extends AbstractUIPlugin {
 
     public static ReasonLabUiPlugin getDefault() {
         return plugin;
+    }
+
+    /** The trainer processes this workbench started, for telling running runs from crashed ones. */
+    public static RunProcesses runProcesses() {
+        return RUN_PROCESSES;
     }
 }

@@ -15,8 +15,8 @@ import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.Launch;
 import org.eclipse.debug.core.model.IProcess;
 import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.ui.ReasonLabUiPlugin;
 import org.reasonlab.ui.WorkspaceRefresh;
-import org.reasonlab.ui.runs.RunProcesses;
 
 /**
  * Starts the trainer JVM for a launch: the process in the Console ({@link TrainerProcess}) and its
@@ -45,7 +45,7 @@ public final class TrainerLauncher {
         Map<String, String> attributes = new HashMap<>();
         attributes.put(IProcess.ATTR_PROCESS_TYPE, "reasonlab.trainer");
         attributes.put(IProcess.ATTR_CMDLINE, DebugPlugin.renderArguments(cmd, null));
-        RunProcesses.register(workDir, system.toHandle());
+        ReasonLabUiPlugin.runProcesses().register(workDir, system.toHandle());
         TrainerProcess process = new TrainerProcess(launch, system, label, attributes);
         TrainerJob job = new TrainerJob(label, launch, process, system, progress, workDir, training,
                 WorkspaceRefresh.containerAbove(workDir));

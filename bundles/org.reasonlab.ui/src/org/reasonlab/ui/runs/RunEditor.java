@@ -35,7 +35,13 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
+import org.reasonlab.core.run.RunMetrics;
+import org.reasonlab.core.run.folder.RunInfo;
+import org.reasonlab.core.run.folder.RunReader;
+import org.reasonlab.core.run.folder.RunSnapshot;
+import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.ReadOnlyEditorPart;
+import org.reasonlab.ui.ReasonLabUiPlugin;
 
 /**
  * The run page: loss and evaluation curves, the metrics, the confusion matrix and the training settings of one run
@@ -90,7 +96,7 @@ public class RunEditor extends ReadOnlyEditorPart {
         if (location == null) {
             throw new PartInitException(folder.getFullPath() + " is not on disk");
         }
-        reader = new RunReader(location, folder);
+        reader = new RunReader(location, ReasonLabUiPlugin.runProcesses());
         setPartName(folder.getName());
         setTitleToolTip(folder.getFullPath().toString());
     }

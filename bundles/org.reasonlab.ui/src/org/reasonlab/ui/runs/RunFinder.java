@@ -1,27 +1,20 @@
 package org.reasonlab.ui.runs;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
-import org.reasonlab.core.review.ReviewsFile;
-import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.core.run.folder.RunFolders;
 
 /**
- * Finds run folders in the workspace, the way {@code RunSummary.read} recognises them: a folder with
- * {@code spec.json} (a fine-tuning run) or with {@code metrics.json} and {@code predictions.jsonl} (an evaluation
- * as {@code EvalMain --out} writes it). The search does not descend into a run folder, nor into hidden folders.
+ * Finds run folders in the workspace ({@link RunFolders#isRunFolder} says what they are). The search does not
+ * descend into a run folder, nor into hidden folders.
  */
 public final class RunFinder {
-    /** The files whose changes can change what the Runs view shows. */
-    public static final Set<String> RUN_FILES = Set.of(RunDirectory.SPEC, RunDirectory.ENVIRONMENT,
-            RunDirectory.EVENTS, RunDirectory.METRICS, RunDirectory.PREDICTIONS, ReviewsFile.NAME);
 
     private RunFinder() {
     }
@@ -55,15 +48,7 @@ public final class RunFinder {
     }
 
     public static boolean isRunFolder(IContainer c) {
-        return c.getFile(IPath.fromOSString(RunDirectory.SPEC)).exists()
-                || c.getFile(IPath.fromOSString(RunDirectory.METRICS)).exists()
-                        && c.getFile(IPath.fromOSString(RunDirectory.PREDICTIONS)).exists();
-    }
-
-    public static boolean isRunFolder(Path folder) {
-        RunDirectory run = new RunDirectory(folder);
-        return Files.isRegularFile(run.specFile())
-                || Files.isRegularFile(run.metricsFile()) && Files.isRegularFile(run.predictionsFile());
+        return RunFolders.isRunFolder(name -> c.getFile(IPath.fromOSString(name)).exists());
     }
 
     /** The folder on disk, null when it has none (a virtual folder). */

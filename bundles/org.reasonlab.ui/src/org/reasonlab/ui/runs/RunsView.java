@@ -2,6 +2,7 @@ package org.reasonlab.ui.runs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,11 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
+import org.reasonlab.core.compare.PaperSetting;
+import org.reasonlab.core.run.folder.RunFolders;
+import org.reasonlab.core.run.folder.RunInfo;
+import org.reasonlab.core.run.folder.RunReader;
+import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.ReasonLabUiPlugin;
 import org.reasonlab.ui.results.ComparisonPart;
 
@@ -61,13 +67,14 @@ public class RunsView extends ViewPart {
     static final long DEBOUNCE_MS = 300;
     static final String[] COLUMNS = {"Run", "Status", "Mode", "Model", "Dataset", "Accuracy", "Misalignment",
             "Duration"};
-    private static final Function<RunInfo, String>[] TEXTS = texts();
+    private static final Function<RunRow, String>[] TEXTS = texts();
 
     private TableViewer viewer;
     private Label messageLabel;
     private final Map<Path, RunReader> readers = new HashMap<>();
+    private final WorkspaceDatasets datasets = new WorkspaceDatasets();
     private final AtomicBoolean disposed = new AtomicBoolean();
-    private volatile List<RunInfo> shown = List.of();
+    private volatile List<RunRow> shown = List.of();
     private volatile int generation;
     private volatile String shownMessage = "";
     private Job refreshJob;
@@ -81,11 +88,13 @@ public class RunsView extends ViewPart {
     private Action reviewAction;
 
     @SuppressWarnings("unchecked")
-    private static Function<RunInfo, String>[] texts() {
-        return new Function[] {(Function<RunInfo, String>) RunInfo::name, (Function<RunInfo, String>) RunInfo::statusText,
-                (Function<RunInfo, String>) RunInfo::modeText, (Function<RunInfo, String>) r -> nz(r.model()),
-                (Function<RunInfo, String>) r -> nz(r.dataset()), (Function<RunInfo, String>) RunInfo::accuracyText,
-                (Function<RunInfo, String>) RunInfo::misalignmentText, (Function<RunInfo, String>) RunInfo::durationText};
+    private static Function<RunRow, String>[] texts() {
+        return new Function[] {(Function<RunRow, String>) r -> r.info().name(),
+                (Function<RunRow, String>) r -> r.info().statusText(), (Function<RunRow, String>) r -> r.info().modeText(),
+                (Function<RunRow, String>) r -> nz(r.info().model()), (Function<RunRow, String>) r -> nz(r.dataset()),
+                (Function<RunRow, String>) r -> r.info().accuracyText(),
+                (Function<RunRow, String>) r -> r.info().misalignmentText(),
+                (Function<RunRow, String>) r -> r.info().durationText()};
     }
 
     private static String nz(String s) {
@@ -116,12 +125,12 @@ public class RunsView extends ViewPart {
             c.setLabelProvider(new ColumnLabelProvider() {
                 @Override
                 public String getText(Object element) {
-                    return TEXTS[column].apply((RunInfo) element);
+                    return TEXTS[column].apply((RunRow) element);
                 }
 
                 @Override
                 public String getToolTipText(Object element) {
-                    RunInfo r = (RunInfo) element;
+                    RunInfo r = ((RunRow) element).info();
                     List<String> lines = new ArrayList<>();
                     if (r.message() != null) {
                         lines.add(r.message());
@@ -132,7 +141,7 @@ public class RunsView extends ViewPart {
 
                 @Override
                 public Color getForeground(Object element) {
-                    RunState s = ((RunInfo) element).state();
+                    RunState s = ((RunRow) element).info().state();
                     return column == 1 && (s == RunState.FAILED || s == RunState.CRASHED)
                             ? table.getDisplay().getSystemColor(SWT.COLOR_RED) : null;
                 }
@@ -167,7 +176,7 @@ public class RunsView extends ViewPart {
         resumeAction = new Action("Resume") {
             @Override
             public void run() {
-                List<RunInfo> s = selection();
+                List<RunRow> s = selection();
                 if (s.size() == 1) {
                     resume(s.get(0));
                 }
@@ -214,7 +223,7 @@ public class RunsView extends ViewPart {
     }
 
     private void updateActions() {
-        List<RunInfo> s = selection();
+        List<RunInfo> s = selection().stream().map(RunRow::info).toList();
         openAction.setEnabled(!s.isEmpty());
         resumeAction.setEnabled(s.size() == 1 && !s.get(0).pretrained() && s.get(0).state().isResumable());
         deleteAction.setEnabled(!s.isEmpty());
@@ -222,35 +231,32 @@ public class RunsView extends ViewPart {
         reviewAction.setEnabled(!s.isEmpty() && s.stream().allMatch(RunInfo::hasPredictions));
     }
 
-    private List<RunInfo> selection() {
+    private List<RunRow> selection() {
         if (viewer == null || viewer.getControl().isDisposed()) {
             return List.of();
         }
-        List<RunInfo> runs = new ArrayList<>();
+        List<RunRow> runs = new ArrayList<>();
         for (Object o : ((IStructuredSelection) viewer.getSelection()).toList()) {
-            runs.add((RunInfo) o);
+            runs.add((RunRow) o);
         }
         return runs;
     }
 
     /** Opens the run page of each run. */
-    public void open(List<RunInfo> runs) {
+    public void open(List<RunRow> runs) {
         IWorkbenchPage page = getSite().getPage();
-        for (RunInfo r : runs) {
-            if (r.container() == null) {
-                continue;
-            }
+        for (RunRow r : runs) {
             try {
                 RunEditor.open(page, r.container());
             } catch (PartInitException e) {
-                error("Open Run", "Cannot open " + r.name() + ": " + e.getMessage());
+                error("Open Run", "Cannot open " + r.info().name() + ": " + e.getMessage());
             }
         }
     }
 
     /** Resumes the run from its newest checkpoint. */
-    public void resume(RunInfo run) {
-        if (RunActions.resume(this, run.folder(), run.name())) {
+    public void resume(RunRow run) {
+        if (RunActions.resume(this, run.info().folder(), run.info().name())) {
             refreshJob.schedule(DEBOUNCE_MS);
         }
     }
@@ -259,31 +265,20 @@ public class RunsView extends ViewPart {
      * Opens the comparison of the runs in the paper's order (pre-trained, L, L+R, R-&gt;L, then the rest), so the
      * baseline (the first) is the pre-trained evaluation when one is selected.
      */
-    public void compare(List<RunInfo> runs) {
+    public void compare(List<RunRow> runs) {
         try {
-            ComparisonPart.show(getSite().getPage(), runs.stream()
-                    .sorted(java.util.Comparator.comparingInt(RunsView::paperOrder)).map(RunInfo::folder).toList());
+            ComparisonPart.show(getSite().getPage(), runs.stream().map(RunRow::info)
+                    .sorted(Comparator.comparing(r -> PaperSetting.of(r.pretrained(), r.mode())))
+                    .map(RunInfo::folder).toList());
         } catch (PartInitException | RuntimeException e) {
             error("Compare Runs", "Cannot compare the runs: " + e.getMessage());
         }
     }
 
-    private static int paperOrder(RunInfo run) {
-        if (run.pretrained()) {
-            return 0;
-        }
-        return switch (run.mode() == null ? "" : run.mode()) {
-            case "l" -> 1;
-            case "l+r" -> 2;
-            case "r->l" -> 3;
-            default -> 4;
-        };
-    }
-
     /** Opens the reason review of each run. */
-    public void review(List<RunInfo> runs) {
-        for (RunInfo r : runs) {
-            RunActions.review(this, r.folder(), r.name());
+    public void review(List<RunRow> runs) {
+        for (RunRow r : runs) {
+            RunActions.review(this, r.info().folder(), r.info().name());
         }
     }
 
@@ -292,15 +287,16 @@ public class RunsView extends ViewPart {
      *
      * @return the delete job, null when nothing is deleted
      */
-    public Job deleteRuns(List<RunInfo> runs) {
+    public Job deleteRuns(List<RunRow> rows) {
+        List<RunInfo> runs = rows.stream().map(RunRow::info).toList();
         List<RunInfo> running = runs.stream().filter(r -> r.state() == RunState.RUNNING).toList();
         if (!running.isEmpty()) {
             error("Delete Runs", running.get(0).name() + " is still running; stop it before deleting it.");
             return null;
         }
         List<IContainer> folders = new ArrayList<>();
-        for (RunInfo r : runs) {
-            if (r.container() != null && r.container().getType() == IResource.FOLDER) {
+        for (RunRow r : rows) {
+            if (r.container().getType() == IResource.FOLDER) {
                 folders.add(r.container());
             }
         }
@@ -309,7 +305,7 @@ public class RunsView extends ViewPart {
         }
         Predicate<List<RunInfo>> confirm = deleteConfirmation != null ? deleteConfirmation
                 : list -> MessageDialog.openConfirm(getSite().getShell(), "Delete Runs",
-                        list.size() == 1 ? "Delete the run folder " + list.get(0).container().getFullPath()
+                        list.size() == 1 ? "Delete the run folder " + folders.get(0).getFullPath()
                                 + " with its checkpoints and results?"
                                 : "Delete the " + list.size() + " run folders with their checkpoints and results?");
         if (!confirm.test(runs)) {
@@ -360,7 +356,7 @@ public class RunsView extends ViewPart {
                 }
                 IResource r = d.getResource();
                 if (r.getType() == IResource.FILE) {
-                    if (RunFinder.RUN_FILES.contains(r.getName())) {
+                    if (RunFolders.RUN_FILES.contains(r.getName())) {
                         relevant[0] = true;
                     }
                     return false;
@@ -391,7 +387,7 @@ public class RunsView extends ViewPart {
             if (disposed.get()) {
                 return Status.CANCEL_STATUS;
             }
-            List<RunInfo> rows = new ArrayList<>();
+            List<RunRow> rows = new ArrayList<>();
             String message = "";
             try {
                 Map<Path, RunReader> keep = new HashMap<>();
@@ -404,12 +400,13 @@ public class RunsView extends ViewPart {
                         continue;
                     }
                     RunReader reader = readers.get(folder);
-                    if (reader == null || !c.equals(reader.container())) {
-                        reader = new RunReader(folder, c);
+                    if (reader == null) {
+                        reader = new RunReader(folder, ReasonLabUiPlugin.runProcesses());
                     }
                     keep.put(folder, reader);
                     try {
-                        rows.add(reader.readInfo());
+                        RunInfo info = reader.read().info();
+                        rows.add(new RunRow(c, info, datasets.shown(info.dataset())));
                     } catch (RuntimeException e) {
                         message = c.getFullPath() + ": " + e;
                     }
@@ -419,7 +416,7 @@ public class RunsView extends ViewPart {
             } catch (CoreException e) {
                 message = "Cannot list the runs: " + e.getMessage();
             }
-            boolean live = rows.stream().anyMatch(r -> r.state().isLive())
+            boolean live = rows.stream().anyMatch(r -> r.info().state().isLive())
                     || TrainerActivity.anyTrainer();
             String shownText = message;
             if (!disposed.get() && viewer != null) {
@@ -437,14 +434,14 @@ public class RunsView extends ViewPart {
         }
     }
 
-    private void show(List<RunInfo> rows, String message) {
+    private void show(List<RunRow> rows, String message) {
         if (viewer == null || viewer.getControl().isDisposed()) {
             return;
         }
-        List<Path> selected = selection().stream().map(RunInfo::folder).toList();
+        List<Path> selected = selection().stream().map(r -> r.info().folder()).toList();
         shown = List.copyOf(rows);
         viewer.setInput(shown);
-        List<RunInfo> reselect = shown.stream().filter(r -> selected.contains(r.folder())).toList();
+        List<RunRow> reselect = shown.stream().filter(r -> selected.contains(r.info().folder())).toList();
         viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(reselect));
         shownMessage = message;
         messageLabel.setText(message);
@@ -484,20 +481,26 @@ public class RunsView extends ViewPart {
 
     // ---- test hooks ----
 
-    /** The rows shown, in order. */
+    /** The runs shown, in order. */
     public List<RunInfo> shownRuns() {
-        return shown;
+        return shown.stream().map(RunRow::info).toList();
+    }
+
+    /** The run with this name, null when none is shown. */
+    public RunInfo shownRun(String name) {
+        RunRow row = shownRow(name);
+        return row == null ? null : row.info();
     }
 
     /** The row of the run with this name, null when none is shown. */
-    public RunInfo shownRun(String name) {
-        return shown.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    public RunRow shownRow(String name) {
+        return shown.stream().filter(r -> r.info().name().equals(name)).findFirst().orElse(null);
     }
 
     /** The cell texts of the table row of the run with this name, null when none. */
     public String[] shownTexts(String name) {
         for (TableItem item : viewer.getTable().getItems()) {
-            if (item.getData() instanceof RunInfo r && r.name().equals(name)) {
+            if (item.getData() instanceof RunRow r && r.info().name().equals(name)) {
                 String[] texts = new String[COLUMNS.length];
                 for (int i = 0; i < texts.length; i++) {
                     texts[i] = item.getText(i);
@@ -526,7 +529,7 @@ public class RunsView extends ViewPart {
     public void select(String... names) {
         List<String> wanted = List.of(names);
         viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(
-                shown.stream().filter(r -> wanted.contains(r.name())).toList()));
+                shown.stream().filter(r -> wanted.contains(r.info().name())).toList()));
         updateActions();
     }
 

@@ -36,7 +36,7 @@ import org.reasonlab.ui.perspective.ReasonLabPerspectiveFactory;
 import org.reasonlab.ui.results.ComparisonPart;
 import org.reasonlab.ui.results.ReviewEditor;
 import org.reasonlab.ui.runs.RunEditor;
-import org.reasonlab.ui.runs.RunState;
+import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.runs.RunsView;
 import org.reasonlab.ui.samples.SampleLaunchConfigurations;
 import org.reasonlab.ui.samples.SampleProjectCreator;

@@ -26,8 +26,9 @@ import org.reasonlab.ui.launch.LaunchAttributes;
 import org.reasonlab.ui.launch.TrainerClassPath;
 import org.reasonlab.ui.launch.TrainerJob;
 import org.reasonlab.ui.runs.RunEditor;
-import org.reasonlab.ui.runs.RunInfo;
-import org.reasonlab.ui.runs.RunState;
+import org.reasonlab.core.prompt.TrainingMode;
+import org.reasonlab.core.run.folder.RunInfo;
+import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.runs.RunsView;
 import org.reasonlab.ui.samples.SampleLaunchConfigurations;
 import org.reasonlab.ui.samples.SampleProjectCreator;
@@ -83,12 +84,12 @@ class SampleWorkflowTest {
         assertNotNull(row.accuracy(), "accuracy from metrics.json");
         assertTrue(row.misalignment() == null || row.misalignment() >= 0 && row.misalignment() <= 1,
                 "no rate, or the automatic one, until reasons are reviewed");
-        assertEquals("l+r", row.mode());
+        assertEquals(TrainingMode.L_PLUS_R, row.mode());
         assertTrue(row.accuracyText().endsWith("%"), row.accuracyText());
         assertTrue(row.hasPredictions());
         assertEquals(dataset.getFullPath().toString(), view.shownTexts(row.name())[4], "the dataset as a workspace path");
 
-        view.open(List.of(row));
+        view.open(List.of(view.shownRow(row.name())));
         RunEditor page = (RunEditor) WorkbenchTestSupport.page().getActiveEditor();
         assertNotNull(page, "the run page opened");
         WorkbenchTestSupport.waitUntil("the run page shows the run", () -> page.shownGeneration() > 0

@@ -27,8 +27,8 @@ import org.reasonlab.ui.launch.LaunchAttributes;
 import org.reasonlab.ui.launch.LaunchSettings;
 import org.reasonlab.ui.launch.TrainerClassPath;
 import org.reasonlab.ui.launch.TrainerJob;
-import org.reasonlab.ui.runs.RunInfo;
-import org.reasonlab.ui.runs.RunState;
+import org.reasonlab.core.run.folder.RunInfo;
+import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.runs.RunsView;
 import org.reasonlab.ui.tests.WorkbenchTestSupport;
 

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.reasonlab.ui.launch.TrainerJob;
-import org.reasonlab.ui.runs.RunInfo;
+import org.reasonlab.core.run.folder.RunInfo;
 import org.reasonlab.ui.runs.RunsView;
 
 /** Waiting for real trainer JVMs, which take longer than the workbench helper's timeout. */

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reasonlab.ui.runs.RunEditor;
-import org.reasonlab.ui.runs.RunInfo;
-import org.reasonlab.ui.runs.RunProcesses;
-import org.reasonlab.ui.runs.RunState;
+import org.reasonlab.core.run.folder.RunInfo;
+import org.reasonlab.ui.ReasonLabUiPlugin;
+import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.runs.RunsView;
 import org.reasonlab.ui.tests.WorkbenchTestSupport;
 
@@ -74,7 +74,7 @@ class RunsViewTest {
     @BeforeEach
     void setUp() throws CoreException {
         project = WorkbenchTestSupport.createProject(PROJECT);
-        RunProcesses.setStaleAfter(Duration.ofMinutes(10));
+        ReasonLabUiPlugin.runProcesses().setStaleAfter(Duration.ofMinutes(10));
     }
 
     @AfterEach
@@ -84,7 +84,7 @@ class RunsViewTest {
         if (view != null) {
             WorkbenchTestSupport.page().hideView(view);
         }
-        RunProcesses.setStaleAfter(Duration.ofMinutes(10));
+        ReasonLabUiPlugin.runProcesses().setStaleAfter(Duration.ofMinutes(10));
         WorkbenchTestSupport.deleteProject(PROJECT);
     }
 
@@ -169,7 +169,7 @@ class RunsViewTest {
     @Test
     void unfinishedRunWithoutProcessIsCrashedOnceStale() throws Exception {
         IFolder live = run("live", SPEC_LIVE, EVENTS_LIVE + "{\"type\":\"step\",\"ti", null, null);
-        RunProcesses.setStaleAfter(Duration.ZERO);
+        ReasonLabUiPlugin.runProcesses().setStaleAfter(Duration.ZERO);
         WorkbenchTestSupport.spin(Duration.ofMillis(50));
         RunsView view = showView();
         waitForRow(view, "live-run", r -> r.state() == RunState.CRASHED);
@@ -255,7 +255,7 @@ class RunsViewTest {
         view.setDeleteConfirmation(runs -> runs.size() == 1 && runs.get(0).name().equals("done-run"));
         view.select("done-run");
         assertTrue(view.deleteAction().isEnabled());
-        Job job = view.deleteRuns(List.of(view.shownRun("done-run")));
+        Job job = view.deleteRuns(List.of(view.shownRow("done-run")));
         assertNotNull(job);
         WorkbenchTestSupport.waitForJob(job);
         assertFalse(done.exists());

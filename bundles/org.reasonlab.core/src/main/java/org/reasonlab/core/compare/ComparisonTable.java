@@ -97,10 +97,10 @@ public record ComparisonTable(List<RunSummary> runs, int baseline) {
      */
     public TextTable paperTable() {
         List<RunSummary> ordered = new ArrayList<>(runs);
-        ordered.sort(Comparator.comparingInt(r -> order(r.setting())));
+        ordered.sort(Comparator.comparing(RunSummary::paperSetting));
         List<List<String>> cells = new ArrayList<>();
         for (RunSummary r : ordered) {
-            long same = runs.stream().filter(o -> o.setting().equals(r.setting())).count();
+            long same = runs.stream().filter(o -> o.paperSetting() == r.paperSetting()).count();
             String setting = same > 1 ? r.setting() + " (" + r.name() + ")" : r.setting();
             String misalignment = r.humanMisalignmentRate() != null ? Percent.withInterval(r.humanMisalignment())
                     : r.automaticMisalignment() != null ? Percent.of(r.automaticMisalignment()) + " (auto)"
@@ -109,15 +109,5 @@ public record ComparisonTable(List<RunSummary> runs, int baseline) {
         }
         return new TextTable(List.of("Setting", "Accuracy (%)", "Misalignment rate (%)"), cells,
                 List.of(false, true, true));
-    }
-
-    private static int order(String setting) {
-        return switch (setting) {
-            case "pre-trained" -> 0;
-            case "L" -> 1;
-            case "L+R" -> 2;
-            case "R->L" -> 3;
-            default -> 4;
-        };
     }
 }

@@ -12,10 +12,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * Reading and writing the JSON fields of run files, with messages that name the field.
- * Non-finite numbers (a diverged loss) are written as the strings {@code "NaN"},
- * {@code "Infinity"} and {@code "-Infinity"}, which strict JSON parsers accept and Python's
- * {@code float()} reads.
+ * Reading and writing the JSON fields of run files, with messages that name the field; numbers through
+ * {@link JsonNumbers}.
  */
 final class Json {
     /** One line per value, no HTML escaping: statements keep their apostrophes readable. */
@@ -26,13 +24,7 @@ final class Json {
     }
 
     static JsonElement number(Double value) {
-        if (value == null) {
-            return JsonNull.INSTANCE;
-        }
-        if (value.isNaN() || value.isInfinite()) {
-            return new JsonPrimitive(value.toString());
-        }
-        return new JsonPrimitive(value);
+        return JsonNumbers.toJson(value);
     }
 
     static JsonElement text(String value) {
@@ -64,22 +56,7 @@ final class Json {
     }
 
     static Double optionalDouble(JsonObject o, String field) {
-        if (!present(o, field)) {
-            return null;
-        }
-        JsonElement e = o.get(field);
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-            return e.getAsDouble();
-        }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-            switch (e.getAsString()) {
-                case "NaN": return Double.NaN;
-                case "Infinity": return Double.POSITIVE_INFINITY;
-                case "-Infinity": return Double.NEGATIVE_INFINITY;
-                default: break;
-            }
-        }
-        throw new IllegalArgumentException(field + " must be a number");
+        return JsonNumbers.read(o, field);
     }
 
     static double requiredDouble(JsonObject o, String field) {

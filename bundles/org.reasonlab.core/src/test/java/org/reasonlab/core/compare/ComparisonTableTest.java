@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.reasonlab.core.prompt.TrainingMode;
 import org.junit.jupiter.api.io.TempDir;
 
 class ComparisonTableTest {
@@ -70,7 +71,7 @@ class ComparisonTableTest {
         assertEquals("eval-llama", pre.name());
         assertEquals("pre-trained", pre.setting());
         assertEquals("/models/llama", pre.model());
-        assertEquals("l+r", pre.mode());
+        assertEquals(TrainingMode.L_PLUS_R, pre.mode());
         assertEquals(0, pre.humanMisalignment().reviewed());
         assertEquals(null, runs.get(2).automaticMisalignment());
     }

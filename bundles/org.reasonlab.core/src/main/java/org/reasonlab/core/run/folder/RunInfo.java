@@ -1,22 +1,23 @@
-package org.reasonlab.ui.runs;
+package org.reasonlab.core.run.folder;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.eclipse.core.resources.IContainer;
+import org.reasonlab.core.prompt.TrainingMode;
+import org.reasonlab.core.run.RunDirectory;
 
 /**
  * One row of the Runs view: what a run folder says about its run.
  *
- * @param container the run folder in the workspace, null when read outside of it
  * @param folder the run folder on disk
  * @param name the spec's run id, else the folder's name
  * @param state where the run stands
  * @param pretrained whether the folder is an evaluation of a pre-trained model (no {@code spec.json})
- * @param mode {@code l}, {@code l+r}, {@code r->l}; null when unknown
+ * @param mode the training mode; null when unknown
  * @param model the model, null when unknown
- * @param dataset the dataset, as a workspace path when it lies in the workspace; null when unknown
+ * @param dataset the dataset as the spec (or {@code metrics.json}) names it; null when unknown
  * @param accuracy from {@code metrics.json}, else the last evaluation event's; null when none
  * @param misalignment the human misalignment rate when reasons were reviewed, else the automatic one
  *        (1 - reasons.agreement); null when neither is known
@@ -27,7 +28,7 @@ import org.eclipse.core.resources.IContainer;
  * @param message why the run failed or crashed, null otherwise
  * @param problems what could not be read (skipped event lines, unreadable files)
  */
-public record RunInfo(IContainer container, Path folder, String name, RunState state, boolean pretrained, String mode,
+public record RunInfo(Path folder, String name, RunState state, boolean pretrained, TrainingMode mode,
         String model, String dataset, Double accuracy, Double misalignment, boolean misalignmentAutomatic,
         Double durationSeconds, Long lastStep, Integer totalSteps, String message, List<String> problems) {
 
@@ -37,7 +38,7 @@ public record RunInfo(IContainer container, Path folder, String name, RunState s
 
     /** Whether the run has generated answers to browse and review ({@code predictions.jsonl}). */
     public boolean hasPredictions() {
-        return java.nio.file.Files.isRegularFile(folder.resolve(org.reasonlab.core.run.RunDirectory.PREDICTIONS));
+        return Files.isRegularFile(folder.resolve(RunDirectory.PREDICTIONS));
     }
 
     /** The status column: the state, with progress while running. */
@@ -54,9 +55,9 @@ public record RunInfo(IContainer container, Path folder, String name, RunState s
 
     public String modeText() {
         if (pretrained) {
-            return mode == null ? "pre-trained" : "pre-trained (" + mode + ")";
+            return mode == null ? "pre-trained" : "pre-trained (" + mode.id() + ")";
         }
-        return mode == null ? "" : mode;
+        return mode == null ? "" : mode.id();
     }
 
     public String accuracyText() {
@@ -75,7 +76,8 @@ public record RunInfo(IContainer container, Path folder, String name, RunState s
         return duration(durationSeconds);
     }
 
-    static String percent(Double value) {
+    /** A share in percent with one decimal ({@code 75.0%}); empty for null. */
+    public static String percent(Double value) {
         if (value == null) {
             return "";
         }
@@ -85,7 +87,8 @@ public record RunInfo(IContainer container, Path folder, String name, RunState s
         return String.format(Locale.ROOT, "%.1f%%", value * 100);
     }
 
-    static String duration(Double seconds) {
+    /** Seconds for people: {@code 42 s}, {@code 3 min 05 s}, {@code 2 h 10 min}; empty for null. */
+    public static String duration(Double seconds) {
         if (seconds == null || !Double.isFinite(seconds) || seconds < 0) {
             return "";
         }

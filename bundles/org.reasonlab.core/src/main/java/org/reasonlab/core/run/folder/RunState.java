@@ -1,12 +1,12 @@
-package org.reasonlab.ui.runs;
+package org.reasonlab.core.run.folder;
 
 import java.util.Locale;
 
 import org.reasonlab.core.run.RunStatus;
 
 /**
- * Where a run stands as the IDE shows it: the {@link RunStatus} its events give, plus {@link #CRASHED} for a run
- * whose events end without {@code finished} while no trainer process is writing them.
+ * Where a run stands as a reader of its folder sees it: the {@link RunStatus} its events give, plus
+ * {@link #CRASHED} for a run whose events end without {@code finished} while no trainer process is writing them.
  */
 public enum RunState {
     RUNNING,
@@ -28,7 +28,7 @@ public enum RunState {
         };
     }
 
-    /** Whether the run may still change (the views keep polling it). */
+    /** Whether the run may still change (views keep polling it). */
     public boolean isLive() {
         return this == RUNNING;
     }

@@ -1,4 +1,4 @@
-package org.reasonlab.ui.runs;
+package org.reasonlab.core.run;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.reasonlab.core.prompt.TrainingMode;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -15,8 +17,9 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 /**
- * A run's {@code metrics.json} as the run page shows it (see {@code MetricsReport#toJson()} for the shape).
- * Fields that are missing or of the wrong type are null (numbers) or empty (tables), never an exception.
+ * A run's {@code metrics.json} (see {@code MetricsReport#toJson()} for the shape): the one reader of the file,
+ * for the run page, the Runs view and the comparison. A field that is missing is null (numbers) or empty
+ * (tables); one of the wrong type is null too and named in {@code problems}, never an exception.
  *
  * @param accuracy label accuracy
  * @param macroF1 macro-averaged F1
@@ -34,11 +37,13 @@ import com.google.gson.JsonParser;
  * @param model the model named in the file (evaluation-only folders), may be null
  * @param mode the mode named in the file (evaluation-only folders), may be null
  * @param dataset the dataset named in the file, may be null
+ * @param problems fields that are there but could not be read, e.g. {@code "accuracy must be a number"}
  */
 public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate, Double likelihoodAccuracy,
         Integer total, Integer correct,
         Double rougeL, Double tokenF1, Double reasonAgreement, List<ClassRow> perClass, List<String> confusionRows,
-        List<String> confusionColumns, int[][] confusion, String model, String mode, String dataset) {
+        List<String> confusionColumns, int[][] confusion, String model, TrainingMode mode, String dataset,
+        List<String> problems) {
 
     /** One label's scores. */
     public record ClassRow(String label, Double precision, Double recall, Double f1, Integer support) {
@@ -48,8 +53,14 @@ public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate
         perClass = List.copyOf(perClass);
         confusionRows = List.copyOf(confusionRows);
         confusionColumns = List.copyOf(confusionColumns);
+        problems = List.copyOf(problems);
     }
 
+    /**
+     * Reads the file.
+     *
+     * @throws IOException when it cannot be read or is not a JSON object; the message names the file
+     */
     public static RunMetrics read(Path file) throws IOException {
         try {
             JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
@@ -63,14 +74,17 @@ public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate
     }
 
     public static RunMetrics fromJson(JsonObject o) {
+        List<String> problems = new ArrayList<>();
         List<ClassRow> perClass = new ArrayList<>();
         JsonObject classes = object(o, "perClass");
         if (classes != null) {
             for (Map.Entry<String, JsonElement> c : classes.entrySet()) {
                 if (c.getValue().isJsonObject()) {
                     JsonObject k = c.getValue().getAsJsonObject();
-                    Double support = number(k, "support");
-                    perClass.add(new ClassRow(c.getKey(), number(k, "precision"), number(k, "recall"), number(k, "f1"),
+                    String prefix = "perClass." + c.getKey() + ".";
+                    Double support = number(k, "support", prefix, problems);
+                    perClass.add(new ClassRow(c.getKey(), number(k, "precision", prefix, problems),
+                            number(k, "recall", prefix, problems), number(k, "f1", prefix, problems),
                             support == null ? null : support.intValue()));
                 }
             }
@@ -82,39 +96,46 @@ public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate
         if (confusion != null) {
             rows = strings(confusion.get("rows"));
             columns = strings(confusion.get("columns"));
-            JsonElement c = confusion.get("counts");
-            if (c != null && c.isJsonArray()) {
-                JsonArray a = c.getAsJsonArray();
-                counts = new int[a.size()][];
-                for (int i = 0; i < a.size(); i++) {
-                    JsonElement row = a.get(i);
-                    if (row.isJsonArray()) {
-                        JsonArray r = row.getAsJsonArray();
-                        counts[i] = new int[r.size()];
-                        for (int j = 0; j < r.size(); j++) {
-                            JsonElement n = r.get(j);
-                            counts[i][j] = n.isJsonPrimitive() && n.getAsJsonPrimitive().isNumber() ? n.getAsInt() : 0;
-                        }
-                    } else {
-                        counts[i] = new int[0];
-                    }
-                }
-            }
+            counts = counts(confusion.get("counts"));
         }
         JsonObject reasons = object(o, "reasons");
-        Double total = number(o, "total");
-        Double correct = number(o, "correct");
-        return new RunMetrics(number(o, "accuracy"), number(o, "macroF1"), number(o, "unparseableRate"),
-                number(o, "likelihoodAccuracy"), total == null ? null : total.intValue(), correct == null ? null : correct.intValue(),
-                reasons == null ? null : number(reasons, "meanRougeL"),
-                reasons == null ? null : number(reasons, "meanTokenF1"),
-                reasons == null ? null : number(reasons, "agreement"), perClass, rows, columns, counts,
-                text(o, "model"), text(o, "mode"), text(o, "dataset"));
+        Double total = number(o, "total", "", problems);
+        Double correct = number(o, "correct", "", problems);
+        String mode = text(o, "mode");
+        return new RunMetrics(number(o, "accuracy", "", problems), number(o, "macroF1", "", problems),
+                number(o, "unparseableRate", "", problems), number(o, "likelihoodAccuracy", "", problems),
+                total == null ? null : total.intValue(), correct == null ? null : correct.intValue(),
+                reasons == null ? null : number(reasons, "meanRougeL", "reasons.", problems),
+                reasons == null ? null : number(reasons, "meanTokenF1", "reasons.", problems),
+                reasons == null ? null : number(reasons, "agreement", "reasons.", problems), perClass, rows, columns,
+                counts, text(o, "model"), TrainingMode.parse(mode).orElse(null), text(o, "dataset"), problems);
     }
 
     /** The count in the confusion matrix, 0 when out of range. */
     public int count(int row, int column) {
         return row < confusion.length && column < confusion[row].length ? confusion[row][column] : 0;
+    }
+
+    private static int[][] counts(JsonElement c) {
+        if (c == null || !c.isJsonArray()) {
+            return new int[0][];
+        }
+        JsonArray a = c.getAsJsonArray();
+        int[][] counts = new int[a.size()][];
+        for (int i = 0; i < a.size(); i++) {
+            JsonElement row = a.get(i);
+            if (row.isJsonArray()) {
+                JsonArray r = row.getAsJsonArray();
+                counts[i] = new int[r.size()];
+                for (int j = 0; j < r.size(); j++) {
+                    JsonElement n = r.get(j);
+                    counts[i][j] = n.isJsonPrimitive() && n.getAsJsonPrimitive().isNumber() ? n.getAsInt() : 0;
+                }
+            } else {
+                counts[i] = new int[0];
+            }
+        }
+        return counts;
     }
 
     private static JsonObject object(JsonObject o, String field) {
@@ -132,23 +153,13 @@ public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate
         return list;
     }
 
-    static Double number(JsonObject o, String field) {
-        JsonElement e = o.get(field);
-        if (e == null || !e.isJsonPrimitive()) {
+    private static Double number(JsonObject o, String field, String prefix, List<String> problems) {
+        try {
+            return JsonNumbers.read(o, field);
+        } catch (IllegalArgumentException e) {
+            problems.add(prefix + e.getMessage());
             return null;
         }
-        if (e.getAsJsonPrimitive().isNumber()) {
-            return e.getAsDouble();
-        }
-        if (e.getAsJsonPrimitive().isString()) {
-            return switch (e.getAsString()) {
-                case "NaN" -> Double.NaN;
-                case "Infinity" -> Double.POSITIVE_INFINITY;
-                case "-Infinity" -> Double.NEGATIVE_INFINITY;
-                default -> null;
-            };
-        }
-        return null;
     }
 
     private static String text(JsonObject o, String field) {

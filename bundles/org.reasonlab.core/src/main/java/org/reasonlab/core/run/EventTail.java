@@ -1,4 +1,4 @@
-package org.reasonlab.ui.runs;
+package org.reasonlab.core.run;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,9 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.reasonlab.core.run.EventLogProblem;
-import org.reasonlab.core.run.RunEventReader;
-import org.reasonlab.core.run.RunEvents;
 
 /**
  * Reads a run's {@code events.jsonl} incrementally: each {@link #update()} reads only the bytes appended since
@@ -26,7 +23,7 @@ public final class EventTail {
     private final Path file;
     private long offset;
     private int completeLines;
-    private final List<org.reasonlab.core.run.RunEvent> events = new ArrayList<>();
+    private final List<RunEvent> events = new ArrayList<>();
     private final List<EventLogProblem> problems = new ArrayList<>();
     private RunEvents pending = RunEvents.empty();
     private long lastSize = -1;
@@ -123,7 +120,7 @@ public final class EventTail {
 
     /** All events read so far: the complete lines, then an unfinished last line when it already reads as an event. */
     public RunEvents events() {
-        List<org.reasonlab.core.run.RunEvent> all = new ArrayList<>(events);
+        List<RunEvent> all = new ArrayList<>(events);
         all.addAll(pending.events());
         List<EventLogProblem> allProblems = new ArrayList<>(problems);
         allProblems.addAll(pending.problems());

@@ -1,0 +1,310 @@
+package org.reasonlab.core.run.folder;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reasonlab.core.compare.RunSummary;
+import org.reasonlab.core.prompt.TrainingMode;
+
+/** The rules that decide a run's state, duration and numbers from its folder, without a workbench. */
+class RunReaderTest {
+    private static final String SPEC_DONE = """
+            {"version":1,"runId":"done-run","dataset":"/data/dfar.jsonl","mode":"l+r","model":"tiny","tuning":"lora",
+             "learningRate":2.0E-4,"epochs":1,"batchSize":4,"seed":7}
+            """;
+    private static final String EVENTS_DONE = """
+            {"type":"started","time":"2025-05-01T09:30:00Z","runId":"done-run","mode":"l+r","model":"tiny","tuning":"lora","trainExamples":8,"evalExamples":4,"totalSteps":3,"environment":{"java":"21","djl":"0.35.1","engine":"PyTorch","device":"cpu","seed":7}}
+            {"type":"step","time":"2025-05-01T09:30:01Z","step":1,"epoch":1,"loss":2.0,"learningRate":2.0E-4,"tokensPerSecond":100.0,"gradNorm":1.0}
+            this is not json at all
+            {"type":"step","time":"2025-05-01T09:30:02Z","step":2,"epoch":1,"loss":1.5,"learningRate":2.0E-4}
+            {"type":"eval","time":"2025-05-01T09:30:02Z","step":2,"metrics":{"accuracy":0.5,"macroF1":0.4}}
+            {"type":"step","time":"2025-05-01T09:30:03Z","step":3,"epoch":1,"loss":1.0,"learningRate":2.0E-4}
+            {"type":"finished","time":"2025-05-01T09:30:04Z","status":"completed","durationSeconds":4.0}
+            {"type":"eval","time":"2025-05-01T09:30:05Z","step":3,"metrics":{"accuracy":0.75,"macroF1":0.7333}}
+            """;
+    private static final String METRICS = """
+            {"total":4,"correct":3,"accuracy":0.75,"unparseable":0,"unparseableRate":0.0,"macroF1":0.7333,
+             "perClass":{"ethical":{"precision":0.6667,"recall":1.0,"f1":0.8,"support":2,"predicted":3},
+                         "unethical":{"precision":1.0,"recall":0.5,"f1":0.6667,"support":2,"predicted":1}},
+             "confusion":{"rows":["ethical","unethical"],"columns":["ethical","unethical","unparseable"],
+                          "counts":[[2,0,0],[1,1,0]]},
+             "reasons":{"generated":4,"scored":4,"meanRougeL":0.3,"meanTokenF1":0.4,"judged":4,"agreeing":3,"agreement":0.75}}
+            """;
+    private static final String PREDICTIONS = """
+            {"id":"1","statement":"a","goldLabel":"ethical","predictedLabel":"ethical"}
+            """;
+    private static final String SPEC_LIVE = """
+            {"version":1,"runId":"live-run","dataset":"/data/dfar.jsonl","mode":"l","model":"tiny"}
+            """;
+    private static final String STARTED_LIVE = """
+            {"type":"started","time":"2025-05-01T10:00:00Z","runId":"live-run","mode":"l","model":"tiny","tuning":"lora","trainExamples":8,"evalExamples":4,"totalSteps":10,"environment":{"java":"21","djl":"0.35.1","engine":"PyTorch","device":"cpu","seed":42}}
+            """;
+    private static final String STEP_1 = """
+            {"type":"step","time":"2025-05-01T10:00:01Z","step":1,"epoch":1,"loss":3.0,"learningRate":2.0E-4}
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private final RunProcesses processes = new RunProcesses();
+    /** Ten seconds after the live run's start. */
+    private final Clock clock = Clock.fixed(Instant.parse("2025-05-01T10:00:10Z"), ZoneOffset.UTC);
+
+    private Path run(String name, String spec, String events, String metrics, String predictions) throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve(name));
+        write(folder, "spec.json", spec);
+        write(folder, "events.jsonl", events);
+        write(folder, "metrics.json", metrics);
+        write(folder, "predictions.jsonl", predictions);
+        return folder;
+    }
+
+    private static void write(Path folder, String file, String text) throws IOException {
+        if (text != null) {
+            Files.writeString(folder.resolve(file), text, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void append(Path folder, String text) throws IOException {
+        Files.writeString(folder.resolve("events.jsonl"), text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /** The events file as if written at that time (the clock is fixed; the file system's is not). */
+    private static void touchEvents(Path folder, Instant when) throws IOException {
+        Files.setLastModifiedTime(folder.resolve("events.jsonl"), FileTime.from(when.toEpochMilli(), TimeUnit.MILLISECONDS));
+    }
+
+    private RunReader reader(Path folder) {
+        return new RunReader(folder, processes, clock);
+    }
+
+    @Test
+    void completedRunWithMetricsCurvesAndSkippedLines() throws IOException {
+        Path folder = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        RunSnapshot s = reader(folder).read();
+        RunInfo info = s.info();
+        assertEquals("done-run", info.name());
+        assertEquals(RunState.COMPLETED, info.state());
+        assertFalse(info.pretrained());
+        assertEquals(TrainingMode.L_PLUS_R, info.mode());
+        assertEquals("tiny", info.model());
+        assertEquals("/data/dfar.jsonl", info.dataset());
+        assertEquals(0.75, info.accuracy(), 1e-9);
+        assertEquals(0.25, info.misalignment(), 1e-9, "1 - the automatic reason agreement");
+        assertTrue(info.misalignmentAutomatic());
+        assertEquals(4.0, info.durationSeconds(), 1e-9, "the finished event's duration");
+        assertEquals(3L, info.lastStep());
+        assertEquals(3, info.totalSteps());
+        assertNull(info.message());
+        assertTrue(info.problems().stream().anyMatch(p -> p.contains("events.jsonl line 3")), info.problems().toString());
+        assertEquals(List.of(), s.resultProblems());
+        assertEquals("completed", info.statusText());
+        assertEquals("75.0%", info.accuracyText());
+        assertEquals("25.0% (auto)", info.misalignmentText());
+        assertEquals("4 s", info.durationText());
+
+        assertArrayEquals(new double[] {1, 2, 3}, s.lossSteps(), 1e-9);
+        assertArrayEquals(new double[] {2.0, 1.5, 1.0}, s.loss(), 1e-9);
+        assertArrayEquals(new double[] {0.5, 0.75}, s.evalCurves().get("accuracy")[1], 1e-9);
+        assertEquals(0.7333, s.metrics().macroF1(), 1e-9);
+        assertEquals(1, s.metrics().count(1, 1));
+        assertEquals("lora", s.tuning());
+        assertTrue(s.settings().stream().anyMatch(r -> r[0].equals("seed") && r[1].equals("7")));
+        assertTrue(s.settings().stream().anyMatch(r -> r[0].equals("environment.device") && r[1].equals("cpu")));
+    }
+
+    @Test
+    void runningWhileTheEventLogIsFreshAndCrashedOnceStale() throws IOException {
+        Path folder = run("live", SPEC_LIVE, STARTED_LIVE + STEP_1 + "{\"type\":\"step\",\"ti", null, null);
+        touchEvents(folder, clock.instant().minusSeconds(5));
+        RunReader reader = reader(folder);
+        RunInfo running = reader.read().info();
+        assertEquals(RunState.RUNNING, running.state());
+        assertEquals("running (step 1/10)", running.statusText());
+        assertEquals(10.0, running.durationSeconds(), 1e-9, "from the start to the clock's now");
+        assertTrue(running.problems().isEmpty(), "the line being written is no problem yet: " + running.problems());
+
+        processes.setStaleAfter(Duration.ofSeconds(4));
+        RunInfo crashed = reader.read().info();
+        assertEquals(RunState.CRASHED, crashed.state());
+        assertTrue(crashed.message().contains("no trainer process is known"), crashed.message());
+        assertTrue(crashed.message().contains("last step logged: 1"), crashed.message());
+        assertTrue(crashed.message().contains("cut off"), crashed.message());
+        assertEquals(1.0, crashed.durationSeconds(), 1e-9, "up to the last event");
+        assertTrue(crashed.state().isResumable());
+        assertTrue(crashed.problems().stream().anyMatch(p -> p.contains("events.jsonl line 3")), crashed.problems().toString());
+    }
+
+    @Test
+    void aRegisteredProcessDecides() throws Exception {
+        Path folder = run("live", SPEC_LIVE, STARTED_LIVE + STEP_1, null, null);
+        processes.setStaleAfter(Duration.ZERO);
+        touchEvents(folder, clock.instant().minusSeconds(3600));
+        processes.register(folder, ProcessHandle.current());
+        assertEquals(RunState.RUNNING, reader(folder).read().info().state(), "alive, however old the log");
+
+        Process exited = new ProcessBuilder("true").start();
+        exited.waitFor();
+        processes.register(folder, exited.toHandle());
+        RunInfo crashed = reader(folder).read().info();
+        assertEquals(RunState.CRASHED, crashed.state());
+        assertTrue(crashed.message().contains("its process has exited"), crashed.message());
+    }
+
+    @Test
+    void aLiveProcessWithoutEventsYetIsRunning() throws IOException {
+        Path folder = run("new", SPEC_LIVE, null, null, null);
+        RunReader reader = reader(folder);
+        RunInfo notStarted = reader.read().info();
+        assertEquals(RunState.UNKNOWN, notStarted.state());
+        assertEquals("not started", notStarted.statusText());
+        processes.register(folder, ProcessHandle.current());
+        assertEquals(RunState.RUNNING, reader.read().info().state());
+    }
+
+    @Test
+    void appendedEventsAreReadAndAResumedRunRunsAgain() throws IOException {
+        Path folder = run("live", SPEC_LIVE, STARTED_LIVE + STEP_1, null, null);
+        processes.register(folder, ProcessHandle.current());
+        RunReader reader = reader(folder);
+        assertEquals(1L, reader.read().info().lastStep());
+        append(folder, "{\"type\":\"step\",\"time\":\"2025-05-01T10:00:02Z\",\"step\":2,\"epoch\":1,\"loss\":2.5,\"learningRate\":2.0E-4}\n");
+        assertEquals(2L, reader.read().info().lastStep());
+        append(folder, "{\"type\":\"finished\",\"time\":\"2025-05-01T10:00:03Z\",\"status\":\"cancelled\",\"durationSeconds\":3.0}\n");
+        RunInfo cancelled = reader.read().info();
+        assertEquals(RunState.CANCELLED, cancelled.state());
+        assertTrue(cancelled.state().isResumable());
+        append(folder, STARTED_LIVE.replace("10:00:00Z", "10:00:05Z"));
+        RunInfo resumed = reader.read().info();
+        assertEquals(RunState.RUNNING, resumed.state(), "counted from the last started event");
+    }
+
+    @Test
+    void anErrorEventFailsTheRunWithItsMessage() throws IOException {
+        Path folder = run("live", SPEC_LIVE, STARTED_LIVE + STEP_1
+                + "{\"type\":\"error\",\"time\":\"2025-05-01T10:00:03Z\",\"message\":\"CUDA out of memory\",\"detail\":null}\n",
+                null, null);
+        RunInfo failed = reader(folder).read().info();
+        assertEquals(RunState.FAILED, failed.state());
+        assertEquals("CUDA out of memory", failed.message());
+        assertEquals(3.0, failed.durationSeconds(), 1e-9, "up to the last event");
+    }
+
+    @Test
+    void accuracyFallsBackToTheLastEvaluationEvent() throws IOException {
+        Path folder = run("live", SPEC_LIVE, STARTED_LIVE + STEP_1
+                + "{\"type\":\"eval\",\"time\":\"2025-05-01T10:00:02Z\",\"step\":1,\"metrics\":{\"accuracy\":0.6,\"reasonAgreement\":0.9}}\n",
+                null, null);
+        processes.register(folder, ProcessHandle.current());
+        RunInfo info = reader(folder).read().info();
+        assertEquals(0.6, info.accuracy(), 1e-9);
+        assertEquals(0.1, info.misalignment(), 1e-9);
+        assertTrue(info.misalignmentAutomatic());
+    }
+
+    @Test
+    void reviewedReasonsGiveTheHumanRate() throws IOException {
+        Path folder = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        RunReader reader = reader(folder);
+        assertTrue(reader.read().info().misalignmentAutomatic());
+        Files.writeString(folder.resolve("reviews.jsonl"),
+                "{\"id\":\"1\",\"reviewer\":\"alice\",\"verdict\":\"misaligned\",\"time\":\"2025-05-01T09:00:00Z\"}\n");
+        RunSnapshot s = reader.read();
+        assertFalse(s.info().misalignmentAutomatic());
+        assertEquals(1.0, s.info().misalignment(), 1e-9);
+        assertEquals(1, s.humanMisalignment().reviewed());
+        assertEquals("100.0%", s.info().misalignmentText());
+    }
+
+    @Test
+    void filesThatAppearOrBreakLaterAreReadAgain() throws IOException {
+        Path folder = run("done", SPEC_DONE, EVENTS_DONE, null, PREDICTIONS);
+        RunReader reader = reader(folder);
+        RunSnapshot before = reader.read();
+        assertNull(before.metrics());
+        assertEquals(0.75, before.info().accuracy(), 1e-9, "the last evaluation event");
+        Files.writeString(folder.resolve("metrics.json"), METRICS.replace("0.75,\"unparseable\"", "0.8,\"unparseable\""));
+        assertEquals(0.8, reader.read().info().accuracy(), 1e-9);
+        Files.writeString(folder.resolve("metrics.json"), "{\"accuracy\":\"high\",\"macroF1\":0.5}");
+        RunSnapshot wrongType = reader.read();
+        assertEquals(0.5, wrongType.metrics().macroF1(), 1e-9, "the readable fields stay");
+        assertTrue(wrongType.resultProblems().contains("metrics.json: accuracy must be a number"),
+                wrongType.resultProblems().toString());
+        Files.writeString(folder.resolve("metrics.json"), "{not json");
+        RunSnapshot broken = reader.read();
+        assertNull(broken.metrics());
+        assertTrue(broken.info().problems().stream().anyMatch(p -> p.startsWith("metrics.json: ")),
+                broken.info().problems().toString());
+    }
+
+    @Test
+    void anEvaluationFolderIsPretrainedWithItsModeFromTheMetrics() throws IOException {
+        Path folder = run("eval-base", null, null,
+                "{\"accuracy\":0.5,\"mode\":\"l+r\",\"model\":\"/models/llama\",\"dataset\":\"/data/d.jsonl\"}", PREDICTIONS);
+        assertTrue(RunFolders.isRunFolder(folder));
+        RunSnapshot s = reader(folder).read();
+        RunInfo info = s.info();
+        assertTrue(info.pretrained());
+        assertEquals("eval-base", info.name());
+        assertEquals(TrainingMode.L_PLUS_R, info.mode());
+        assertEquals("/models/llama", info.model());
+        assertEquals("/data/d.jsonl", info.dataset());
+        assertEquals(RunState.UNKNOWN, info.state());
+        assertEquals("evaluated", info.statusText());
+        assertEquals("pre-trained (l+r)", info.modeText());
+        assertFalse(info.state().isResumable());
+        assertNull(s.tuning());
+    }
+
+    @Test
+    void theSummaryIsBuiltFromTheSnapshot() throws IOException {
+        Path folder = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        RunSummary fromSnapshot = RunSummary.of(reader(folder).read());
+        RunSummary read = RunSummary.read(folder);
+        assertEquals(read, fromSnapshot);
+        assertEquals("L+R", read.setting());
+        assertEquals("lora", read.tuning());
+        assertEquals(List.of(), read.problems(), "event log problems are not the comparison's");
+        Path empty = run("empty", SPEC_LIVE, null, null, null);
+        assertEquals(List.of("metrics.json: missing"), RunSummary.read(empty).problems());
+    }
+
+    @Test
+    void runFoldersAreRecognisedByTheirFiles() throws IOException {
+        assertTrue(RunFolders.isRunFolder(run("spec-only", SPEC_LIVE, null, null, null)));
+        assertFalse(RunFolders.isRunFolder(run("metrics-only", null, null, METRICS, null)));
+        assertFalse(RunFolders.isRunFolder(tmp.resolve("missing")));
+        assertNotNull(RunFolders.RUN_FILES);
+        assertTrue(RunFolders.RUN_FILES.contains("reviews.jsonl"));
+    }
+
+    @Test
+    void durationsAndPercentForPeople() {
+        assertEquals("", RunInfo.duration(null));
+        assertEquals("59 s", RunInfo.duration(59.4));
+        assertEquals("3 min 05 s", RunInfo.duration(185.0));
+        assertEquals("2 h 10 min", RunInfo.duration(7800.0));
+        assertEquals("", RunInfo.percent(null));
+        assertEquals("12.5%", RunInfo.percent(0.125));
+        assertEquals("NaN", RunInfo.percent(Double.NaN));
+    }
+}
