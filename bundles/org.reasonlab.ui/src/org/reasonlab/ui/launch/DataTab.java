@@ -5,11 +5,12 @@ import static org.reasonlab.ui.launch.LaunchAttributes.*;
 import java.util.List;
 
 import org.eclipse.swt.widgets.Composite;
+import org.reasonlab.core.prompt.TrainingMode;
 
 /** Data: dataset, splits, mode (L, L+R, R-&gt;L), prompt template, and train or evaluate only. */
 public class DataTab extends FineTuneTab {
     public DataTab() {
-        super("Data", LaunchSettings::dataProblem);
+        super("Data");
     }
 
     @Override
@@ -20,8 +21,9 @@ public class DataTab extends FineTuneTab {
         List<String> splits = List.of("train", "validation", "test");
         combo(c, "Train split:", TRAIN_SPLIT, splits, splits);
         combo(c, "Evaluation split:", EVAL_SPLIT, splits, splits);
-        combo(c, "Mode:", MODE, List.of("l", "l+r", "r->l"),
-                List.of("L (label only)", "L+R (label, then reason)", "R->L (reason, then label)"));
+        List<TrainingMode> modes = List.of(TrainingMode.values());
+        combo(c, "Mode:", MODE, modes.stream().map(TrainingMode::id).toList(),
+                modes.stream().map(m -> m.label() + " (" + m.description() + ")").toList());
         area(c, "Template prompt:", TEMPLATE_PROMPT, "Must contain {statement}; empty = the mode's DFAR prompt");
         area(c, "Template answer:", TEMPLATE_ANSWER, "With {label} (and {reason} in L+R and R->L); empty = the mode's default");
         note(c, "Leave the template empty for the DFAR paper's prompt of the chosen mode.");

@@ -21,6 +21,7 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.PlatformUI;
 import org.reasonlab.core.model.DatasetFormat;
+import org.reasonlab.core.prompt.TrainingMode;
 
 /**
  * Run As shortcuts on dataset files: Fine-tune (L+R), Fine-tune (L), Evaluate base model. Each reuses
@@ -29,10 +30,10 @@ import org.reasonlab.core.model.DatasetFormat;
  */
 public abstract class FineTuneShortcut implements ILaunchShortcut2 {
     private final String action;
-    private final String mode;
+    private final TrainingMode mode;
     private final String suffix;
 
-    protected FineTuneShortcut(String action, String mode, String suffix) {
+    protected FineTuneShortcut(String action, TrainingMode mode, String suffix) {
         this.action = action;
         this.mode = mode;
         this.suffix = suffix;
@@ -41,21 +42,21 @@ public abstract class FineTuneShortcut implements ILaunchShortcut2 {
     /** Run As &gt; Fine-tune (L+R). */
     public static class LabelAndReason extends FineTuneShortcut {
         public LabelAndReason() {
-            super(LaunchAttributes.ACTION_TRAIN, "l+r", "fine-tune L+R");
+            super(LaunchAttributes.ACTION_TRAIN, TrainingMode.L_PLUS_R, "fine-tune L+R");
         }
     }
 
     /** Run As &gt; Fine-tune (L). */
     public static class LabelOnly extends FineTuneShortcut {
         public LabelOnly() {
-            super(LaunchAttributes.ACTION_TRAIN, "l", "fine-tune L");
+            super(LaunchAttributes.ACTION_TRAIN, TrainingMode.L, "fine-tune L");
         }
     }
 
     /** Run As &gt; Evaluate base model. */
     public static class EvaluateBase extends FineTuneShortcut {
         public EvaluateBase() {
-            super(LaunchAttributes.ACTION_EVALUATE, "l+r", "evaluate base model");
+            super(LaunchAttributes.ACTION_EVALUATE, TrainingMode.L_PLUS_R, "evaluate base model");
         }
     }
 
@@ -94,7 +95,7 @@ public abstract class FineTuneShortcut implements ILaunchShortcut2 {
         LaunchSettings.setDefaults(wc);
         wc.setAttribute(LaunchAttributes.DATASET, dataset.getFullPath().toString());
         wc.setAttribute(LaunchAttributes.ACTION, action);
-        wc.setAttribute(LaunchAttributes.MODE, mode);
+        wc.setAttribute(LaunchAttributes.MODE, mode.id());
         wc.setMappedResources(new IResource[] { dataset });
         return wc.doSave();
     }
@@ -111,7 +112,7 @@ public abstract class FineTuneShortcut implements ILaunchShortcut2 {
             if (path.equals(c.getAttribute(LaunchAttributes.DATASET, ""))
                     && action.equals(c.getAttribute(LaunchAttributes.ACTION, LaunchAttributes.ACTION_TRAIN))
                     && (LaunchAttributes.ACTION_EVALUATE.equals(action)
-                            || mode.equals(c.getAttribute(LaunchAttributes.MODE, "")))) {
+                            || TrainingMode.parse(c.getAttribute(LaunchAttributes.MODE, "")).orElse(null) == mode)) {
                 found.add(c);
             }
         }

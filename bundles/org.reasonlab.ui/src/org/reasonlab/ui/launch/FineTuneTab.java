@@ -3,7 +3,6 @@ package org.reasonlab.ui.launch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchConfiguration;
@@ -23,18 +22,16 @@ import org.eclipse.swt.widgets.Text;
 
 /**
  * A tab of the fine-tune configuration: text fields and combos bound to {@link LaunchAttributes},
- * all stored as text. {@link #isValid} asks {@link LaunchSettings} for the tab's first problem, so the
+ * all stored as text. {@link #isValid} asks {@link LaunchSettings} for the first problem of the tab's attributes, so the
  * dialog, the shortcuts and the delegate say the same thing.
  */
 public abstract class FineTuneTab extends AbstractLaunchConfigurationTab {
     private final String name;
-    private final Function<LaunchSettings, String> validation;
     private final Map<String, Control> fields = new LinkedHashMap<>();
     private boolean initializing;
 
-    protected FineTuneTab(String name, Function<LaunchSettings, String> validation) {
+    protected FineTuneTab(String name) {
         this.name = name;
-        this.validation = validation;
     }
 
     @Override
@@ -207,7 +204,7 @@ public abstract class FineTuneTab extends AbstractLaunchConfigurationTab {
         setErrorMessage(null);
         setMessage(null);
         try {
-            String problem = validation.apply(LaunchSettings.of(configuration));
+            String problem = LaunchSettings.of(configuration).problemOf(attributes());
             setErrorMessage(problem);
             return problem == null;
         } catch (CoreException e) {

@@ -1,5 +1,11 @@
 package org.reasonlab.ui.launch;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.reasonlab.core.run.RunSetting;
+
 /**
  * The attributes of a "ReasonLab Fine-tune" launch configuration (type {@value #TYPE_ID}). All
  * values are stored as text, exactly as typed, so that a shared {@code .launch} file stays readable
@@ -68,9 +74,51 @@ public final class LaunchAttributes {
     /** Folder of a local libtorch 2.7.1 ({@code PYTORCH_LIBRARY_PATH}); empty = the bundled CPU build or DJL's cache. */
     public static final String LIBTORCH_PATH = P + "libtorchPath";
 
+    /** The run setting each attribute holds, for {@link org.reasonlab.core.run.RunSettings}' check. */
+    public static final Map<String, RunSetting> SETTINGS = settings();
+
+    /** The attributes of the Runtime tab, which a resumed run takes from the preferences. */
+    public static final List<String> RUNTIME = List.of(JAVA_HOME, HEAP, DEVICE, DJL_CACHE, OFFLINE, LIBTORCH_PATH);
+
     /** Attribute of the {@code ILaunch} (not the configuration): the run folder of this launch. */
     public static final String LAUNCH_RUN_DIR = P + "launch.runDir";
 
     private LaunchAttributes() {
+    }
+
+    private static Map<String, RunSetting> settings() {
+        Map<String, RunSetting> m = new LinkedHashMap<>();
+        m.put(DATASET, RunSetting.DATASET);
+        m.put(TRAIN_SPLIT, RunSetting.TRAIN_SPLIT);
+        m.put(EVAL_SPLIT, RunSetting.EVAL_SPLIT);
+        m.put(MODE, RunSetting.MODE);
+        m.put(TEMPLATE_PROMPT, RunSetting.TEMPLATE_PROMPT);
+        m.put(TEMPLATE_ANSWER, RunSetting.TEMPLATE_ANSWER);
+        m.put(MODEL, RunSetting.MODEL);
+        m.put(TUNING, RunSetting.TUNING);
+        m.put(LORA_R, RunSetting.LORA_R);
+        m.put(LORA_ALPHA, RunSetting.LORA_ALPHA);
+        m.put(LORA_DROPOUT, RunSetting.LORA_DROPOUT);
+        m.put(LORA_TARGETS, RunSetting.LORA_TARGET_MODULES);
+        m.put(LEARNING_RATE, RunSetting.LEARNING_RATE);
+        m.put(EPOCHS, RunSetting.EPOCHS);
+        m.put(MAX_STEPS, RunSetting.MAX_STEPS);
+        m.put(BATCH_SIZE, RunSetting.BATCH_SIZE);
+        m.put(GRADIENT_ACCUMULATION, RunSetting.GRADIENT_ACCUMULATION);
+        m.put(MAX_SEQUENCE_LENGTH, RunSetting.MAX_SEQUENCE_LENGTH);
+        m.put(WEIGHT_DECAY, RunSetting.WEIGHT_DECAY);
+        m.put(SCHEDULE, RunSetting.SCHEDULE);
+        m.put(WARMUP_STEPS, RunSetting.WARMUP_STEPS);
+        m.put(SEED, RunSetting.SEED);
+        m.put(CHECKPOINT_EVERY, RunSetting.CHECKPOINT_EVERY);
+        m.put(PRECISION, RunSetting.PRECISION);
+        m.put(EVAL_MAX_NEW_TOKENS, RunSetting.EVAL_MAX_NEW_TOKENS);
+        m.put(JAVA_HOME, RunSetting.JAVA_HOME);
+        m.put(HEAP, RunSetting.HEAP);
+        m.put(DEVICE, RunSetting.DEVICE);
+        m.put(DJL_CACHE, RunSetting.DJL_CACHE);
+        m.put(OFFLINE, RunSetting.OFFLINE);
+        m.put(LIBTORCH_PATH, RunSetting.LIBTORCH_PATH);
+        return Map.copyOf(m);
     }
 }

@@ -3,16 +3,18 @@ package org.reasonlab.ui.launch;
 import static org.reasonlab.ui.launch.LaunchAttributes.*;
 
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.Set;
 
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
@@ -22,21 +24,21 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
-import org.reasonlab.core.model.DatasetFormat;
-import org.reasonlab.core.model.Split;
 import org.reasonlab.core.prompt.PromptTemplate;
 import org.reasonlab.core.prompt.TrainingMode;
+import org.reasonlab.core.run.RunSetting;
+import org.reasonlab.core.run.RunSettings;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.run.SettingProblem;
 
 /**
- * The values of a fine-tune launch configuration with the defaults filled in, their validation
- * (one method per tab, each returning the first problem as a sentence for the dialog, or null) and
- * what they turn into: the {@link RunSpec}, the run folder and the dataset file.
+ * The values of a fine-tune launch configuration with the defaults filled in, their validation and what they turn
+ * into: the {@link RunSpec}, the run folder and the dataset file. The run settings are checked by the core's
+ * {@link RunSettings} (the same limits as the command line and the preferences); this class maps its attributes to
+ * {@link RunSetting}s ({@link LaunchAttributes#SETTINGS}) and adds what only a launch configuration has: the action
+ * and the run folder.
  */
 public final class LaunchSettings {
-    public static final int MAX_LORA_R = 1024;
-    private static final Pattern HEAP_SIZE = Pattern.compile("(\\d+)([mMgG])");
-
     private final Map<String, String> values;
 
     private LaunchSettings(Map<String, String> values) {
@@ -121,248 +123,49 @@ public final class LaunchSettings {
 
     // ---------------------------------------------------------------- validation
 
-    /** The first problem of any tab, or null. */
+    /** The first problem of any attribute, or null. */
     public String firstProblem() {
-        for (String p : new String[] { dataProblem(), modelProblem(), trainingProblem(), runtimeProblem() }) {
-            if (p != null) {
-                return p;
-            }
-        }
-        return null;
+        return problemOf(values.keySet());
     }
 
-    public String dataProblem() {
-        String dataset = get(DATASET);
-        if (dataset.isEmpty()) {
-            return "Choose the dataset file (.jsonl or .csv).";
-        }
-        Path file = datasetFile();
-        if (file == null || !Files.exists(file)) {
-            return "Dataset file not found: " + dataset;
-        }
-        if (!Files.isRegularFile(file)) {
-            return "The dataset must be a file, not a folder: " + dataset;
-        }
-        if (DatasetFormat.fromFileName(file).isEmpty()) {
-            return file.getFileName() + " is not a dataset: choose a .jsonl or .csv file.";
-        }
-        if (!ACTION_TRAIN.equals(get(ACTION)) && !ACTION_EVALUATE.equals(get(ACTION))) {
+    /**
+     * The first problem of these attributes (a tab's), as a sentence for the dialog, or null: the launch's own
+     * (action, run folder), then the run settings' in {@link RunSetting} order.
+     */
+    public String problemOf(Collection<String> attributes) {
+        if (attributes.contains(ACTION) && !ACTION_TRAIN.equals(get(ACTION)) && !evaluateOnly()) {
             return "Unknown action '" + get(ACTION) + "': use train or evaluate.";
         }
-        if (Split.parse(get(TRAIN_SPLIT)).isEmpty()) {
-            return "Train split must be train, validation or test.";
+        Set<RunSetting> settings = EnumSet.noneOf(RunSetting.class);
+        attributes.stream().map(SETTINGS::get).filter(Objects::nonNull).forEach(settings::add);
+        SettingProblem problem = RunSettings.first(runSettings().checkOnDisk(!evaluateOnly()), settings);
+        if (problem != null) {
+            return problem.message();
         }
-        if (Split.parse(get(EVAL_SPLIT)).isEmpty()) {
-            return "Evaluation split must be train, validation or test.";
-        }
-        if (TrainingMode.parse(get(MODE)).isEmpty()) {
-            return "Mode must be L, L+R or R->L.";
-        }
-        boolean hasPrompt = !raw(TEMPLATE_PROMPT).isBlank();
-        boolean hasAnswer = !raw(TEMPLATE_ANSWER).isBlank();
-        if (hasPrompt != hasAnswer) {
-            return "Template: give both the prompt and the answer, or leave both empty for the mode's default.";
-        }
-        if (hasPrompt) {
-            try {
-                RunSpec spec = new RunSpec();
-                spec.setMode(TrainingMode.parse(get(MODE)).orElseThrow());
-                spec.setTemplate(new PromptTemplate(raw(TEMPLATE_PROMPT), raw(TEMPLATE_ANSWER)));
-                for (String p : spec.validate()) {
-                    if (p.startsWith("template")) {
-                        return "Template: " + p.substring("template".length()).strip();
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                return "Template: " + e.getMessage();
-            }
-        }
-        return null;
+        return attributes.contains(RUN_DIR) ? runDirectoryProblem() : null;
     }
 
-    public String modelProblem() {
-        String model = get(MODEL);
-        if (model.isEmpty()) {
-            return "Choose a model: a local Hugging Face model folder, or the tiny preset.";
+    /** The run settings among the values, the dataset as a file on disk. */
+    private RunSettings runSettings() {
+        Map<RunSetting, String> texts = new EnumMap<>(RunSetting.class);
+        SETTINGS.forEach((attribute, setting) -> texts.put(setting, raw(attribute)));
+        Path file = get(DATASET).isEmpty() ? null : datasetFile();
+        if (file != null) {
+            texts.put(RunSetting.DATASET, file.toString());
         }
-        if (!RunSpec.TINY_MODEL.equals(model)) {
-            Path dir = path(model);
-            if (dir == null || !Files.isDirectory(dir)) {
-                return "Model folder not found: " + model;
-            }
-            if (!Files.isRegularFile(dir.resolve("config.json"))) {
-                return "The model folder has no config.json, so it is not a Hugging Face model folder: " + model;
-            }
-            if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
-                return "The model folder has no tokenizer.json: " + model;
-            }
-            if (!Files.isRegularFile(dir.resolve("model.safetensors"))
-                    && !Files.isRegularFile(dir.resolve("model.safetensors.index.json"))) {
-                return "The model folder has no weights (model.safetensors, or model.safetensors.index.json with its shards): "
-                        + model;
-            }
-        }
-        if (evaluateOnly()) {
-            return null;
-        }
-        String tuning = get(TUNING);
-        if (!RunSpec.TUNINGS.contains(tuning)) {
-            return "Tuning must be LoRA or full.";
-        }
-        if (RunSpec.TUNING_LORA.equals(tuning)) {
-            String p = intProblem(LORA_R, "LoRA r", 1, MAX_LORA_R);
-            if (p == null) {
-                p = intProblem(LORA_ALPHA, "LoRA alpha", 1, 4 * MAX_LORA_R);
-            }
-            if (p == null) {
-                Double d = parseDouble(get(LORA_DROPOUT));
-                if (d == null || !(d >= 0 && d < 1)) {
-                    p = "LoRA dropout must be a number from 0 up to (not including) 1, e.g. 0.1.";
-                }
-            }
-            if (p == null && loraTargets().isEmpty()) {
-                p = "LoRA target modules: name at least one module, e.g. q_proj, v_proj.";
-            }
-            return p;
-        }
-        return null;
+        return RunSettings.of(texts);
     }
 
-    public String trainingProblem() {
-        String p;
-        if (!evaluateOnly()) {
-            Double lr = parseDouble(get(LEARNING_RATE));
-            if (lr == null || !(lr > 0 && lr <= 1)) {
-                return "Learning rate must be a number above 0 and at most 1, e.g. 2e-4.";
-            }
-            if ((p = intProblem(EPOCHS, "Epochs", 1, 10_000)) != null
-                    || (!get(MAX_STEPS).isEmpty() && (p = intProblem(MAX_STEPS, "Max steps (or leave it empty)", 1,
-                            Integer.MAX_VALUE)) != null)
-                    || (p = intProblem(BATCH_SIZE, "Batch size", 1, 4096)) != null
-                    || (p = intProblem(GRADIENT_ACCUMULATION, "Gradient accumulation", 1, 4096)) != null
-                    || (p = intProblem(WARMUP_STEPS, "Warm-up steps", 0, Integer.MAX_VALUE)) != null
-                    || (p = intProblem(CHECKPOINT_EVERY, "Checkpoint every (0 = only at the end)", 0,
-                            Integer.MAX_VALUE)) != null) {
-                return p;
-            }
-            Double wd = parseDouble(get(WEIGHT_DECAY));
-            if (wd == null || !(wd >= 0 && wd <= 10)) {
-                return "Weight decay must be a number from 0 to 10, e.g. 0.0.";
-            }
-            if (!RunSpec.SCHEDULES.contains(get(SCHEDULE))) {
-                return "Schedule must be constant, linear or cosine.";
-            }
-            try {
-                Long.parseLong(get(SEED));
-            } catch (NumberFormatException e) {
-                return "Seed must be a whole number, e.g. 42.";
-            }
-        }
-        if ((p = intProblem(MAX_SEQUENCE_LENGTH, "Max sequence length", 8, 131_072)) != null
-                || (p = intProblem(EVAL_MAX_NEW_TOKENS, "Evaluation max new tokens", 1, 8192)) != null) {
-            return p;
-        }
-        if (!RunSpec.PRECISIONS.contains(get(PRECISION))) {
-            return "Precision must be auto, fp32 or bf16.";
-        }
+    private String runDirectoryProblem() {
         String runDir = get(RUN_DIR);
-        if (!runDir.isEmpty()) {
-            Path dir = path(runDir);
-            if (dir == null || !dir.isAbsolute()) {
-                return "Run folder must be an absolute path (or empty for runs/<name>-<time> next to the dataset).";
-            }
-            if (Files.isRegularFile(dir)) {
-                return "Run folder is a file: " + runDir;
-            }
-        }
-        return null;
-    }
-
-    public String runtimeProblem() {
-        String javaHome = get(JAVA_HOME);
-        if (!javaHome.isEmpty()) {
-            Path home = path(javaHome);
-            if (home == null || !Files.isDirectory(home)) {
-                return "Java runtime folder not found: " + javaHome;
-            }
-            if (!Files.isRegularFile(javaExecutable(home))) {
-                return "No Java runtime in " + javaHome + ": bin/java is missing (choose the runtime's home folder).";
-            }
-        }
-        var heap = HEAP_SIZE.matcher(get(HEAP));
-        if (!heap.matches() || heapMegabytes() < 256) {
-            return "Heap must be a size such as 8g or 4096m, at least 256m.";
-        }
-        if (!RunSpec.DEVICES.contains(get(DEVICE))) {
-            return "Device must be auto, cpu or gpu.";
-        }
-        String offline = get(OFFLINE).toLowerCase(Locale.ROOT);
-        if (!offline.equals("true") && !offline.equals("false")) {
-            return "Offline mode must be true or false.";
-        }
-        String cache = get(DJL_CACHE);
-        if (!cache.isEmpty()) {
-            Path dir = path(cache);
-            if (dir == null || !dir.isAbsolute()) {
-                return "DJL cache folder must be an absolute path (or empty for DJL's default, ~/.djl.ai).";
-            }
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                return "DJL cache folder is a file: " + cache;
-            }
-        }
-        String libtorch = get(LIBTORCH_PATH);
-        if (!libtorch.isEmpty()) {
-            Path dir = path(libtorch);
-            if (dir == null || !Files.isDirectory(dir)) {
-                return "libtorch folder not found: " + libtorch;
-            }
-            if (!hasLibtorch(dir)) {
-                return "No libtorch library in " + libtorch
-                        + ": choose the lib folder of libtorch 2.7.1 (with libtorch.so).";
-            }
-        }
-        return null;
-    }
-
-    private String intProblem(String attribute, String label, int min, int max) {
-        String text = get(attribute);
-        String range = max == Integer.MAX_VALUE ? " of at least " + min : " from " + min + " to " + max;
-        try {
-            int v = Integer.parseInt(text);
-            if (v < min || v > max) {
-                return label + " must be a whole number" + range + ", not " + v + ".";
-            }
-            return null;
-        } catch (NumberFormatException e) {
-            return label + " must be a whole number" + range + (text.isEmpty() ? "." : ", not '" + text + "'.");
-        }
-    }
-
-    private static Double parseDouble(String text) {
-        try {
-            double d = Double.parseDouble(text);
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
+        if (runDir.isEmpty()) {
             return null;
         }
-    }
-
-    static Path path(String text) {
-        try {
-            return Path.of(text);
-        } catch (InvalidPathException e) {
-            return null;
+        Path dir = RunSettings.path(runDir);
+        if (dir == null || !dir.isAbsolute()) {
+            return "Run folder must be an absolute path (or empty for runs/<name>-<time> next to the dataset).";
         }
-    }
-
-    static boolean hasLibtorch(Path dir) {
-        return Files.isRegularFile(dir.resolve("libtorch.so")) || Files.isRegularFile(dir.resolve("libtorch.dylib"))
-                || Files.isRegularFile(dir.resolve("torch.dll"));
-    }
-
-    static Path javaExecutable(Path home) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("win");
-        return home.resolve("bin").resolve(windows ? "java.exe" : "java");
+        return Files.isRegularFile(dir) ? "Run folder is a file: " + runDir : null;
     }
 
     // ---------------------------------------------------------------- derived values
@@ -387,7 +190,7 @@ public final class LaunchSettings {
         if (file != null && file.getLocation() != null) {
             return file.getLocation().toPath();
         }
-        Path p = path(get(DATASET));
+        Path p = RunSettings.path(get(DATASET));
         return p == null ? null : p.toAbsolutePath();
     }
 
@@ -403,7 +206,7 @@ public final class LaunchSettings {
      */
     public Path runDirectory(String configName, LocalDateTime now) {
         if (!get(RUN_DIR).isEmpty()) {
-            return path(get(RUN_DIR));
+            return RunSettings.path(get(RUN_DIR));
         }
         Path parent = datasetFile().getParent();
         String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
@@ -423,20 +226,12 @@ public final class LaunchSettings {
     }
 
     public List<String> loraTargets() {
-        return Arrays.stream(get(LORA_TARGETS).split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return runSettings().loraTargets();
     }
 
-    public long heapMegabytes() {
-        var m = HEAP_SIZE.matcher(get(HEAP));
-        if (!m.matches()) {
-            return -1;
-        }
-        try {
-            long n = Long.parseLong(m.group(1));
-            return m.group(2).equalsIgnoreCase("g") ? n * 1024 : n;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /** The mode of a valid configuration. */
+    public TrainingMode mode() {
+        return TrainingMode.parse(get(MODE)).orElseThrow();
     }
 
     public boolean offline() {
@@ -450,12 +245,12 @@ public final class LaunchSettings {
         s.setDataset(datasetFile().toString());
         s.setTrainSplit(get(TRAIN_SPLIT));
         s.setEvalSplit(get(EVAL_SPLIT));
-        s.setMode(TrainingMode.parse(get(MODE)).orElseThrow());
+        s.setMode(mode());
         if (!raw(TEMPLATE_PROMPT).isBlank()) {
             s.setTemplate(new PromptTemplate(raw(TEMPLATE_PROMPT), raw(TEMPLATE_ANSWER)));
         }
         String model = get(MODEL);
-        s.setModel(RunSpec.TINY_MODEL.equals(model) ? model : path(model).toAbsolutePath().toString());
+        s.setModel(RunSpec.TINY_MODEL.equals(model) ? model : RunSettings.path(model).toAbsolutePath().toString());
         s.setTuning(get(TUNING));
         s.setLoraR(Integer.parseInt(get(LORA_R)));
         s.setLoraAlpha(Integer.parseInt(get(LORA_ALPHA)));

@@ -9,7 +9,7 @@ import org.eclipse.swt.widgets.Composite;
 /** Model: a local Hugging Face folder or the tiny preset; LoRA (r, alpha, dropout, modules) or full. */
 public class ModelTab extends FineTuneTab {
     public ModelTab() {
-        super("Model", LaunchSettings::modelProblem);
+        super("Model");
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.reasonlab.core.run.RunSpec;
 /** Runtime: the trainer JVM's Java runtime and heap, the device, DJL's cache, offline mode and a local libtorch. */
 public class RuntimeTab extends FineTuneTab {
     public RuntimeTab() {
-        super("Runtime", LaunchSettings::runtimeProblem);
+        super("Runtime");
     }
 
     @Override
@@ -28,6 +28,6 @@ public class RuntimeTab extends FineTuneTab {
 
     @Override
     protected List<String> attributes() {
-        return List.of(JAVA_HOME, HEAP, DEVICE, DJL_CACHE, OFFLINE, LIBTORCH_PATH);
+        return RUNTIME;
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.reasonlab.core.run.RunSettings;
 import org.reasonlab.core.run.RunSpec;
 
 /**
@@ -44,7 +45,7 @@ public record TrainerCommand(List<String> commandLine, Map<String, String> envir
         String javaHome = s.get(JAVA_HOME).isEmpty() ? System.getProperty("java.home") : s.get(JAVA_HOME);
         boolean offline = s.offline();
         List<String> cmd = new ArrayList<>();
-        cmd.add(LaunchSettings.javaExecutable(Path.of(javaHome)).toString());
+        cmd.add(RunSettings.javaExecutable(Path.of(javaHome)).toString());
         cmd.add("-Xmx" + s.get(HEAP));
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-Dai.djl.offline=" + offline);

@@ -72,7 +72,7 @@ public final class TrainerLauncher {
         if (!Files.isRegularFile(run.specFile())) {
             throw new CoreException(Status.error("Not a run folder (no " + RunDirectory.SPEC + "): " + runDir));
         }
-        String problem = runtime.runtimeProblem();
+        String problem = runtime.problemOf(LaunchAttributes.RUNTIME);
         if (problem != null) {
             throw new CoreException(Status.error(problem));
         }

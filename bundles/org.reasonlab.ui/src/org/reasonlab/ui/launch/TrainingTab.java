@@ -10,7 +10,7 @@ import org.reasonlab.core.run.RunSpec;
 /** Training: hyper-parameters, with the DFAR paper's defaults, and the run folder. */
 public class TrainingTab extends FineTuneTab {
     public TrainingTab() {
-        super("Training", LaunchSettings::trainingProblem);
+        super("Training");
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.eclipse.debug.core.ILaunchConfigurationType;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.core.resources.IResource;
+import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.ui.launch.LaunchAttributes;
 import org.reasonlab.ui.launch.LaunchSettings;
 
@@ -51,13 +52,13 @@ public final class SampleLaunchConfigurations {
     /** Creates the missing configurations for the dataset; returns all three. */
     public static List<ILaunchConfiguration> createOrReuse(IFile dataset) throws CoreException {
         List<ILaunchConfiguration> configs = new ArrayList<>();
-        configs.add(createOrReuse(dataset, PRETRAINED, LaunchAttributes.ACTION_EVALUATE, "l+r", "48"));
-        configs.add(createOrReuse(dataset, LABEL_ONLY, LaunchAttributes.ACTION_TRAIN, "l", "16"));
-        configs.add(createOrReuse(dataset, LABEL_AND_REASON, LaunchAttributes.ACTION_TRAIN, "l+r", "48"));
+        configs.add(createOrReuse(dataset, PRETRAINED, LaunchAttributes.ACTION_EVALUATE, TrainingMode.L_PLUS_R, "48"));
+        configs.add(createOrReuse(dataset, LABEL_ONLY, LaunchAttributes.ACTION_TRAIN, TrainingMode.L, "16"));
+        configs.add(createOrReuse(dataset, LABEL_AND_REASON, LaunchAttributes.ACTION_TRAIN, TrainingMode.L_PLUS_R, "48"));
         return configs;
     }
 
-    private static ILaunchConfiguration createOrReuse(IFile dataset, String name, String action, String mode,
+    private static ILaunchConfiguration createOrReuse(IFile dataset, String name, String action, TrainingMode mode,
             String maxNewTokens) throws CoreException {
         IProject project = dataset.getProject();
         IFile file = project.getFile(name + "." + ILaunchConfiguration.LAUNCH_CONFIGURATION_FILE_EXTENSION);
@@ -71,7 +72,7 @@ public final class SampleLaunchConfigurations {
         TINY_TRAINING.forEach(wc::setAttribute);
         wc.setAttribute(LaunchAttributes.DATASET, dataset.getFullPath().toString());
         wc.setAttribute(LaunchAttributes.ACTION, action);
-        wc.setAttribute(LaunchAttributes.MODE, mode);
+        wc.setAttribute(LaunchAttributes.MODE, mode.id());
         wc.setAttribute(LaunchAttributes.EVAL_MAX_NEW_TOKENS, maxNewTokens);
         wc.setMappedResources(new IResource[] { dataset });
         return wc.doSave();

@@ -5,9 +5,9 @@ import org.reasonlab.core.prompt.TrainingMode;
 /** The rows of the DFAR paper's table, in its order: the pre-trained model, then L, L+R and R->L fine-tuning. */
 public enum PaperSetting {
     PRE_TRAINED("pre-trained"),
-    L("L"),
-    L_PLUS_R("L+R"),
-    R_THEN_L("R->L"),
+    L(TrainingMode.L.label()),
+    L_PLUS_R(TrainingMode.L_PLUS_R.label()),
+    R_THEN_L(TrainingMode.R_THEN_L.label()),
     /** A fine-tuning run whose mode is not known. */
     UNKNOWN("?");
 

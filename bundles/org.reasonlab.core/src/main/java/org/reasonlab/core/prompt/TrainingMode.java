@@ -23,6 +23,24 @@ public enum TrainingMode {
         return id;
     }
 
+    /** The name people see, as in the DFAR paper's table: {@code L}, {@code L+R}, {@code R->L}. */
+    public String label() {
+        return switch (this) {
+            case L -> "L";
+            case L_PLUS_R -> "L+R";
+            case R_THEN_L -> "R->L";
+        };
+    }
+
+    /** What the model learns to answer, for people: {@code label only}, {@code label, then reason}... */
+    public String description() {
+        return switch (this) {
+            case L -> "label only";
+            case L_PLUS_R -> "label, then reason";
+            case R_THEN_L -> "reason, then label";
+        };
+    }
+
     /** Whether examples in this mode need a reason. */
     public boolean needsReason() {
         return this != L;

@@ -1,7 +1,6 @@
 package org.reasonlab.core.run;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -68,95 +67,16 @@ public final class RunSpec {
 
     /**
      * What is wrong with the spec, one message per problem, each starting with the field's name
-     * (e.g. {@code "loraR must be positive"}); empty when the spec can run.
+     * (e.g. {@code "loraR must be positive"}); empty when the spec can run. The limits are
+     * {@link RunSettings}'.
      */
     public List<String> validate() {
-        List<String> problems = new ArrayList<>();
-        if (blank(runId)) {
-            problems.add("runId must not be empty");
-        } else if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            problems.add("runId must be letters, digits, '.', '_' or '-' (it names a folder)");
-        }
-        if (blank(dataset)) {
-            problems.add("dataset must not be empty");
-        }
-        checkSplit(problems, "trainSplit", trainSplit);
-        checkSplit(problems, "evalSplit", evalSplit);
-        if (mode == null) {
-            problems.add("mode must be one of l, l+r, r->l");
-        } else if (template().usesReason() != mode.needsReason()) {
-            problems.add("template answer " + (mode.needsReason() ? "must" : "must not") + " contain {reason} in mode "
-                    + mode.id());
-        } else if (template().reasonFirst() != (mode == TrainingMode.R_THEN_L)) {
-            problems.add("template answer must put {reason} " + (mode == TrainingMode.R_THEN_L ? "before" : "after")
-                    + " {label} in mode " + mode.id());
-        }
-        if (blank(model)) {
-            problems.add("model must be a path or \"" + TINY_MODEL + "\"");
-        }
-        if (!TUNINGS.contains(tuning)) {
-            problems.add("tuning must be lora or full");
-        }
-        if (TUNING_LORA.equals(tuning)) {
-            positive(problems, "loraR", loraR);
-            positive(problems, "loraAlpha", loraAlpha);
-            if (!(loraDropout >= 0 && loraDropout < 1)) {
-                problems.add("loraDropout must be at least 0 and below 1");
-            }
-            if (loraTargetModules == null || loraTargetModules.isEmpty()
-                    || loraTargetModules.stream().anyMatch(RunSpec::blank)) {
-                problems.add("loraTargetModules must name at least one module, none blank");
-            }
-        }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            problems.add("learningRate must be positive");
-        }
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            problems.add("weightDecay must not be negative");
-        }
-        if (!SCHEDULES.contains(schedule)) {
-            problems.add("schedule must be constant, linear or cosine");
-        }
-        if (warmupSteps < 0) {
-            problems.add("warmupSteps must not be negative");
-        }
-        positive(problems, "epochs", epochs);
-        if (maxSteps != null && maxSteps <= 0) {
-            problems.add("maxSteps must be positive when set");
-        }
-        positive(problems, "batchSize", batchSize);
-        positive(problems, "gradientAccumulation", gradientAccumulation);
-        positive(problems, "maxSequenceLength", maxSequenceLength);
-        if (!(gradientClipping >= 0) || Double.isInfinite(gradientClipping)) {
-            problems.add("gradientClipping must not be negative (0 turns clipping off)");
-        }
-        if (!DEVICES.contains(device)) {
-            problems.add("device must be auto, cpu or gpu");
-        }
-        if (!PRECISIONS.contains(precision)) {
-            problems.add("precision must be auto, fp32 or bf16");
-        }
-        if (checkpointEvery < 0) {
-            problems.add("checkpointEvery must not be negative (0 saves only at the end)");
-        }
-        positive(problems, "evalMaxNewTokens", evalMaxNewTokens);
-        return problems;
+        return problems().stream().map(SettingProblem::fieldMessage).toList();
     }
 
-    private static void checkSplit(List<String> problems, String field, String value) {
-        if (Split.parse(value).isEmpty()) {
-            problems.add(field + " must be train, validation or test");
-        }
-    }
-
-    private static void positive(List<String> problems, String field, int value) {
-        if (value <= 0) {
-            problems.add(field + " must be positive");
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+    /** What is wrong with the spec, per setting (see {@link RunSettings#check}). */
+    public List<SettingProblem> problems() {
+        return RunSettings.of(this).check(true);
     }
 
     public String runId() { return runId; }

@@ -93,10 +93,20 @@ class TrainRobustnessTest {
     void nonFiniteLossStopsTheRunAndKeepsTheLastGoodCheckpoint() throws Exception {
         Path runDir = tmp.resolve("run");
         // full tuning with an absurd learning rate: step 1 is finite and moves every weight by ~1e15
-        // (Adam's first step is lr * sign(g)); the next forward pass overflows to a NaN loss
-        Outcome o = train("--dataset", dataset().toString(), "--run-dir", runDir.toString(), "--model", "tiny",
-                "--tuning", "full", "--lr", "1e15", "--max-steps", "20", "--batch-size", "4", "--device", "cpu",
-                "--checkpoint-every", "1");
+        // (Adam's first step is lr * sign(g)); the next forward pass overflows to a NaN loss. The command line
+        // refuses a learning rate above 1, so the spec is written as a launcher would and the run started from it.
+        RunSpec spec = new RunSpec();
+        spec.setRunId("run");
+        spec.setDataset(dataset().toString());
+        spec.setModel(RunSpec.TINY_MODEL);
+        spec.setTuning(RunSpec.TUNING_FULL);
+        spec.setLearningRate(1e15);
+        spec.setMaxSteps(20);
+        spec.setBatchSize(4);
+        spec.setDevice("cpu");
+        spec.setCheckpointEvery(1);
+        new RunDirectory(runDir).create(spec);
+        Outcome o = train("--run-dir", runDir.toString(), "--resume");
         assertEquals(1, o.rc(), o.err());
         RunDirectory run = new RunDirectory(runDir);
         assertEquals(RunStatus.FAILED, run.status());
