@@ -1,5 +1,6 @@
 package org.reasonlab.ui;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
 import org.reasonlab.core.run.folder.RunProcesses;
@@ -25,6 +26,11 @@ public class ReasonLabUiPlugin extends AbstractUIPlugin {
 
     public static ReasonLabUiPlugin getDefault() {
         return plugin;
+    }
+
+    /** Logs an error of the UI bundle (Error Log view). */
+    public static void log(String message, Throwable error) {
+        ILog.of(ReasonLabUiPlugin.class).error(message, error);
     }
 
     /** The trainer processes this workbench started, for telling running runs from crashed ones. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.commands.Command;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
@@ -18,6 +19,8 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.reasonlab.ui.views.overview.DatasetOverviewView;
 
 /** Helpers for tests that run in the workbench on the UI thread. */
@@ -82,6 +85,19 @@ public final class WorkbenchTestSupport {
     public static void spin(Duration duration) {
         long deadline = System.nanoTime() + duration.toNanos();
         waitUntil("time has passed", () -> System.nanoTime() > deadline);
+    }
+
+    /** Whether the command may run now, on the active part's selection (as its menu item would show it). */
+    public static boolean isEnabled(String commandId) {
+        Command command = PlatformUI.getWorkbench().getService(ICommandService.class).getCommand(commandId);
+        command.setEnabled(window().getService(IHandlerService.class).getCurrentState());
+        return command.isEnabled();
+    }
+
+    /** Runs the command on the active part's selection, as a menu item or a key would; returns its handler's result. */
+    public static Object execute(String commandId) throws Exception {
+        flushEvents();
+        return window().getService(IHandlerService.class).executeCommand(commandId, null);
     }
 
     public static DatasetOverviewView showOverview() throws PartInitException {

@@ -32,6 +32,7 @@ import org.reasonlab.core.edit.EntryReplacement;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetEntry;
 import org.reasonlab.core.model.DatasetRecord;
+import org.reasonlab.ui.JobFamilies;
 
 /**
  * Annotator agreement (percent agreement, Fleiss' kappa, Krippendorff's alpha, Cohen's kappa per
@@ -39,7 +40,6 @@ import org.reasonlab.core.model.DatasetRecord;
  * side; the curator adopts one or writes the final label and reason, recorded with their name.
  */
 final class AgreementPage {
-    static final Object FAMILY = AgreementPage.class;
 
     private final DatasetEditor editor;
     private final FormToolkit toolkit;
@@ -157,7 +157,7 @@ final class AgreementPage {
         }
         stale = false;
         Dataset snapshot = PageSupport.snapshot(model);
-        PageSupport.computeInBackground("Agreement of " + editor.file().getName(), FAMILY, form,
+        PageSupport.computeInBackground("Agreement of " + editor.file().getName(), JobFamilies.AGREEMENT, form,
                 () -> AgreementAnalyzer.analyze(snapshot), this::show);
     }
 

@@ -46,6 +46,7 @@ import org.reasonlab.core.io.DatasetSaver;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.validate.ValidationProblem;
+import org.reasonlab.ui.JobFamilies;
 import org.reasonlab.ui.ReasonLabUiPlugin;
 
 /**
@@ -57,7 +58,6 @@ import org.reasonlab.ui.ReasonLabUiPlugin;
 public final class DatasetEditor extends MultiPageEditorPart implements IGotoMarker {
     public static final String ID = "org.reasonlab.ui.editors.dataset";
     /** Family of the editor's load jobs, for tests that wait for them. */
-    public static final Object LOAD_FAMILY = new Object();
 
     static final int RECORDS_PAGE = 0;
     static final int STATISTICS_PAGE = 1;
@@ -181,7 +181,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == LOAD_FAMILY;
+                return family == JobFamilies.DATASET_LOAD;
             }
         };
         job.setPriority(Job.SHORT);

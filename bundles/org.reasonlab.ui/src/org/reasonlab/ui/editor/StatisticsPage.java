@@ -22,6 +22,7 @@ import org.reasonlab.core.stats.DatasetStatistics;
 import org.reasonlab.core.stats.DuplicateGroup;
 import org.reasonlab.core.stats.LengthSummary;
 import org.reasonlab.core.stats.Occurrence;
+import org.reasonlab.ui.JobFamilies;
 import org.reasonlab.ui.views.overview.ReasonLengthChart;
 
 /**
@@ -29,7 +30,6 @@ import org.reasonlab.ui.views.overview.ReasonLengthChart;
  * with links to the records. Computed in the background when the page is shown after a change.
  */
 final class StatisticsPage {
-    static final Object FAMILY = StatisticsPage.class;
 
     private final DatasetEditor editor;
     private final FormToolkit toolkit;
@@ -105,7 +105,7 @@ final class StatisticsPage {
         Dataset snapshot = PageSupport.snapshot(model);
         long generation = model.generation();
         summary.setText("Computing\u2026");
-        PageSupport.computeInBackground("Statistics of " + editor.file().getName(), FAMILY, form,
+        PageSupport.computeInBackground("Statistics of " + editor.file().getName(), JobFamilies.STATISTICS, form,
                 () -> DatasetStatistics.compute(snapshot), statistics -> show(statistics, snapshot, generation));
     }
 

@@ -11,6 +11,7 @@ import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetEntry;
 import org.reasonlab.core.validate.ValidationProblem;
 import org.reasonlab.core.validate.Validator;
+import org.reasonlab.ui.JobFamilies;
 
 /**
  * Validates a snapshot of an editor's entries in the background; the editor schedules it (with a
@@ -18,7 +19,6 @@ import org.reasonlab.core.validate.Validator;
  * an older generation.
  */
 final class ValidationJob extends Job {
-    static final Object FAMILY = ValidationJob.class;
     private static final long DELAY_MS = 200;
 
     private final DatasetModel model;
@@ -45,7 +45,7 @@ final class ValidationJob extends Job {
 
     @Override
     public boolean belongsTo(Object family) {
-        return family == FAMILY;
+        return family == JobFamilies.VALIDATION;
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.reasonlab.core.run.FinishedEvent;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunEventLog;
 import org.reasonlab.core.run.RunStatus;
+import org.reasonlab.ui.JobFamilies;
 import org.reasonlab.ui.ReasonLabUiPlugin;
 
 /**
@@ -34,8 +35,6 @@ import org.reasonlab.ui.ReasonLabUiPlugin;
  * with an error status naming the exit code and the last lines of stderr. Never blocks the UI.
  */
 public final class TrainerJob extends Job {
-    /** Job family of all trainer jobs. */
-    public static final Object FAMILY = TrainerJob.class;
     private static final int TICKS = 10_000;
 
     private final ILaunch launch;
@@ -76,7 +75,7 @@ public final class TrainerJob extends Job {
 
     @Override
     public boolean belongsTo(Object family) {
-        return family == FAMILY;
+        return family == JobFamilies.TRAINER;
     }
 
     public ILaunch launch() {

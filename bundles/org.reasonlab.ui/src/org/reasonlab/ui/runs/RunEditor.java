@@ -9,15 +9,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.resources.IContainer;
-import org.eclipse.core.resources.IResourceChangeEvent;
-import org.eclipse.core.resources.IResourceChangeListener;
 import org.eclipse.core.resources.IResourceDelta;
-import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.ContributionManager;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
@@ -35,6 +29,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
+import org.eclipse.ui.menus.IMenuService;
 import org.reasonlab.core.run.RunMetrics;
 import org.reasonlab.core.run.folder.RunInfo;
 import org.reasonlab.core.run.folder.RunReader;
@@ -42,11 +37,13 @@ import org.reasonlab.core.run.folder.RunSnapshot;
 import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.ReadOnlyEditorPart;
 import org.reasonlab.ui.ReasonLabUiPlugin;
+import org.reasonlab.ui.RunCommands;
 
 /**
  * The run page: loss and evaluation curves, the metrics, the confusion matrix and the training settings of one run
- * folder. Read-only. Reads in a background job; while the run is running it reads the event log again (only what
- * was appended) every {@link RunsView#POLL_MS} ms.
+ * folder. Read-only. A {@link RunWatcher} keeps it live (while the run is running, the event log is read again,
+ * only what was appended). Its selection is the run ({@link RunRow}), so the commands of {@link RunCommands} work
+ * on it; its heading's tool bar is the contribution location {@link RunCommands#RUN_PAGE_TOOLBAR}.
  */
 public class RunEditor extends ReadOnlyEditorPart {
     public static final String ID = "org.reasonlab.ui.editors.run";
@@ -58,11 +55,9 @@ public class RunEditor extends ReadOnlyEditorPart {
     private IContainer folder;
     private RunReader reader;
     private final AtomicBoolean disposed = new AtomicBoolean();
-    private Job job;
-    private IResourceChangeListener listener;
-    private Action reviewAction;
-    private Action resumeAction;
-    private TrainerActivity trainers;
+    private final WorkspaceDatasets datasets = new WorkspaceDatasets();
+    private final RunSelectionProvider selection = new RunSelectionProvider();
+    private RunWatcher watcher;
 
     private FormToolkit toolkit;
     private ScrolledForm form;
@@ -136,52 +131,40 @@ public class RunEditor extends ReadOnlyEditorPart {
         Composite settings = section(body, "Training settings", 1);
         settingsTable = table(settings, "Setting", "Value");
 
-        reviewAction = new Action("Review Reasons") {
-            @Override
-            public void run() {
-                review();
-            }
-        };
-        reviewAction.setToolTipText("Browse the generated reasons and mark them aligned or misaligned");
-        resumeAction = new Action("Resume") {
-            @Override
-            public void run() {
-                resume();
-            }
-        };
-        resumeAction.setToolTipText("Resume the run from its last checkpoint");
-        form.getToolBarManager().add(reviewAction);
-        form.getToolBarManager().add(resumeAction);
+        getSite().setSelectionProvider(selection);
+        IMenuService menus = getSite().getService(IMenuService.class);
+        menus.populateContributionManager((ContributionManager) form.getToolBarManager(),
+                "toolbar:" + RunCommands.RUN_PAGE_TOOLBAR);
         form.updateToolBar();
-        updateActions();
 
-        job = new ReadJob();
-        listener = this::resourceChanged;
-        ResourcesPlugin.getWorkspace().addResourceChangeListener(listener, IResourceChangeEvent.POST_CHANGE);
-        trainers = TrainerActivity.listen(() -> {
-            if (!disposed.get() && job != null) {
-                job.schedule(RunsView.DEBOUNCE_MS);
-            }
-        });
-        job.schedule();
+        watcher = new RunWatcher("Reading run " + folder.getName(), this::concernsRun, this::read);
+        watcher.start();
     }
 
-    private void updateActions() {
-        RunInfo info = snapshot == null ? null : snapshot.info();
-        reviewAction.setEnabled(info != null && info.hasPredictions());
-        resumeAction.setEnabled(info != null && !info.pretrained() && info.state().isResumable());
-    }
-
-    /** Opens the reason review of this run. */
-    public void review() {
-        RunActions.review(this, RunFinder.location(folder), folder.getName());
-    }
-
-    /** Resumes this run from its newest checkpoint. */
-    public void resume() {
-        if (RunActions.resume(this, RunFinder.location(folder), folder.getName())) {
-            job.schedule(RunsView.DEBOUNCE_MS);
+    /** Whether a workspace change touches this run's folder; closes the page when the folder is gone. */
+    private boolean concernsRun(IResourceDelta delta) {
+        IResourceDelta mine = delta.findMember(folder.getFullPath());
+        if (mine != null && mine.getKind() == IResourceDelta.REMOVED) {
+            getSite().getShell().getDisplay().asyncExec(() -> {
+                if (!disposed.get()) {
+                    getSite().getPage().closeEditor(this, false);
+                }
+            });
+            return false;
         }
+        return mine != null;
+    }
+
+    /** Reads the run (in the watcher's job) and shows it; whether it is live. */
+    private boolean read() {
+        if (disposed.get()) {
+            return false;
+        }
+        RunSnapshot s = reader.read();
+        if (form != null && !form.isDisposed()) {
+            form.getDisplay().asyncExec(() -> show(s));
+        }
+        return s.info().state().isLive();
     }
 
     private Composite section(Composite parent, String title, int span) {
@@ -230,60 +213,13 @@ public class RunEditor extends ReadOnlyEditorPart {
         }
     }
 
-    private void resourceChanged(IResourceChangeEvent event) {
-        IResourceDelta delta = event.getDelta();
-        if (delta == null || disposed.get()) {
-            return;
-        }
-        IResourceDelta mine = delta.findMember(folder.getFullPath());
-        if (mine == null) {
-            return;
-        }
-        if (mine.getKind() == IResourceDelta.REMOVED) {
-            getSite().getShell().getDisplay().asyncExec(() -> {
-                if (!disposed.get()) {
-                    getSite().getPage().closeEditor(this, false);
-                }
-            });
-            return;
-        }
-        job.schedule(RunsView.DEBOUNCE_MS);
-    }
-
-    private final class ReadJob extends Job {
-        ReadJob() {
-            super("Reading run " + folder.getName());
-            setSystem(true);
-        }
-
-        @Override
-        protected IStatus run(IProgressMonitor monitor) {
-            if (disposed.get()) {
-                return Status.CANCEL_STATUS;
-            }
-            RunSnapshot s = reader.read();
-            if (form != null && !form.isDisposed()) {
-                form.getDisplay().asyncExec(() -> show(s));
-            }
-            if ((s.info().state().isLive() || TrainerActivity.anyTrainer())
-                    && !disposed.get()) {
-                schedule(RunsView.POLL_MS);
-            }
-            return Status.OK_STATUS;
-        }
-
-        @Override
-        public boolean belongsTo(Object family) {
-            return family == RunEditor.this;
-        }
-    }
-
     private void show(RunSnapshot s) {
         if (form == null || form.isDisposed()) {
             return;
         }
         snapshot = s;
         RunInfo info = s.info();
+        selection.setRun(new RunRow(folder, info, datasets.shown(info.dataset())));
         form.setText("Run " + info.name());
         List<String> status = new ArrayList<>();
         status.add(info.statusText());
@@ -311,7 +247,6 @@ public class RunEditor extends ReadOnlyEditorPart {
         setRows(classTable, classRows(s.metrics()));
         showConfusion(s.metrics());
         setRows(settingsTable, s.settings());
-        updateActions();
         form.reflow(true);
         generation++;
     }
@@ -413,14 +348,11 @@ public class RunEditor extends ReadOnlyEditorPart {
     @Override
     public void dispose() {
         disposed.set(true);
-        if (listener != null) {
-            ResourcesPlugin.getWorkspace().removeResourceChangeListener(listener);
+        if (watcher != null) {
+            watcher.stop();
         }
-        if (trainers != null) {
-            trainers.stop();
-        }
-        if (job != null) {
-            job.cancel();
+        if (form != null) {
+            getSite().getService(IMenuService.class).releaseContributions((ContributionManager) form.getToolBarManager());
         }
         if (toolkit != null) {
             toolkit.dispose();
@@ -502,7 +434,7 @@ public class RunEditor extends ReadOnlyEditorPart {
     }
 
     public Job job() {
-        return job;
+        return watcher.job();
     }
 
     private static List<String[]> rows(Table table) {

@@ -2,100 +2,66 @@ package org.reasonlab.ui.runs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.IResourceChangeEvent;
-import org.eclipse.core.resources.IResourceChangeListener;
 import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.core.resources.WorkspaceJob;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.MultiStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.core.runtime.jobs.MultiRule;
-import org.eclipse.jface.action.Action;
-import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.MenuManager;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
-import org.reasonlab.core.compare.PaperSetting;
 import org.reasonlab.core.run.folder.RunFolders;
 import org.reasonlab.core.run.folder.RunInfo;
 import org.reasonlab.core.run.folder.RunReader;
 import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.ReasonLabUiPlugin;
-import org.reasonlab.ui.results.ComparisonPart;
+import org.reasonlab.ui.RunCommands;
 
 /**
- * Every run in the workspace with its status and scores. Reads in a background job: when run files change in the
- * workspace (debounced), when a trainer starts or ends, and every {@link #POLL_MS} ms while a run is running or a
- * trainer job exists (the trainer appends to {@code events.jsonl} outside the workspace API; the log is read
- * incrementally).
+ * Every run in the workspace with its status and scores. The rows ({@link RunRow}) are the view's selection; the
+ * commands of {@link RunCommands} act on them from the tool bar, the context menu (open to contributions) and
+ * double-click. A {@link RunWatcher} keeps the rows live; each run folder is read by its own {@link RunReader},
+ * the event log incrementally.
  */
 public class RunsView extends ViewPart {
     public static final String ID = "org.reasonlab.ui.views.runs";
-    /** How often running runs are read again. */
-    public static final long POLL_MS = 1500;
-    static final long DEBOUNCE_MS = 300;
     static final String[] COLUMNS = {"Run", "Status", "Mode", "Model", "Dataset", "Accuracy", "Misalignment",
             "Duration"};
-    private static final Function<RunRow, String>[] TEXTS = texts();
+    private static final List<Function<RunRow, String>> TEXTS = List.of(r -> r.info().name(),
+            r -> r.info().statusText(), r -> r.info().modeText(), r -> nz(r.info().model()), r -> nz(r.dataset()),
+            r -> r.info().accuracyText(), r -> r.info().misalignmentText(), r -> r.info().durationText());
 
     private TableViewer viewer;
     private Label messageLabel;
     private final Map<Path, RunReader> readers = new HashMap<>();
     private final WorkspaceDatasets datasets = new WorkspaceDatasets();
-    private final AtomicBoolean disposed = new AtomicBoolean();
     private volatile List<RunRow> shown = List.of();
     private volatile int generation;
     private volatile String shownMessage = "";
-    private Job refreshJob;
-    private IResourceChangeListener listener;
-    private Predicate<List<RunInfo>> deleteConfirmation;
-    private TrainerActivity trainers;
-    private Action openAction;
-    private Action resumeAction;
-    private Action deleteAction;
-    private Action compareAction;
-    private Action reviewAction;
-
-    @SuppressWarnings("unchecked")
-    private static Function<RunRow, String>[] texts() {
-        return new Function[] {(Function<RunRow, String>) r -> r.info().name(),
-                (Function<RunRow, String>) r -> r.info().statusText(), (Function<RunRow, String>) r -> r.info().modeText(),
-                (Function<RunRow, String>) r -> nz(r.info().model()), (Function<RunRow, String>) r -> nz(r.dataset()),
-                (Function<RunRow, String>) r -> r.info().accuracyText(),
-                (Function<RunRow, String>) r -> r.info().misalignmentText(),
-                (Function<RunRow, String>) r -> r.info().durationText()};
-    }
+    private RunWatcher watcher;
 
     private static String nz(String s) {
         return s == null ? "" : s;
@@ -125,7 +91,7 @@ public class RunsView extends ViewPart {
             c.setLabelProvider(new ColumnLabelProvider() {
                 @Override
                 public String getText(Object element) {
-                    return TEXTS[column].apply((RunRow) element);
+                    return TEXTS.get(column).apply((RunRow) element);
                 }
 
                 @Override
@@ -150,204 +116,31 @@ public class RunsView extends ViewPart {
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(shown);
-        viewer.addDoubleClickListener(e -> open(selection()));
-        viewer.addSelectionChangedListener(e -> updateActions());
+        viewer.addDoubleClickListener(e -> openSelection());
         getSite().setSelectionProvider(viewer);
-        createActions();
-        refreshJob = new RefreshJob();
-        listener = this::resourceChanged;
-        ResourcesPlugin.getWorkspace().addResourceChangeListener(listener, IResourceChangeEvent.POST_CHANGE);
-        trainers = TrainerActivity.listen(() -> {
-            if (!disposed.get() && refreshJob != null) {
-                refreshJob.schedule(RunsView.DEBOUNCE_MS);
-            }
-        });
-        refreshJob.schedule();
-    }
-
-    private void createActions() {
-        openAction = new Action("Open") {
-            @Override
-            public void run() {
-                open(selection());
-            }
-        };
-        openAction.setToolTipText("Open the run page");
-        resumeAction = new Action("Resume") {
-            @Override
-            public void run() {
-                List<RunRow> s = selection();
-                if (s.size() == 1) {
-                    resume(s.get(0));
-                }
-            }
-        };
-        resumeAction.setToolTipText("Resume the run from its last checkpoint");
-        deleteAction = new Action("Delete") {
-            @Override
-            public void run() {
-                deleteRuns(selection());
-            }
-        };
-        deleteAction.setToolTipText("Delete the run folders");
-        compareAction = new Action("Compare") {
-            @Override
-            public void run() {
-                compare(selection());
-            }
-        };
-        compareAction.setToolTipText("Compare the selected runs; the first is the baseline");
-        reviewAction = new Action("Review Reasons") {
-            @Override
-            public void run() {
-                review(selection());
-            }
-        };
-        reviewAction.setToolTipText("Browse the generated reasons and mark them aligned or misaligned");
-        Action refreshAction = new Action("Refresh") {
-            @Override
-            public void run() {
-                refresh();
-            }
-        };
-        IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
-        for (Action a : new Action[] {openAction, reviewAction, resumeAction, compareAction, deleteAction, refreshAction}) {
-            toolbar.add(a);
-        }
         MenuManager menu = new MenuManager();
-        for (Action a : new Action[] {openAction, reviewAction, resumeAction, compareAction, deleteAction}) {
-            menu.add(a);
-        }
-        viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
-        updateActions();
+        menu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        table.setMenu(menu.createContextMenu(table));
+        getSite().registerContextMenu(RunCommands.RUNS_VIEW_MENU, menu, viewer);
+        watcher = new RunWatcher("Reading runs", RunsView::concernsRuns, this::readAll);
+        watcher.start();
     }
 
-    private void updateActions() {
-        List<RunInfo> s = selection().stream().map(RunRow::info).toList();
-        openAction.setEnabled(!s.isEmpty());
-        resumeAction.setEnabled(s.size() == 1 && !s.get(0).pretrained() && s.get(0).state().isResumable());
-        deleteAction.setEnabled(!s.isEmpty());
-        compareAction.setEnabled(s.size() >= 2);
-        reviewAction.setEnabled(!s.isEmpty() && s.stream().allMatch(RunInfo::hasPredictions));
-    }
-
-    private List<RunRow> selection() {
-        if (viewer == null || viewer.getControl().isDisposed()) {
-            return List.of();
-        }
-        List<RunRow> runs = new ArrayList<>();
-        for (Object o : ((IStructuredSelection) viewer.getSelection()).toList()) {
-            runs.add((RunRow) o);
-        }
-        return runs;
-    }
-
-    /** Opens the run page of each run. */
-    public void open(List<RunRow> runs) {
-        IWorkbenchPage page = getSite().getPage();
-        for (RunRow r : runs) {
-            try {
-                RunEditor.open(page, r.container());
-            } catch (PartInitException e) {
-                error("Open Run", "Cannot open " + r.info().name() + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** Resumes the run from its newest checkpoint. */
-    public void resume(RunRow run) {
-        if (RunActions.resume(this, run.info().folder(), run.info().name())) {
-            refreshJob.schedule(DEBOUNCE_MS);
-        }
-    }
-
-    /**
-     * Opens the comparison of the runs in the paper's order (pre-trained, L, L+R, R-&gt;L, then the rest), so the
-     * baseline (the first) is the pre-trained evaluation when one is selected.
-     */
-    public void compare(List<RunRow> runs) {
+    private void openSelection() {
         try {
-            ComparisonPart.show(getSite().getPage(), runs.stream().map(RunRow::info)
-                    .sorted(Comparator.comparing(r -> PaperSetting.of(r.pretrained(), r.mode())))
-                    .map(RunInfo::folder).toList());
-        } catch (PartInitException | RuntimeException e) {
-            error("Compare Runs", "Cannot compare the runs: " + e.getMessage());
+            getSite().getService(IHandlerService.class).executeCommand(RunCommands.OPEN, null);
+        } catch (Exception e) {
+            ReasonLabUiPlugin.log("Could not open the run", e);
         }
-    }
-
-    /** Opens the reason review of each run. */
-    public void review(List<RunRow> runs) {
-        for (RunRow r : runs) {
-            RunActions.review(this, r.info().folder(), r.info().name());
-        }
-    }
-
-    /**
-     * Asks, then deletes the run folders in a workspace job. Running runs are not deleted.
-     *
-     * @return the delete job, null when nothing is deleted
-     */
-    public Job deleteRuns(List<RunRow> rows) {
-        List<RunInfo> runs = rows.stream().map(RunRow::info).toList();
-        List<RunInfo> running = runs.stream().filter(r -> r.state() == RunState.RUNNING).toList();
-        if (!running.isEmpty()) {
-            error("Delete Runs", running.get(0).name() + " is still running; stop it before deleting it.");
-            return null;
-        }
-        List<IContainer> folders = new ArrayList<>();
-        for (RunRow r : rows) {
-            if (r.container().getType() == IResource.FOLDER) {
-                folders.add(r.container());
-            }
-        }
-        if (folders.isEmpty()) {
-            return null;
-        }
-        Predicate<List<RunInfo>> confirm = deleteConfirmation != null ? deleteConfirmation
-                : list -> MessageDialog.openConfirm(getSite().getShell(), "Delete Runs",
-                        list.size() == 1 ? "Delete the run folder " + folders.get(0).getFullPath()
-                                + " with its checkpoints and results?"
-                                : "Delete the " + list.size() + " run folders with their checkpoints and results?");
-        if (!confirm.test(runs)) {
-            return null;
-        }
-        ISchedulingRule[] rules = folders.stream()
-                .map(f -> ResourcesPlugin.getWorkspace().getRuleFactory().deleteRule(f)).toArray(ISchedulingRule[]::new);
-        WorkspaceJob job = new WorkspaceJob("Deleting runs") {
-            @Override
-            public IStatus runInWorkspace(IProgressMonitor monitor) {
-                MultiStatus status = new MultiStatus(ReasonLabUiPlugin.PLUGIN_ID, 0, "Some runs could not be deleted", null);
-                for (IContainer f : folders) {
-                    try {
-                        f.delete(true, monitor);
-                    } catch (CoreException e) {
-                        status.add(e.getStatus());
-                    }
-                }
-                return status.isOK() ? Status.OK_STATUS : status;
-            }
-        };
-        job.setRule(MultiRule.combine(rules));
-        job.setUser(true);
-        job.schedule();
-        return job;
-    }
-
-    /** Replaces the question Delete asks (tests); null restores the dialog. */
-    public void setDeleteConfirmation(Predicate<List<RunInfo>> confirmation) {
-        this.deleteConfirmation = confirmation;
     }
 
     /** Reads the runs again now. */
     public void refresh() {
-        refreshJob.schedule();
+        watcher.refresh();
     }
 
-    private void resourceChanged(IResourceChangeEvent event) {
-        IResourceDelta delta = event.getDelta();
-        if (delta == null || disposed.get()) {
-            return;
-        }
+    /** Whether a workspace change may change the rows: a run file, or folders added, removed, opened or closed. */
+    private static boolean concernsRuns(IResourceDelta delta) {
         boolean[] relevant = {false};
         try {
             delta.accept(d -> {
@@ -356,9 +149,7 @@ public class RunsView extends ViewPart {
                 }
                 IResource r = d.getResource();
                 if (r.getType() == IResource.FILE) {
-                    if (RunFolders.RUN_FILES.contains(r.getName())) {
-                        relevant[0] = true;
-                    }
+                    relevant[0] = RunFolders.RUN_FILES.contains(r.getName());
                     return false;
                 }
                 if (r.getType() != IResource.ROOT && (d.getKind() == IResourceDelta.ADDED
@@ -369,94 +160,65 @@ public class RunsView extends ViewPart {
                 return true;
             });
         } catch (CoreException e) {
-            relevant[0] = true;
+            return true;
         }
-        if (relevant[0]) {
-            refreshJob.schedule(DEBOUNCE_MS);
-        }
+        return relevant[0];
     }
 
-    private final class RefreshJob extends Job {
-        RefreshJob() {
-            super("Reading runs");
-            setSystem(true);
-        }
-
-        @Override
-        protected IStatus run(IProgressMonitor monitor) {
-            if (disposed.get()) {
-                return Status.CANCEL_STATUS;
-            }
-            List<RunRow> rows = new ArrayList<>();
-            String message = "";
-            try {
-                Map<Path, RunReader> keep = new HashMap<>();
-                for (IContainer c : RunFinder.find(ResourcesPlugin.getWorkspace().getRoot())) {
-                    if (monitor.isCanceled()) {
-                        return Status.CANCEL_STATUS;
-                    }
-                    Path folder = RunFinder.location(c);
-                    if (folder == null) {
-                        continue;
-                    }
-                    RunReader reader = readers.get(folder);
-                    if (reader == null) {
-                        reader = new RunReader(folder, ReasonLabUiPlugin.runProcesses());
-                    }
-                    keep.put(folder, reader);
-                    try {
-                        RunInfo info = reader.read().info();
-                        rows.add(new RunRow(c, info, datasets.shown(info.dataset())));
-                    } catch (RuntimeException e) {
-                        message = c.getFullPath() + ": " + e;
-                    }
+    /** Reads every run folder (in the watcher's job) and shows the rows; whether one of them is live. */
+    private boolean readAll() {
+        List<RunRow> rows = new ArrayList<>();
+        String message = "";
+        try {
+            Map<Path, RunReader> keep = new HashMap<>();
+            for (IContainer c : RunFinder.find(ResourcesPlugin.getWorkspace().getRoot())) {
+                Path folder = RunFinder.location(c);
+                if (folder == null) {
+                    continue;
                 }
-                readers.clear();
-                readers.putAll(keep);
-            } catch (CoreException e) {
-                message = "Cannot list the runs: " + e.getMessage();
+                RunReader reader = readers.computeIfAbsent(folder,
+                        f -> new RunReader(f, ReasonLabUiPlugin.runProcesses()));
+                keep.put(folder, reader);
+                try {
+                    RunInfo info = reader.read().info();
+                    rows.add(new RunRow(c, info, datasets.shown(info.dataset())));
+                } catch (RuntimeException e) {
+                    message = c.getFullPath() + ": " + e;
+                }
             }
-            boolean live = rows.stream().anyMatch(r -> r.info().state().isLive())
-                    || TrainerActivity.anyTrainer();
-            String shownText = message;
-            if (!disposed.get() && viewer != null) {
-                viewer.getControl().getDisplay().asyncExec(() -> show(rows, shownText));
-            }
-            if (live && !disposed.get()) {
-                schedule(POLL_MS);
-            }
-            return Status.OK_STATUS;
+            readers.keySet().retainAll(keep.keySet());
+        } catch (CoreException e) {
+            message = "Cannot list the runs: " + e.getMessage();
         }
-
-        @Override
-        public boolean belongsTo(Object family) {
-            return family == RunsView.this;
+        String shownText = message;
+        if (viewer != null && !viewer.getControl().isDisposed()) {
+            viewer.getControl().getDisplay().asyncExec(() -> show(rows, shownText));
         }
+        return rows.stream().anyMatch(r -> r.info().state().isLive());
     }
 
     private void show(List<RunRow> rows, String message) {
         if (viewer == null || viewer.getControl().isDisposed()) {
             return;
         }
-        List<Path> selected = selection().stream().map(r -> r.info().folder()).toList();
+        List<Path> selected = selectedRows().stream().map(r -> r.info().folder()).toList();
         shown = List.copyOf(rows);
         viewer.setInput(shown);
-        List<RunRow> reselect = shown.stream().filter(r -> selected.contains(r.info().folder())).toList();
-        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(reselect));
+        viewer.setSelection(new StructuredSelection(
+                shown.stream().filter(r -> selected.contains(r.info().folder())).toList()));
         shownMessage = message;
         messageLabel.setText(message);
         boolean visible = !message.isEmpty();
         if (messageLabel.getVisible() != visible) {
             messageLabel.setVisible(visible);
-            ((org.eclipse.swt.layout.GridData) messageLabel.getLayoutData()).exclude = !visible;
+            ((GridData) messageLabel.getLayoutData()).exclude = !visible;
             messageLabel.getParent().layout(true);
         }
-        updateActions();
         generation++;
     }
 
-    private void error(String title, String text) {
-        MessageDialog.openError(getSite().getShell(), title, text);
+    private List<RunRow> selectedRows() {
+        return viewer.getStructuredSelection().toList().stream().map(RunRow.class::cast).toList();
     }
 
     @Override
@@ -466,20 +228,13 @@ public class RunsView extends ViewPart {
 
     @Override
     public void dispose() {
-        disposed.set(true);
-        if (listener != null) {
-            ResourcesPlugin.getWorkspace().removeResourceChangeListener(listener);
-        }
-        if (trainers != null) {
-            trainers.stop();
-        }
-        if (refreshJob != null) {
-            refreshJob.cancel();
+        if (watcher != null) {
+            watcher.stop();
         }
         super.dispose();
     }
 
-    // ---- test hooks ----
+    // ---- for tests ----
 
     /** The runs shown, in order. */
     public List<RunInfo> shownRuns() {
@@ -521,35 +276,14 @@ public class RunsView extends ViewPart {
         return shownMessage;
     }
 
-    public TableViewer viewer() {
-        return viewer;
-    }
-
-    /** Selects the runs with these names (for the actions). */
+    /** Selects the runs with these names (for the commands). */
     public void select(String... names) {
         List<String> wanted = List.of(names);
-        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(
-                shown.stream().filter(r -> wanted.contains(r.info().name())).toList()));
-        updateActions();
+        viewer.setSelection(new StructuredSelection(shown.stream().filter(r -> wanted.contains(r.info().name())).toList()));
     }
 
-    public Action openAction() {
-        return openAction;
-    }
-
-    public Action resumeAction() {
-        return resumeAction;
-    }
-
-    public Action deleteAction() {
-        return deleteAction;
-    }
-
-    public Action compareAction() {
-        return compareAction;
-    }
-
-    public Action reviewAction() {
-        return reviewAction;
+    /** The reading job. */
+    public Job readJob() {
+        return watcher.job();
     }
 }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunStatus;
+import org.reasonlab.ui.JobFamilies;
+import org.reasonlab.ui.RunCommands;
 import org.reasonlab.ui.launch.LaunchAttributes;
 import org.reasonlab.ui.launch.TrainerClassPath;
 import org.reasonlab.ui.launch.TrainerJob;
@@ -42,7 +44,7 @@ class SampleWorkflowTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (Job job : Job.getJobManager().find(TrainerJob.FAMILY)) {
+        for (Job job : Job.getJobManager().find(JobFamilies.TRAINER)) {
             ((TrainerJob) job).requestStop();
             TrainerTestSupport.waitFor((TrainerJob) job);
         }
@@ -89,7 +91,8 @@ class SampleWorkflowTest {
         assertTrue(row.hasPredictions());
         assertEquals(dataset.getFullPath().toString(), view.shownTexts(row.name())[4], "the dataset as a workspace path");
 
-        view.open(List.of(view.shownRow(row.name())));
+        view.select(row.name());
+        WorkbenchTestSupport.execute(RunCommands.OPEN);
         RunEditor page = (RunEditor) WorkbenchTestSupport.page().getActiveEditor();
         assertNotNull(page, "the run page opened");
         WorkbenchTestSupport.waitUntil("the run page shows the run", () -> page.shownGeneration() > 0
@@ -124,8 +127,8 @@ class SampleWorkflowTest {
 
         RunInfo cancelled = TrainerTestSupport.waitForRun(view, run.root(), r -> r.state() == RunState.CANCELLED);
         view.select(cancelled.name());
-        assertTrue(view.resumeAction().isEnabled(), "a cancelled run can be resumed");
-        view.resumeAction().run();
+        assertTrue(WorkbenchTestSupport.isEnabled(RunCommands.RESUME), "a cancelled run can be resumed");
+        WorkbenchTestSupport.execute(RunCommands.RESUME);
         TrainerJob resumed = TrainerTestSupport.waitForJobOf(run.root(), job);
         TrainerTestSupport.spinUntil(() -> resumed.progress().step() > stoppedAt || resumed.getState() == Job.NONE);
         assertTrue(resumed.progress().step() > stoppedAt,

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfigurationType;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunStatus;
+import org.reasonlab.ui.JobFamilies;
+import org.reasonlab.ui.RunCommands;
 import org.reasonlab.ui.launch.LaunchAttributes;
 import org.reasonlab.ui.launch.LaunchSettings;
 import org.reasonlab.ui.launch.TrainerClassPath;
@@ -54,7 +57,7 @@ class TrainerFailureTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (var job : org.eclipse.core.runtime.jobs.Job.getJobManager().find(TrainerJob.FAMILY)) {
+        for (var job : Job.getJobManager().find(JobFamilies.TRAINER)) {
             ((TrainerJob) job).processHandle().destroyForcibly();
             TrainerTestSupport.waitFor((TrainerJob) job);
         }
@@ -126,7 +129,7 @@ class TrainerFailureTest {
         RunsView view = (RunsView) WorkbenchTestSupport.page().showView(RunsView.ID);
         TrainerJob job = TrainerJob.of(wc.launch(ILaunchManager.RUN_MODE, null));
         assertNotNull(job);
-        TrainerTestSupport.spinUntil(() -> job.progress().step() >= 3 || job.getState() == org.eclipse.core.runtime.jobs.Job.NONE);
+        TrainerTestSupport.spinUntil(() -> job.progress().step() >= 3 || job.getState() == Job.NONE);
         assertTrue(job.progress().step() >= 3, () -> "the trainer did not train: " + job.progress().stderrTail());
 
         job.processHandle().destroyForcibly(); // kill -9: no checkpoint, no finished event
@@ -141,7 +144,7 @@ class TrainerFailureTest {
         RunInfo row = TrainerTestSupport.waitForRun(view, run.root(), r -> r.state() == RunState.FAILED);
         assertTrue(row.message().contains("without finishing"), row.message());
         view.select(row.name());
-        assertTrue(view.resumeAction().isEnabled(), "a killed run can be resumed from its last checkpoint");
+        assertTrue(WorkbenchTestSupport.isEnabled(RunCommands.RESUME), "a killed run can be resumed from its last checkpoint");
         assertTrue(dataset.exists());
         assertEquals(DATA, Files.readString(dataset.getLocation().toPath()), "the dataset is untouched");
         assertUsable();

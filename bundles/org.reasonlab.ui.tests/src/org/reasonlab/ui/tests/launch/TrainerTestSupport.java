@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
+import org.reasonlab.ui.JobFamilies;
 import org.reasonlab.ui.launch.TrainerJob;
 import org.reasonlab.core.run.folder.RunInfo;
 import org.reasonlab.ui.runs.RunsView;
@@ -65,7 +66,7 @@ final class TrainerTestSupport {
         Path wanted = folder.toAbsolutePath().normalize();
         TrainerJob[] found = new TrainerJob[1];
         spinUntil(() -> {
-            for (Job j : Job.getJobManager().find(TrainerJob.FAMILY)) {
+            for (Job j : Job.getJobManager().find(JobFamilies.TRAINER)) {
                 if (j != not && j instanceof TrainerJob t
                         && t.runDirectory().toAbsolutePath().normalize().equals(wanted)) {
                     found[0] = t;

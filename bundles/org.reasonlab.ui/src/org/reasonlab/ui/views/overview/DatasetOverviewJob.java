@@ -18,6 +18,7 @@ import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.stats.DatasetStatistics;
 import org.reasonlab.core.validate.ValidationProblem;
 import org.reasonlab.core.validate.Validator;
+import org.reasonlab.ui.JobFamilies;
 
 /**
  * Loads a dataset file, computes its statistics and validates it, in the background. Checks for
@@ -26,7 +27,6 @@ import org.reasonlab.core.validate.Validator;
  */
 public final class DatasetOverviewJob extends Job {
     /** Family of all overview jobs, for {@link org.eclipse.core.runtime.jobs.IJobManager#find(Object)}. */
-    public static final Object FAMILY = DatasetOverviewJob.class;
 
     private final IFile file;
     private final Consumer<OverviewOutcome> onDone;
@@ -44,7 +44,7 @@ public final class DatasetOverviewJob extends Job {
 
     @Override
     public boolean belongsTo(Object family) {
-        return family == FAMILY;
+        return family == JobFamilies.OVERVIEW;
     }
 
     @Override
