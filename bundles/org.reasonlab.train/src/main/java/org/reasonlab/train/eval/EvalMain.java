@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.Dataset;
-import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.Split;
+import org.reasonlab.core.model.SplitRecords;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.train.DjlEnvironment;
@@ -152,8 +152,7 @@ public final class EvalMain {
                         + "; the lines affected are left out");
             }
             Dataset dataset = loaded.dataset();
-            List<DatasetRecord> records = Evaluator.recordsOf(dataset, args.split());
-            if (records.isEmpty()) {
+            if (SplitRecords.of(dataset, args.split()).isEmpty()) {
                 err.println("eval: no records " + (dataset.records().isEmpty() ? "in " + args.dataset()
                         : "in split '" + args.split().id() + "' of " + args.dataset()));
                 return 1;

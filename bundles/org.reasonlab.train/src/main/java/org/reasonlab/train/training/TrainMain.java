@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.LoadResult;
-import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.Split;
+import org.reasonlab.core.model.SplitRecords;
 import org.reasonlab.core.prompt.ExampleBuilder;
 import org.reasonlab.core.prompt.ExampleSet;
 import org.reasonlab.core.prompt.TrainingMode;
@@ -145,12 +145,10 @@ public final class TrainMain {
             throw new IOException("dataset file not found: " + file);
         }
         LoadResult loaded = DatasetLoader.load(file);
-        List<DatasetRecord> records = loaded.dataset().records();
         Split split = Split.parse(spec.trainSplit()).orElse(Split.TRAIN);
-        boolean anySplit = records.stream().anyMatch(r -> r.split() != null);
-        ExampleSet set = new ExampleBuilder(spec.template(), loaded.dataset().schema()).buildAll(records,
-                anySplit ? split : null);
-        if (!anySplit && !records.isEmpty()) {
+        SplitRecords records = SplitRecords.of(loaded.dataset(), split);
+        ExampleSet set = new ExampleBuilder(spec.template(), loaded.dataset().schema()).buildAll(records);
+        if (records.all() && !records.isEmpty()) {
             sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO,
                     "the dataset assigns no splits; training on all " + records.size() + " records"));
         }
@@ -160,7 +158,7 @@ public final class TrainMain {
         }
         if (set.examples().isEmpty()) {
             throw new IOException("dataset " + file + " has no usable training examples (split " + split.id() + ": "
-                    + records.stream().filter(r -> !anySplit || r.split() == split).count() + " record(s), "
+                    + records.size() + " record(s), "
                     + set.skipped().size() + " skipped" + (loaded.hasProblems() ? ", " + loaded.problems().size()
                     + " line(s) with problems" : "") + ")");
         }
@@ -200,7 +198,7 @@ public final class TrainMain {
             org.reasonlab.core.model.Dataset dataset = DatasetLoader.load(Path.of(spec.dataset())).dataset();
             org.reasonlab.core.model.Split split = org.reasonlab.core.model.Split.parse(spec.evalSplit())
                     .orElse(org.reasonlab.core.model.Split.TEST);
-            if (org.reasonlab.train.eval.Evaluator.recordsOf(dataset, split).isEmpty()) {
+            if (SplitRecords.of(dataset, split).isEmpty()) {
                 sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING,
                         "no records in split " + split.id() + ": evaluation skipped"));
                 return;
