@@ -263,7 +263,7 @@ class TrainRobustnessTest {
                     tuned.add(Generator.generate(model, p, greedy).tokens());
                     tunedLogits.add(logits(model, p));
                 }
-                TrainMain.Djl.writeMerged(run, model, t.lora(), new EventSink.Collecting());
+                TrainingSession.writeMerged(run, model, t.lora(), new EventSink.Collecting());
             }
         }
         assertTrue(maxAbsDiff(baseLogits.get(0), tunedLogits.get(0)) > 1e-3, "training changed nothing");
