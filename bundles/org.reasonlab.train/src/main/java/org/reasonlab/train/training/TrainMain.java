@@ -7,10 +7,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.reasonlab.core.prompt.TrainingMode;
+import java.util.Set;
+import org.reasonlab.core.cli.CliArguments;
+import org.reasonlab.core.cli.UsageException;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunEventLog;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.train.cli.ModelArguments;
+import org.reasonlab.train.cli.TrainerCommand;
+
 
 /**
  * {@code train} command: {@code --dataset FILE --run-dir DIR [--mode l|l+r|r->l] [--model PATH|tiny]
@@ -26,82 +31,71 @@ import org.reasonlab.core.run.RunSpec;
  * {@code events.jsonl} and, as JSON lines, to {@code out}; human messages to {@code err}. Exit
  * codes: 0 completed, 1 failed, 2 bad arguments, 3 cancelled. On SIGTERM a shutdown hook stops the
  * loop after the current step, which writes a checkpoint and the finished event (status
- * cancelled); the JVM then exits with 143 (128 + SIGTERM), not 3.
+ * cancelled); the JVM then exits with 143 (128 + SIGTERM), not 3. {@code -h}/{@code --help} prints the
+ * usage.
  */
-public final class TrainMain {
+public final class TrainMain extends TrainerCommand<TrainMain.Args> {
     static final String USAGE = "usage: train --dataset FILE --run-dir DIR [--mode l|l+r|r->l] [--model PATH|tiny]"
             + " [--tuning lora|full] [--epochs N] [--max-steps N] [--lr X] [--batch-size N] [--seed N]"
             + " [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--checkpoint-every N] [--merged] [--resume]";
 
     private TrainMain() {
+        super("train", USAGE, RunSpec.TINY_MODEL, Set.of("resume", "merged"), Set.of("dataset", "run-dir", "mode",
+                "tuning", "epochs", "max-steps", "lr", "batch-size", "seed", "checkpoint-every"));
     }
 
     /** Runs {@code train} in its own JVM: prepares DJL offline, then exits with {@link #run}'s code. */
     public static void main(String[] args) {
-        org.reasonlab.train.DjlEnvironment.prepare();
-        PrintStream out = new PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        exit(new TrainMain(), args);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Path dataset = null;
-        Path runDir = null;
-        boolean resume = false;
-        boolean merged = false;
+        return new TrainMain().call(args, out, err);
+    }
+
+    /**
+     * Parsed arguments: {@code spec} holds the settings given (the defaults otherwise); {@code dataset}
+     * is null only for {@code --resume} of a run folder that has a spec.
+     */
+    record Args(Path dataset, Path runDir, boolean resume, boolean merged, RunSpec spec) {
+    }
+
+    @Override
+    protected Args parse(CliArguments args, ModelArguments model) throws UsageException {
         RunSpec spec = new RunSpec();
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--resume" -> resume = true;
-                    case "--merged" -> merged = true;
-                    case "-h", "--help" -> {
-                        out.println(USAGE);
-                        return 0;
-                    }
-                    default -> {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException(a.startsWith("--") ? a + " needs a value" : "unknown argument " + a);
-                        }
-                        String v = args[++i];
-                        switch (a) {
-                            case "--dataset" -> dataset = Path.of(v);
-                            case "--run-dir" -> runDir = Path.of(v);
-                            case "--mode" -> spec.setMode(TrainingMode.parse(v).orElseThrow(
-                                    () -> new IllegalArgumentException("--mode must be l, l+r or r->l, was " + v)));
-                            case "--model" -> spec.setModel(v);
-                            case "--tuning" -> spec.setTuning(v.toLowerCase(Locale.ROOT));
-                            case "--epochs" -> spec.setEpochs(intArg(a, v));
-                            case "--max-steps" -> spec.setMaxSteps(intArg(a, v));
-                            case "--lr" -> spec.setLearningRate(doubleArg(a, v));
-                            case "--batch-size" -> spec.setBatchSize(intArg(a, v));
-                            case "--seed" -> spec.setSeed(Long.parseLong(v));
-                            case "--device" -> spec.setDevice(v.toLowerCase(Locale.ROOT));
-                            case "--precision" -> spec.setPrecision(v.toLowerCase(Locale.ROOT));
-                            case "--checkpoint-every" -> spec.setCheckpointEvery(intArg(a, v));
-                            default -> throw new IllegalArgumentException("unknown option " + a);
-                        }
-                    }
-                }
-            }
-            if (runDir == null) {
-                throw new IllegalArgumentException("--run-dir is required");
-            }
-            if (dataset == null && !(resume && Files.isRegularFile(runDir.resolve(RunDirectory.SPEC)))) {
-                throw new IllegalArgumentException("--dataset is required");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("train: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
+        spec.setModel(model.model());
+        spec.setDevice(model.device());
+        spec.setPrecision(model.precision());
+        spec.setMode(mode(args, spec.mode()));
+        spec.setTuning(args.option("tuning").map(v -> v.toLowerCase(Locale.ROOT)).orElse(spec.tuning()));
+        spec.setEpochs(args.intOption("epochs", spec.epochs()));
+        if (args.option("max-steps").isPresent()) {
+            spec.setMaxSteps(args.intOption("max-steps", 0));
         }
+        spec.setLearningRate(args.doubleOption("lr", spec.learningRate()));
+        spec.setBatchSize(args.intOption("batch-size", spec.batchSize()));
+        spec.setSeed(args.longOption("seed", spec.seed()));
+        spec.setCheckpointEvery(args.intOption("checkpoint-every", spec.checkpointEvery()));
+        Path runDir = Path.of(required(args, "run-dir"));
+        boolean resume = args.flag("resume");
+        Path dataset = args.option("dataset").map(Path::of).orElse(null);
+        if (dataset == null && !(resume && Files.isRegularFile(runDir.resolve(RunDirectory.SPEC)))) {
+            throw new UsageException("--dataset is required");
+        }
+        return new Args(dataset, runDir, resume, args.flag("merged"), spec);
+    }
+
+    @Override
+    protected int execute(Args args, PrintStream out, PrintStream err) {
+        Path runDir = args.runDir();
+        boolean resume = args.resume();
+        RunSpec spec = args.spec();
         RunDirectory run = new RunDirectory(runDir);
         try {
             if (resume && Files.isRegularFile(run.specFile())) {
                 spec = run.readSpec();
             } else {
-                spec.setDataset(dataset.toAbsolutePath().toString());
+                spec.setDataset(args.dataset().toAbsolutePath().toString());
                 spec.setRunId(runId(runDir));
                 spec.setCreated(Instant.now());
                 if (spec.mode() != null && !spec.hasOwnTemplate()) {
@@ -110,20 +104,20 @@ public final class TrainMain {
                 List<String> problems = spec.validate();
                 if (!problems.isEmpty()) {
                     err.println("train: invalid settings: " + String.join("; ", problems));
-                    return 2;
+                    return BAD_ARGUMENTS;
                 }
                 run.create(spec);
             }
         } catch (IOException | RuntimeException e) {
             err.println("train: cannot set up run folder " + runDir + ": " + e.getMessage());
-            return 1;
+            return FAILED;
         }
         try (RunEventLog log = run.openEventLog()) {
             EventSink sink = EventSink.all(EventSink.log(log), EventSink.jsonLines(out));
-            return new TrainingSession(spec, run, sink, err).train(resume, merged);
+            return new TrainingSession(spec, run, sink, err).train(resume, args.merged());
         } catch (IOException e) {
             err.println("train: cannot write the event log in " + runDir + ": " + e.getMessage());
-            return 1;
+            return FAILED;
         }
     }
 
@@ -131,21 +125,5 @@ public final class TrainMain {
         Path name = runDir.toAbsolutePath().normalize().getFileName();
         String id = name == null ? "run" : name.toString().replaceAll("[^A-Za-z0-9._-]", "_");
         return id.isEmpty() || !Character.isLetterOrDigit(id.charAt(0)) ? "run-" + id : id;
-    }
-
-    private static int intArg(String name, String v) {
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was " + v);
-        }
-    }
-
-    private static double doubleArg(String name, String v) {
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, was " + v);
-        }
     }
 }
