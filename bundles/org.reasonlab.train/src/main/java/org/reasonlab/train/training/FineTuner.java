@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,7 +173,7 @@ public final class FineTuner implements AutoCloseable {
         try {
             Device device = model.device();
             RunEnvironment env = environment(device, spec.seed(), model.precision());
-            java.nio.file.Files.createDirectories(run.root());
+            Files.createDirectories(run.root());
             run.writeEnvironment(env);
             sink.emit(new StartedEvent(Instant.now(), spec.runId(), spec.mode() == null ? null : spec.mode().id(),
                     spec.model(), spec.tuning(), data.size(), null, (int) Math.min(Integer.MAX_VALUE, totalSteps), env));
