@@ -2,6 +2,7 @@ package org.reasonlab.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import java.util.Locale;
 
 /**
  * Prepares DJL before any of its classes initialise. Without {@code ai.djl.offline} and
@@ -33,7 +34,7 @@ public final class DjlEnvironment {
 
     /** The device to run on: {@code auto} picks the first GPU DJL sees, else the CPU. */
     public static Device device(String choice) {
-        String c = choice == null ? "auto" : choice.trim().toLowerCase(java.util.Locale.ROOT);
+        String c = choice == null ? "auto" : choice.trim().toLowerCase(Locale.ROOT);
         return switch (c) {
             case "cpu" -> Device.cpu();
             case "gpu" -> {

@@ -3,7 +3,9 @@ package org.reasonlab.core.imports;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,13 +108,13 @@ public final class CsvPreview {
 
     static void checkReadable(Path file) throws IOException {
         if (!Files.exists(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such file");
+            throw new NoSuchFileException(file.toString(), null, "no such file");
         }
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a folder, not a dataset file");
         }
         if (!Files.isReadable(file)) {
-            throw new java.nio.file.AccessDeniedException(file.toString(), null, "not readable");
+            throw new AccessDeniedException(file.toString(), null, "not readable");
         }
     }
 

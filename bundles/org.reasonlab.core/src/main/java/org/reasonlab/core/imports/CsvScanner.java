@@ -9,6 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -82,7 +83,7 @@ final class CsvScanner {
             if (next == null) {
                 // the quoted field runs to the end of the input: the terminator belonged to the row's end
                 byte[] bytes = row.toByteArray();
-                return new Row(java.util.Arrays.copyOf(bytes, before), firstLine, lineCount, start, offset, true,
+                return new Row(Arrays.copyOf(bytes, before), firstLine, lineCount, start, offset, true,
                         line.crlf);
             }
             line = next;
@@ -190,7 +191,7 @@ final class CsvScanner {
                 end = j;
                 i = j;
             }
-            byte[] content = quoted ? unescape(b, start, end) : java.util.Arrays.copyOfRange(b, start, end);
+            byte[] content = quoted ? unescape(b, start, end) : Arrays.copyOfRange(b, start, end);
             String text = decode(content, true);
             if (text == null) {
                 valid = false;

@@ -1,5 +1,6 @@
 package org.reasonlab.core.io;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,7 +72,7 @@ final class CsvRow {
             throw Utf8.invalid(bytes, lineStarts[line], bad, line);
         }
         if (!cell.quoted()) {
-            return new String(bytes, cell.start(), cell.end() - cell.start(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(bytes, cell.start(), cell.end() - cell.start(), StandardCharsets.UTF_8);
         }
         byte[] unescaped = new byte[cell.end() - cell.start()];
         int n = 0;
@@ -81,6 +82,6 @@ final class CsvRow {
                 i++;
             }
         }
-        return new String(unescaped, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(unescaped, 0, n, StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,7 @@ package org.reasonlab.core.io;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,8 +45,8 @@ final class CsvWriter {
     /** The columns a generic CSV of this dataset needs: the layout's, plus any for data they cannot hold. */
     static List<String> columnsFor(Dataset dataset, FileLayout layout) {
         List<String> columns = new ArrayList<>(layout.columns().isEmpty() ? BASE_COLUMNS : layout.columns());
-        Set<Field> mapped = new java.util.HashSet<>();
-        Set<String> names = new java.util.HashSet<>();
+        Set<Field> mapped = new HashSet<>();
+        Set<String> names = new HashSet<>();
         for (String c : columns) {
             mapped.add(CsvColumnMapping.fieldNamed(c));
             names.add(c);

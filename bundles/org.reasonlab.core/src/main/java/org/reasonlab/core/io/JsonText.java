@@ -1,6 +1,9 @@
 package org.reasonlab.core.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.google.gson.JsonArray;
@@ -93,14 +96,14 @@ final class JsonText {
 
     /** The element as compact JSON text. */
     static String toText(JsonElement value) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Utf8Output out = new Utf8Output(bytes);
         try {
             writeValue(out, value);
             out.flush();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

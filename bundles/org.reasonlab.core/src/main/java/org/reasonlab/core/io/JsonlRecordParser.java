@@ -2,6 +2,7 @@ package org.reasonlab.core.io;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -256,7 +257,7 @@ final class JsonlRecordParser {
     /** The 1-based column where the string or number just read starts, found backwards from its end in the line. */
     private int consumedValueColumn(JsonReader reader) {
         int after = column(reader) - 1; // 0-based index just past the value
-        String line = new String(lineBytes, lineStart, lineEnd - lineStart, java.nio.charset.StandardCharsets.UTF_8);
+        String line = new String(lineBytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
         int i = Math.min(after, line.length()) - 1;
         if (i < 0) {
             return 1;

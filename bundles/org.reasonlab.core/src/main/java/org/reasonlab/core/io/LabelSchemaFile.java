@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.reasonlab.core.model.LabelSchema;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -114,7 +115,7 @@ public final class LabelSchemaFile {
         }
         JsonObject root = new JsonObject();
         root.add("labels", labels);
-        String text = new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
+        String text = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
                 .toJson(root) + "\n";
         AtomicFiles.write(sidecar, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }

@@ -1,6 +1,7 @@
 package org.reasonlab.core.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public final class SplitExporter {
         }
         if (!rawLines.isEmpty()) {
             Path file = sibling(outputBase, "-" + UNPARSED + ".txt");
-            byte[] separator = layout.lineSeparator().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] separator = layout.lineSeparator().getBytes(StandardCharsets.US_ASCII);
             AtomicFiles.write(file, out -> {
                 for (RawLine raw : rawLines) {
                     out.write(raw.bytes());

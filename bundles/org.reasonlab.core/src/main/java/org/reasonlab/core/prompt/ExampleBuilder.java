@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.Split;
+import org.reasonlab.core.model.SplitRecords;
 
 /** Turns dataset records into training examples with a template, skipping records that cannot give one. */
 public final class ExampleBuilder {
@@ -68,6 +69,11 @@ public final class ExampleBuilder {
             }
         }
         return new ExampleSet(examples, used, skipped);
+    }
+
+    /** The examples of a split's records ({@link SplitRecords}: all records when the dataset assigns no splits). */
+    public ExampleSet buildAll(SplitRecords split) {
+        return buildAll(split.records(), null);
     }
 
     private static boolean isBlank(String s) {

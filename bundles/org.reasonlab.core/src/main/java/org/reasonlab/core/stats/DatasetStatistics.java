@@ -1,6 +1,7 @@
 package org.reasonlab.core.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -123,9 +124,9 @@ public final class DatasetStatistics {
             }
             s.labelsBySplit.put(split, Collections.unmodifiableMap(row));
         }
-        s.reasonWords = LengthSummary.of(java.util.Arrays.copyOf(reasonWordValues, reasonsCounted));
-        s.reasonChars = LengthSummary.of(java.util.Arrays.copyOf(reasonCharValues, reasonsCounted));
-        s.statementWords = LengthSummary.of(java.util.Arrays.copyOf(statementWordValues, statementsCounted));
+        s.reasonWords = LengthSummary.of(Arrays.copyOf(reasonWordValues, reasonsCounted));
+        s.reasonChars = LengthSummary.of(Arrays.copyOf(reasonCharValues, reasonsCounted));
+        s.statementWords = LengthSummary.of(Arrays.copyOf(statementWordValues, statementsCounted));
         s.groupRepeats(byKey, recordList);
         return s;
     }

@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Checks and repairs for the text problems that crowd-written datasets commonly carry: mojibake
@@ -30,7 +31,7 @@ public final class TextHygiene {
     private static final short[] CP1252_HIGH = new short[0x2200];
 
     static {
-        java.util.Arrays.fill(CP1252_HIGH, (short) -1);
+        Arrays.fill(CP1252_HIGH, (short) -1);
         for (int c = 0x80; c <= 0xFF; c++) {
             CP1252_HIGH[c] = (short) c; // ISO-8859-1 fallback, including the C1 controls
         }

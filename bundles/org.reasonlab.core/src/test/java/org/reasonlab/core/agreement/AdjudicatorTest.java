@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -131,7 +132,7 @@ class AdjudicatorTest {
         assertEquals(Optional.of(new AdjudicationStamp("maria", "2026-11-02T10:15:30Z", "annotator", "ann2")),
                 AdjudicationStamp.read(loaded.records().get(0).metadata()));
 
-        Clock later = Clock.offset(CLOCK, java.time.Duration.ofHours(1));
+        Clock later = Clock.offset(CLOCK, Duration.ofHours(1));
         new Adjudicator("li", later).write(loaded, 0, "ethical", "On reflection it was kind.").apply(loaded);
         DatasetSaver.save(loaded, file);
         String line = Files.readString(file, StandardCharsets.UTF_8);

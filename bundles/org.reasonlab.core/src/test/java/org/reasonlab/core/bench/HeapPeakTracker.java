@@ -2,11 +2,13 @@ package org.reasonlab.core.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -51,7 +53,7 @@ final class HeapPeakTracker implements AutoCloseable {
 
     private static boolean isHeapPool(String name) {
         return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .anyMatch(p -> p.getName().equals(name) && p.getType() == java.lang.management.MemoryType.HEAP);
+                .anyMatch(p -> p.getName().equals(name) && p.getType() == MemoryType.HEAP);
     }
 
     /** The peak seen so far, including the heap in use right now. */
@@ -65,7 +67,7 @@ final class HeapPeakTracker implements AutoCloseable {
         for (NotificationEmitter emitter : emitters) {
             try {
                 emitter.removeNotificationListener(listener);
-            } catch (javax.management.ListenerNotFoundException e) {
+            } catch (ListenerNotFoundException e) {
                 // already gone
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ class ScoringTest {
 
         Path file = dir.resolve("metrics.json");
         r.write(file);
-        JsonObject json = JsonParser.parseString(java.nio.file.Files.readString(file)).getAsJsonObject();
+        JsonObject json = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
         assertEquals(0.5, json.get("accuracy").getAsDouble());
         assertEquals(1, json.get("unparseable").getAsInt());
         assertEquals(0.5, json.getAsJsonObject("perClass").getAsJsonObject("ethical").get("recall").getAsDouble());

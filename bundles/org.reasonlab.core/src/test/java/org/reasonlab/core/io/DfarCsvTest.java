@@ -11,6 +11,7 @@ import static org.reasonlab.core.io.IoTestSupport.utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -102,14 +103,14 @@ class DfarCsvTest {
         LoadResult reloaded = DatasetLoader.load(copy);
         assertEquals(records, reloaded.dataset().records());
         assertEquals(List.of(), reloaded.problems());
-        assertTrue(java.util.Arrays.equals(Files.readAllBytes(dfar), Files.readAllBytes(copy)),
+        assertTrue(Arrays.equals(Files.readAllBytes(dfar), Files.readAllBytes(copy)),
                 "DFAR is written back byte-identical");
 
         Path jsonl = dir.resolve("dfar.jsonl");
         DatasetSaver.saveAs(dataset, jsonl, DatasetFormat.JSONL);
         Path back = dir.resolve("back.csv");
         DatasetSaver.saveAs(DatasetLoader.load(jsonl).dataset(), back, DatasetFormat.DFAR_CSV);
-        assertTrue(java.util.Arrays.equals(Files.readAllBytes(dfar), Files.readAllBytes(back)),
+        assertTrue(Arrays.equals(Files.readAllBytes(dfar), Files.readAllBytes(back)),
                 "DFAR -> JSONL -> DFAR is byte-identical");
     }
 }

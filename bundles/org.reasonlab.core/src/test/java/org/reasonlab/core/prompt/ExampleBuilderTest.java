@@ -8,9 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.reasonlab.core.model.Dataset;
+import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.DatasetRecord;
+import org.reasonlab.core.model.FileLayout;
 import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.Split;
+import org.reasonlab.core.model.SplitRecords;
 
 class ExampleBuilderTest {
     private final LabelSchema schema = LabelSchema.defaultSchema();
@@ -69,5 +73,17 @@ class ExampleBuilderTest {
         assertEquals(1, b.buildAll(records, Split.TEST).examples().size());
         assertEquals(4, b.buildAll(records, null).examples().size());
         assertEquals("0 examples", b.buildAll(records, Split.VALIDATION).summary());
+    }
+
+    @Test
+    void buildAllOfASplitTakesEveryRecordWhenTheDatasetAssignsNoSplits() {
+        ExampleBuilder b = new ExampleBuilder(PromptTemplates.defaultFor(TrainingMode.L), schema);
+        Dataset unsplit = new Dataset(schema, FileLayout.defaultFor(DatasetFormat.JSONL), List.of(
+                rec("1", "I helped.", "ethical", null, null), rec("2", "I lied.", "unethical", null, null)));
+        assertEquals(2, b.buildAll(SplitRecords.of(unsplit, Split.TRAIN)).examples().size());
+        Dataset split = new Dataset(schema, FileLayout.defaultFor(DatasetFormat.JSONL), List.of(
+                rec("1", "I helped.", "ethical", null, Split.TRAIN), rec("2", "I lied.", "unethical", null, Split.TEST)));
+        assertEquals(List.of("1"), b.buildAll(SplitRecords.of(split, Split.TRAIN)).records().stream()
+                .map(DatasetRecord::id).toList());
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.reasonlab.core.model.Dataset;
@@ -110,7 +111,7 @@ class DatasetStatisticsTest {
         assertEquals(3.0, odd.median());
         assertEquals(1, odd.p10());
         assertEquals(5, odd.p90());
-        LengthSummary twenty = LengthSummary.of(java.util.stream.IntStream.rangeClosed(1, 20).toArray());
+        LengthSummary twenty = LengthSummary.of(IntStream.rangeClosed(1, 20).toArray());
         assertEquals(2, twenty.p10());
         assertEquals(18, twenty.p90());
         assertEquals(10.5, twenty.median());
@@ -121,7 +122,7 @@ class DatasetStatisticsTest {
 
     @Test
     void histogramBins() {
-        Histogram h = LengthSummary.of(java.util.stream.IntStream.range(0, 100).toArray()).histogram();
+        Histogram h = LengthSummary.of(IntStream.range(0, 100).toArray()).histogram();
         assertEquals(5, h.binWidth());
         assertEquals(20, h.bins());
         for (int i = 0; i < 20; i++) {
@@ -145,7 +146,7 @@ class DatasetStatisticsTest {
         assertEquals("3", o.label(3));
 
         assertEquals(List.of(1, 5, 10, 20, 25, 50, 100, 200, 250, 500),
-                java.util.stream.IntStream.of(1, 3, 6, 11, 21, 26, 51, 101, 201, 251).map(Histogram::roundWidth)
+                IntStream.of(1, 3, 6, 11, 21, 26, 51, 101, 201, 251).map(Histogram::roundWidth)
                         .boxed().toList());
     }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Finds the developers' {@code shared/} folder (beside the repository's root), which holds data
  * that must never be committed, such as the DFAR training set. A user's fresh clone has none, so
- * tests that need it skip instead of failing.
+ * tests that need it skip instead of failing. The trainer's tests use this class too, from the core
+ * module's test jar.
  */
 public final class SharedData {
     private SharedData() {
@@ -31,7 +32,7 @@ public final class SharedData {
         return Optional.empty();
     }
 
-    /** A file under the shared folder; the calling test is skipped when it is absent. */
+    /** A file or folder under the shared folder; the calling test is skipped when it is absent. */
     public static Path require(String relative) {
         Optional<Path> file = root().map(r -> r.resolve(relative)).filter(Files::exists);
         Assumptions.assumeTrue(file.isPresent(), "shared/" + relative + " is not present; skipping");

@@ -1,5 +1,6 @@
 package org.reasonlab.train.eval;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public interface AnswerSource {
      * same answers.
      */
     default List<String> generateAll(List<String> prompts) {
-        List<String> out = new java.util.ArrayList<>(prompts.size());
+        List<String> out = new ArrayList<>(prompts.size());
         for (String p : prompts) {
             out.add(generate(p));
         }

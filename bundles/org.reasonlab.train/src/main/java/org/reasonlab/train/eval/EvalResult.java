@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.reasonlab.core.eval.MetricsReport;
 import org.reasonlab.core.io.AtomicFiles;
@@ -50,8 +53,8 @@ public record EvalResult(TrainingMode mode, String model, String split, List<Pre
 
     public EvalResult {
         predictions = List.copyOf(predictions);
-        likelihoodLabels = likelihoodLabels == null ? null : java.util.Collections.unmodifiableList(
-                new java.util.ArrayList<>(likelihoodLabels));
+        likelihoodLabels = likelihoodLabels == null ? null : Collections.unmodifiableList(
+                new ArrayList<>(likelihoodLabels));
     }
 
     public int records() {
@@ -105,25 +108,25 @@ public record EvalResult(TrainingMode mode, String model, String split, List<Pre
     public String humanSummary() {
         var c = report.classification();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(java.util.Locale.ROOT, "evaluated %d records (split %s, mode %s, model %s)%n",
+        sb.append(String.format(Locale.ROOT, "evaluated %d records (split %s, mode %s, model %s)%n",
                 records(), split, mode.id(), model));
         if (skipped > 0) {
-            sb.append(String.format(java.util.Locale.ROOT, "skipped %d records (no statement or unknown label)%n",
+            sb.append(String.format(Locale.ROOT, "skipped %d records (no statement or unknown label)%n",
                     skipped));
         }
-        sb.append(String.format(java.util.Locale.ROOT, "accuracy             %.4f  (%d/%d)%n", c.accuracy(),
+        sb.append(String.format(Locale.ROOT, "accuracy             %.4f  (%d/%d)%n", c.accuracy(),
                 c.correct(), c.total()));
         sb.append("likelihood accuracy  ").append(likelihoodAccuracy == null ? "n/a"
-                : String.format(java.util.Locale.ROOT, "%.4f  (%d/%d)", likelihoodAccuracy, likelihoodCorrect,
+                : String.format(Locale.ROOT, "%.4f  (%d/%d)", likelihoodAccuracy, likelihoodCorrect,
                         records())).append(System.lineSeparator());
-        sb.append(String.format(java.util.Locale.ROOT, "unparseable          %d  (%.1f%%)%n", c.unparseable(),
+        sb.append(String.format(Locale.ROOT, "unparseable          %d  (%.1f%%)%n", c.unparseable(),
                 100 * report.unparseableRate()));
-        sb.append(String.format(java.util.Locale.ROOT, "macro-F1             %.4f%n", c.macroF1()));
+        sb.append(String.format(Locale.ROOT, "macro-F1             %.4f%n", c.macroF1()));
         sb.append("reason agreement     ").append(report.reasonAgreement() == null ? "n/a"
-                : String.format(java.util.Locale.ROOT, "%.4f  (%d/%d)", report.reasonAgreement(),
+                : String.format(Locale.ROOT, "%.4f  (%d/%d)", report.reasonAgreement(),
                         report.agreeingReasons(), report.judgedReasons())).append(System.lineSeparator());
         sb.append("mean ROUGE-L         ").append(report.meanRougeL() == null ? "n/a"
-                : String.format(java.util.Locale.ROOT, "%.4f  (%d reasons)", report.meanRougeL(),
+                : String.format(Locale.ROOT, "%.4f  (%d reasons)", report.meanRougeL(),
                         report.scoredReasons())).append(System.lineSeparator());
         return sb.toString();
     }

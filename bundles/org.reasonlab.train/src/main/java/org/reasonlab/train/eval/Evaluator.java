@@ -12,6 +12,7 @@ import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.Split;
+import org.reasonlab.core.model.SplitRecords;
 import org.reasonlab.core.prompt.PromptTemplate;
 import org.reasonlab.core.prompt.PromptTemplates;
 import org.reasonlab.core.prompt.TrainingMode;
@@ -90,26 +91,10 @@ public final class Evaluator {
         return this;
     }
 
-    /**
-     * The records of {@code split}; when no record of the dataset has a split, all records. Null
-     * split = all records.
-     */
-    public static List<DatasetRecord> recordsOf(Dataset dataset, Split split) {
-        List<DatasetRecord> all = dataset.records();
-        if (split == null || all.stream().allMatch(r -> r.split() == null)) {
-            return all;
-        }
-        return all.stream().filter(r -> r.split() == split).toList();
-    }
-
-    /** The split name written to metrics.json: the split's id, or {@code all} when the records have no splits. */
-    public static String splitName(Dataset dataset, Split split) {
-        return split == null || dataset.records().stream().allMatch(r -> r.split() == null) ? "all" : split.id();
-    }
-
-    /** Evaluates the records of {@code split} (see {@link #recordsOf}). */
+    /** Evaluates the records of {@code split} (see {@link SplitRecords}: all records when the dataset has no splits). */
     public EvalResult evaluate(Dataset dataset, Split split, AnswerSource source) {
-        return evaluate(recordsOf(dataset, split), dataset.schema(), splitName(dataset, split), source);
+        SplitRecords records = SplitRecords.of(dataset, split);
+        return evaluate(records.records(), dataset.schema(), records.name(), source);
     }
 
     /**

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -65,7 +66,7 @@ public final class ModelAnswerSource implements AnswerSource {
         if (prompts.size() == 1) {
             return List.of(generate(prompts.get(0)));
         }
-        List<String> texts = new java.util.ArrayList<>(prompts.size());
+        List<String> texts = new ArrayList<>(prompts.size());
         for (GenerationResult r : BatchGenerator.generate(model, prompts, options)) {
             if (r.promptTokensDropped() > 0) {
                 truncatedPrompts++;

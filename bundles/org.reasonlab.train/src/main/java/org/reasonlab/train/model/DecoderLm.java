@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.reasonlab.train.generate.KvCache;
 
 /** Shared plumbing of the decoders: named parameters, cache handling, input convention. */
@@ -68,7 +69,7 @@ abstract class DecoderLm extends CompositeBlock implements CausalLm {
 
     @Override
     public void setPrecision(Precision precision) {
-        this.precision = java.util.Objects.requireNonNull(precision, "precision");
+        this.precision = Objects.requireNonNull(precision, "precision");
         for (HfLinear l : linears.values()) {
             l.setPrecision(precision);
         }

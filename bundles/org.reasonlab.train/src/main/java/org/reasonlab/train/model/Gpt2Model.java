@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class Gpt2Model extends DecoderLm {
                 pos[(int) (b * s + i)] = Math.min(config.maxPositions() - 1, position(past, i, padding, b));
             }
         }
-        return m.create(pos, new ai.djl.ndarray.types.Shape(padding.length, s));
+        return m.create(pos, new Shape(padding.length, s));
     }
 
     /** One GPT-2 block: inputs [x, bias, (pastK, pastV)] to [x, k, v]. */

@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Objects;
 
 /**
  * A dense layer whose weight keeps the checkpoint's layout: {@code [out, in]} for torch
@@ -82,7 +83,7 @@ public final class HfLinear extends AbstractBlock {
     }
 
     public void setPrecision(Precision precision) {
-        this.precision = java.util.Objects.requireNonNull(precision, "precision");
+        this.precision = Objects.requireNonNull(precision, "precision");
     }
 
     public boolean isConv1d() {

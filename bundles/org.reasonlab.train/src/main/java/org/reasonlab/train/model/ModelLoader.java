@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,7 +114,7 @@ public final class ModelLoader {
     /** Maps each expected parameter to its checkpoint tensor, checking presence and shape. */
     static Map<String, SafetensorsReader.TensorInfo> match(ModelConfig config, CausalLm model,
             Map<String, SafetensorsReader.TensorInfo> headers, List<String> warnings) throws ModelLoadException {
-        Map<String, SafetensorsReader.TensorInfo> chosen = new java.util.LinkedHashMap<>();
+        Map<String, SafetensorsReader.TensorInfo> chosen = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Map.Entry<String, Shape> e : model.expectedShapes().entrySet()) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,7 @@ public final class TinyModelPreset {
             long[] dims = shape.getShape();
             float[] data = new float[(int) shape.size()];
             if (name.endsWith("norm.weight")) {
-                java.util.Arrays.fill(data, 1f);
+                Arrays.fill(data, 1f);
             } else if (!name.endsWith(".bias")) {
                 for (int i = 0; i < data.length; i++) {
                     data[i] = (float) (rng.nextGaussian() * 0.02);

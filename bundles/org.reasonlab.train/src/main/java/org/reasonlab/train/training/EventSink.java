@@ -2,6 +2,7 @@ package org.reasonlab.train.training;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.reasonlab.core.run.RunEvent;
@@ -18,7 +19,7 @@ public interface EventSink {
             try {
                 log.append(e);
             } catch (IOException x) {
-                throw new java.io.UncheckedIOException("cannot append to the event log: " + x.getMessage(), x);
+                throw new UncheckedIOException("cannot append to the event log: " + x.getMessage(), x);
             }
         };
     }

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,7 +173,7 @@ public final class FineTuner implements AutoCloseable {
         try {
             Device device = model.device();
             RunEnvironment env = environment(device, spec.seed(), model.precision());
-            java.nio.file.Files.createDirectories(run.root());
+            Files.createDirectories(run.root());
             run.writeEnvironment(env);
             sink.emit(new StartedEvent(Instant.now(), spec.runId(), spec.mode() == null ? null : spec.mode().id(),
                     spec.model(), spec.tuning(), data.size(), null, (int) Math.min(Integer.MAX_VALUE, totalSteps), env));
@@ -208,75 +209,20 @@ public final class FineTuner implements AutoCloseable {
                     }
                 }
                 long t0 = System.nanoTime();
-                double loss = 0;
-                double gradNorm = 0;
                 double lr = schedule.at(t - 1);
-                for (int attempt = 1; ; attempt++) {
-                    Engine.getInstance().setRandomSeed((int) (spec.seed() + t));
-                    String bad = null;
-                    loss = 0;
-                    try (NDManager sm = model.manager().newSubManager(device)) {
-                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            for (int[] b : micro) {
-                                NDArray l = microBatchLoss(sm, b, Math.max(1, lossTokens));
-                                gc.backward(l);
-                                loss += l.getFloat();
-                            }
-                        }
-                        Map<String, NDArray> grads = new LinkedHashMap<>();
-                        double sq = 0;
-                        for (Map.Entry<String, NDArray> e : trainable.entrySet()) {
-                            NDArray g = e.getValue().getGradient();
-                            g.attach(sm);
-                            grads.put(e.getKey(), g);
-                            sq += g.square().sum().getFloat();
-                        }
-                        gradNorm = Math.sqrt(sq);
-                        if (!Double.isFinite(loss)) {
-                            bad = "loss is " + loss;
-                        } else if (!Double.isFinite(gradNorm)) {
-                            bad = "gradient norm is " + gradNorm;
-                        }
-                        if (bad == null) {
-                            double clip = spec.gradientClipping();
-                            if (clip > 0 && gradNorm > clip) {
-                                float f = (float) (clip / (gradNorm + 1e-6));
-                                Map<String, NDArray> scaled = new LinkedHashMap<>();
-                                grads.forEach((k, g) -> scaled.put(k, g.mul(f)));
-                                optimizer.step(t, lr, trainable, scaled, sm);
-                            } else {
-                                optimizer.step(t, lr, trainable, grads, sm);
-                            }
-                        }
-                        for (NDArray g : grads.values()) {
-                            // zero the accumulated .grad in place (the handle shares its storage); a
-                            // non-finite one with a fill, as g - g would stay NaN
-                            if (bad == null) {
-                                g.subi(g);
-                            } else {
-                                g.set(new float[Math.toIntExact(g.size())]);
-                            }
-                        }
-                    }
-                    if (bad == null) {
-                        break;
-                    }
-                    if (attempt >= 2) {
-                        return diverged(start, t, bad, lastGood, losses, firstStep, tokensTotal, seconds);
-                    }
-                    // the step is deterministic (same batch, same dropout seed, weights untouched), so a
-                    // real divergence repeats; a transient numeric fault (seen under CPU preemption and
-                    // signal delivery in some VMs) does not
-                    sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, "step " + t + ": " + bad
-                            + "; recomputing the step once"));
+                StepOutcome outcome = optimizerStep(t, lr, micro, Math.max(1, lossTokens), device);
+                if (outcome.problem() != null) {
+                    return diverged(start, t, outcome.problem(), lastGood, losses, firstStep, tokensTotal, seconds);
                 }
+                double loss = outcome.loss();
                 double dt = (System.nanoTime() - t0) / 1e9;
                 tokensTotal += tokens;
                 seconds += dt;
                 step = t;
                 lastGood = t;
                 losses.add(loss);
-                sink.emit(new StepEvent(Instant.now(), t, epoch + 1, loss, lr, tokens / Math.max(dt, 1e-9), gradNorm));
+                sink.emit(new StepEvent(Instant.now(), t, epoch + 1, loss, lr, tokens / Math.max(dt, 1e-9),
+                        outcome.gradNorm()));
                 if (spec.checkpointEvery() > 0 && t % spec.checkpointEvery() == 0 && t < totalSteps) {
                     checkpoint(t);
                 }
@@ -292,6 +238,87 @@ public final class FineTuner implements AutoCloseable {
                 finished = true;
                 done.notifyAll();
             }
+        }
+    }
+
+    /**
+     * The loss and global gradient norm of an optimizer step, and what was not finite about them
+     * ({@code problem}, null when the update was applied).
+     */
+    private record StepOutcome(double loss, double gradNorm, String problem) {
+    }
+
+    /**
+     * Optimizer step {@code t}: gradients of the micro-batches, then (when the loss and the gradient
+     * norm are finite) clipping and the AdamW update. A non-finite step is recomputed once: the step
+     * is deterministic (same batch, same dropout seed, weights untouched), so a real divergence
+     * repeats, while a transient numeric fault (seen under CPU preemption and signal delivery in some
+     * VMs) does not. The outcome's problem is set when the recomputation was not finite either.
+     */
+    private StepOutcome optimizerStep(long t, double lr, List<int[]> micro, long lossTokens, Device device) {
+        for (int attempt = 1; ; attempt++) {
+            StepOutcome outcome = attemptStep(t, lr, micro, lossTokens, device);
+            if (outcome.problem() == null || attempt >= 2) {
+                return outcome;
+            }
+            sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, "step " + t + ": "
+                    + outcome.problem() + "; recomputing the step once"));
+        }
+    }
+
+    /** One computation of step {@code t}; the accumulated gradients are zero afterwards either way. */
+    private StepOutcome attemptStep(long t, double lr, List<int[]> micro, long lossTokens, Device device) {
+        Engine.getInstance().setRandomSeed((int) (spec.seed() + t));
+        try (NDManager sm = model.manager().newSubManager(device)) {
+            double loss = 0;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                for (int[] b : micro) {
+                    NDArray l = microBatchLoss(sm, b, lossTokens);
+                    gc.backward(l);
+                    loss += l.getFloat();
+                }
+            }
+            Map<String, NDArray> grads = new LinkedHashMap<>();
+            double sq = 0;
+            for (Map.Entry<String, NDArray> e : trainable.entrySet()) {
+                NDArray g = e.getValue().getGradient();
+                g.attach(sm);
+                grads.put(e.getKey(), g);
+                sq += g.square().sum().getFloat();
+            }
+            double gradNorm = Math.sqrt(sq);
+            String problem = null;
+            if (!Double.isFinite(loss)) {
+                problem = "loss is " + loss;
+            } else if (!Double.isFinite(gradNorm)) {
+                problem = "gradient norm is " + gradNorm;
+            }
+            if (problem == null) {
+                update(t, lr, grads, gradNorm, sm);
+            }
+            for (NDArray g : grads.values()) {
+                // zero the accumulated .grad in place (the handle shares its storage); a
+                // non-finite one with a fill, as g - g would stay NaN
+                if (problem == null) {
+                    g.subi(g);
+                } else {
+                    g.set(new float[Math.toIntExact(g.size())]);
+                }
+            }
+            return new StepOutcome(loss, gradNorm, problem);
+        }
+    }
+
+    /** The AdamW update with the gradients, scaled down to the clipping norm when their norm exceeds it. */
+    private void update(long t, double lr, Map<String, NDArray> grads, double gradNorm, NDManager sm) {
+        double clip = spec.gradientClipping();
+        if (clip > 0 && gradNorm > clip) {
+            float f = (float) (clip / (gradNorm + 1e-6));
+            Map<String, NDArray> scaled = new LinkedHashMap<>();
+            grads.forEach((k, g) -> scaled.put(k, g.mul(f)));
+            optimizer.step(t, lr, trainable, scaled, sm);
+        } else {
+            optimizer.step(t, lr, trainable, grads, sm);
         }
     }
 

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reasonlab.core.io.DatasetLoader;
-import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.Split;
@@ -210,29 +208,6 @@ public class EvaluatorTest {
                 withLikelihood);
         assertEquals(List.of("ethical", "unethical"), withLikelihood.continuationsSeen.get(0));
         assertEquals(2, withLikelihood.prompts.size());
-    }
-
-    @Test
-    void splitFallsBackToAllRecordsWhenTheDatasetHasNoSplits() throws Exception {
-        Path noSplits = tmp.resolve("nosplits.jsonl");
-        Files.writeString(noSplits, """
-                {"id":"a","statement":"I helped.","label":"ethical","reason":"Helping is ethical."}
-                {"id":"b","statement":"I stole.","label":"unethical","reason":"Stealing is unethical."}
-                """);
-        Dataset d = DatasetLoader.load(noSplits).dataset();
-        assertEquals(2, Evaluator.recordsOf(d, Split.TEST).size());
-        assertEquals("all", Evaluator.splitName(d, Split.TEST));
-
-        Path withSplits = tmp.resolve("splits.jsonl");
-        Files.writeString(withSplits, """
-                {"id":"a","statement":"I helped.","label":"ethical","split":"train"}
-                {"id":"b","statement":"I stole.","label":"unethical","split":"test"}
-                {"id":"c","statement":"I lied.","label":"unethical","split":"test"}
-                """);
-        Dataset s = DatasetLoader.load(withSplits).dataset();
-        assertEquals(List.of("b", "c"), Evaluator.recordsOf(s, Split.TEST).stream().map(DatasetRecord::id).toList());
-        assertEquals(0, Evaluator.recordsOf(s, Split.VALIDATION).size());
-        assertEquals("test", Evaluator.splitName(s, Split.TEST));
     }
 
     @Test

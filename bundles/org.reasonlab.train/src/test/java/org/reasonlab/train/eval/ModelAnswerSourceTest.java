@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +61,7 @@ class ModelAnswerSourceTest {
             assertTrue(Double.isFinite(v) && v < 0, "log-likelihood " + v);
         }
         // "unethical." has two more characters (tokens) than "ethical.": an untrained model finds it less likely
-        assertTrue(a[1] < a[0], java.util.Arrays.toString(a));
+        assertTrue(a[1] < a[0], Arrays.toString(a));
     }
 
     @Test

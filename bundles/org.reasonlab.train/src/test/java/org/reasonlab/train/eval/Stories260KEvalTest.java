@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class Stories260KEvalTest {
                     GenerationOptions.greedy(12).withStopStrings(EvalMain.STOP_STRINGS));
             // SentencePiece merges the prompt's trailing space into the label: the scores still compare
             double[] ll = source.logLikelihoods("Once upon a time, there was a little", List.of(" girl", " zebra"));
-            assertTrue(ll[0] > ll[1], java.util.Arrays.toString(ll));
+            assertTrue(ll[0] > ll[1], Arrays.toString(ll));
             EvalResult r = new Evaluator(TrainingMode.L_PLUS_R, "stories260K").evaluate(EvaluatorTest.sixRecords(),
                     LabelSchema.defaultSchema(), "test", source);
             assertEquals(6, r.records());

@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public class Gpt2LoraTest {
                 assertTrue(l.get(3) < l.get(0), "loss did not fall: " + l);
                 model.model().namedParameters().forEach((n, p) -> assertArrayEquals(before.get(n),
                         Bf16.toFloat32(p.getArray()).toFloatArray(), 0f, n + " changed"));
-                tuner.trainable().forEach((n, a) -> assertFalse(java.util.Arrays.equals(adapterBefore.get(n),
+                tuner.trainable().forEach((n, a) -> assertFalse(Arrays.equals(adapterBefore.get(n),
                         a.toFloatArray()), n + " did not change"));
 
                 Path adapter = tmp.resolve("adapter");

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,7 @@ class LoraTrainingTest {
                 model.model().namedParameters().forEach((n, p) ->
                         assertArrayEquals(before.get(n), p.getArray().toFloatArray(), 0f, n + " changed"));
                 for (Map.Entry<String, NDArray> e : tuner.trainable().entrySet()) {
-                    assertFalse(java.util.Arrays.equals(adapterBefore.get(e.getKey()), e.getValue().toFloatArray()),
+                    assertFalse(Arrays.equals(adapterBefore.get(e.getKey()), e.getValue().toFloatArray()),
                             e.getKey() + " did not change");
                 }
             }
@@ -83,7 +85,7 @@ class LoraTrainingTest {
                 float[] withLora = model.model().forward(ids, null).head().toFloatArray();
                 assertArrayEquals(plain, withLora, 0f);
                 NDArray a = lora.adapters().get(0).a();
-                assertEquals(new ai.djl.ndarray.types.Shape(4, 64), a.getShape());
+                assertEquals(new Shape(4, 64), a.getShape());
                 float bound = (float) (1 / Math.sqrt(64));
                 for (float v : a.toFloatArray()) {
                     assertTrue(Math.abs(v) <= bound);

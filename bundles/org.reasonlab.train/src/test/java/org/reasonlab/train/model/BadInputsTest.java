@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -83,10 +84,10 @@ class BadInputsTest {
         Path f = good("t");
         Path st = f.resolve("model.safetensors");
         byte[] all = Files.readAllBytes(st);
-        Files.write(st, java.util.Arrays.copyOf(all, 5));
+        Files.write(st, Arrays.copyOf(all, 5));
         String msg = loadError(f);
         assertTrue(msg.contains("model.safetensors") && msg.contains("truncated") && msg.contains("5 bytes"), msg);
-        Files.write(st, java.util.Arrays.copyOf(all, all.length - 100));
+        Files.write(st, Arrays.copyOf(all, all.length - 100));
         msg = loadError(f);
         assertTrue(msg.contains("tensor lm_head.weight") && msg.contains("beyond the end of the file"), msg);
     }

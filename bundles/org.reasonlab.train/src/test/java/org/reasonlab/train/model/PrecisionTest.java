@@ -15,6 +15,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ class PrecisionTest {
     }
 
     private static List<Float> asList(float[] a) {
-        List<Float> out = new java.util.ArrayList<>();
+        List<Float> out = new ArrayList<>();
         for (float v : a) {
             out.add(v);
         }

@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ class Bf16TrainingTest {
                             for (int i = 0; i < src.length; i++) {
                                 assertEquals(src[i] + delta[i], got[i], 1e-6, name + "[" + i + "]");
                             }
-                            assertFalse(java.util.Arrays.equals(src, got), name + " has no delta");
+                            assertFalse(Arrays.equals(src, got), name + " has no delta");
                         }
                     }
                 }
@@ -171,7 +172,7 @@ class Bf16TrainingTest {
             }
             NDArray after = model.model().namedParameters().get("model.layers.0.self_attn.q_proj.weight").getArray();
             assertEquals(DataType.FLOAT32, after.getDataType());
-            assertFalse(java.util.Arrays.equals(q, after.toFloatArray()));
+            assertFalse(Arrays.equals(q, after.toFloatArray()));
         }
         try (NDManager root = NDManager.newBaseManager(Device.cpu());
                 LoadedModel frozen = ModelLoader.load(folder, root, Device.cpu(), Precision.BF16, false)) {

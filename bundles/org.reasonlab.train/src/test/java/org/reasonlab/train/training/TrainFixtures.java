@@ -1,5 +1,6 @@
 package org.reasonlab.train.training;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import org.reasonlab.core.prompt.PromptTemplate;
 import org.reasonlab.core.prompt.TrainingExample;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.train.model.TinyModelPreset;
 
 /** Small DFAR-like data and specs for the trainer tests. */
 public final class TrainFixtures {
@@ -71,7 +73,7 @@ public final class TrainFixtures {
     }
 
     /** Writes the tiny preset once per folder. */
-    public static Path tiny(Path dir) throws java.io.IOException {
-        return org.reasonlab.train.model.TinyModelPreset.write(dir.resolve("tiny"));
+    public static Path tiny(Path dir) throws IOException {
+        return TinyModelPreset.write(dir.resolve("tiny"));
     }
 }

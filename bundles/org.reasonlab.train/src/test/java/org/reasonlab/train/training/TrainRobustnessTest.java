@@ -10,6 +10,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.ErrorEvent;
 import org.reasonlab.core.run.FinishedEvent;
+import org.reasonlab.core.run.MessageEvent;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunEnvironment;
 import org.reasonlab.core.run.RunEvent;
@@ -121,7 +123,7 @@ class TrainRobustnessTest {
                 msg);
         assertTrue(msg.contains("checkpoints/step-" + good), msg);
         // a real divergence survives the one recomputation of the step
-        assertTrue(events(run, org.reasonlab.core.run.MessageEvent.class).stream().anyMatch(
+        assertTrue(events(run, MessageEvent.class).stream().anyMatch(
                 m -> m.text().startsWith("step " + (good + 1) + ": loss is ") && m.text().endsWith("recomputing the step once")),
                 o.out());
         List<FinishedEvent> finished = events(run, FinishedEvent.class);
@@ -204,7 +206,7 @@ class TrainRobustnessTest {
         String childErr = Files.readString(tmp.resolve("child.err"));
         // the JVM ends with 143 (128 + SIGTERM) once the shutdown hook has seen training stop
         System.out.println("child exit code after SIGTERM: " + p.exitValue() + ", stopped after step " + lastStep(run));
-        System.out.println("recomputed steps in the child: " + events(run, org.reasonlab.core.run.MessageEvent.class)
+        System.out.println("recomputed steps in the child: " + events(run, MessageEvent.class)
                 .stream().filter(m -> m.text().endsWith("recomputing the step once")).toList());
         assertEquals(RunStatus.CANCELLED, run.status(), childErr);
         long last = lastStep(run);
@@ -273,7 +275,7 @@ class TrainRobustnessTest {
                     tuned.add(Generator.generate(model, p, greedy).tokens());
                     tunedLogits.add(logits(model, p));
                 }
-                TrainMain.Djl.writeMerged(run, model, t.lora(), new EventSink.Collecting());
+                TrainingSession.writeMerged(run, model, t.lora(), new EventSink.Collecting());
             }
         }
         assertTrue(maxAbsDiff(baseLogits.get(0), tunedLogits.get(0)) > 1e-3, "training changed nothing");
@@ -293,7 +295,7 @@ class TrainRobustnessTest {
     private static float[] logits(LoadedModel m, String prompt) {
         try (NDManager sm = m.manager().newSubManager()) {
             long[] ids = m.tokenizer().encode(prompt);
-            return m.model().forward(sm.create(ids, new ai.djl.ndarray.types.Shape(1, ids.length)), null).head()
+            return m.model().forward(sm.create(ids, new Shape(1, ids.length)), null).head()
                     .toFloatArray();
         }
     }

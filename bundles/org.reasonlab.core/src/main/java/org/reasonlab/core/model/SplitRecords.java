@@ -1,0 +1,40 @@
+package org.reasonlab.core.model;
+
+import java.util.List;
+
+/**
+ * The records of one split of a dataset, by the one rule training and evaluation share: the
+ * records assigned to the split, or every record when the dataset assigns no split at all (a file
+ * without splits is one undivided set, so it is trained and evaluated on as a whole).
+ *
+ * @param split   the split asked for; null asks for every record
+ * @param records the split's records in file order
+ * @param all     whether {@code records} are all of the dataset's records because no split was asked
+ *                for or the dataset assigns none
+ */
+public record SplitRecords(Split split, List<DatasetRecord> records, boolean all) {
+    /** The name of the whole dataset where a split's name is written ({@code metrics.json}). */
+    public static final String ALL = "all";
+
+    /** The records of {@code split} in {@code dataset}; all records when the dataset assigns no split or {@code split} is null. */
+    public static SplitRecords of(Dataset dataset, Split split) {
+        List<DatasetRecord> records = dataset.records();
+        if (split == null || records.stream().allMatch(r -> r.split() == null)) {
+            return new SplitRecords(split, records, true);
+        }
+        return new SplitRecords(split, records.stream().filter(r -> r.split() == split).toList(), false);
+    }
+
+    /** The split's id, or {@value #ALL} when the records are the whole dataset. */
+    public String name() {
+        return all ? ALL : split.id();
+    }
+
+    public boolean isEmpty() {
+        return records.isEmpty();
+    }
+
+    public int size() {
+        return records.size();
+    }
+}

@@ -1,0 +1,210 @@
+package org.reasonlab.train.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.reasonlab.core.io.DatasetLoader;
+import org.reasonlab.core.io.LoadResult;
+import org.reasonlab.core.model.Dataset;
+import org.reasonlab.core.model.Split;
+import org.reasonlab.core.model.SplitRecords;
+import org.reasonlab.core.prompt.ExampleBuilder;
+import org.reasonlab.core.prompt.ExampleSet;
+import org.reasonlab.core.run.ErrorEvent;
+import org.reasonlab.core.run.FinishedEvent;
+import org.reasonlab.core.run.MessageEvent;
+import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.run.RunStatus;
+import org.reasonlab.train.DjlEnvironment;
+import org.reasonlab.train.eval.EvalMain;
+import org.reasonlab.train.eval.EvalResult;
+import org.reasonlab.train.eval.Evaluator;
+import org.reasonlab.train.eval.ModelAnswerSource;
+import org.reasonlab.train.export.PeftExporter;
+import org.reasonlab.train.generate.GenerationOptions;
+import org.reasonlab.train.lora.LoraModel;
+import org.reasonlab.train.model.LoadedModel;
+import org.reasonlab.train.model.ModelLoader;
+import org.reasonlab.train.model.Precision;
+import org.reasonlab.train.model.TinyModelPreset;
+
+/**
+ * One {@code train} run in a set-up run folder: loads the dataset once, trains on its train split,
+ * writes the adapter (and with {@code merged} the merged model), and evaluates the tuned model on the
+ * evaluation split of the same loaded dataset. DJL work lives here rather than in {@link TrainMain},
+ * so DJL classes load only after {@code DjlEnvironment.prepare}.
+ */
+final class TrainingSession {
+    private final RunSpec spec;
+    private final RunDirectory run;
+    private final EventSink sink;
+    private final PrintStream err;
+
+    TrainingSession(RunSpec spec, RunDirectory run, EventSink sink, PrintStream err) {
+        this.spec = spec;
+        this.run = run;
+        this.sink = sink;
+        this.err = err;
+    }
+
+    /**
+     * Trains to the end or until stopped (SIGTERM: a shutdown hook stops the loop after the current
+     * step and waits for it); with {@code resume}, from the newest checkpoint. Returns the exit code:
+     * 0 completed, 1 failed, 3 cancelled.
+     */
+    int train(boolean resume, boolean merged) {
+        Instant start = Instant.now();
+        Path tmpModel = null;
+        try {
+            LoadResult loaded = loadDataset();
+            ExampleSet examples = trainExamples(loaded);
+            Path folder;
+            if (RunSpec.TINY_MODEL.equals(spec.model())) {
+                tmpModel = Files.createTempDirectory("reasonlab-tiny-");
+                folder = TinyModelPreset.write(tmpModel);
+                err.println("train: using the built-in tiny preset (random weights, for smoke tests)");
+            } else {
+                folder = Path.of(spec.model());
+            }
+            Device device = DjlEnvironment.device(spec.device());
+            Precision precision = Precision.resolve(spec.precision(), device);
+            try (NDManager root = NDManager.newBaseManager(device);
+                    LoadedModel model = ModelLoader.load(folder, root, device, precision,
+                            RunSpec.TUNING_FULL.equals(spec.tuning()));
+                    FineTuner tuner = new FineTuner(spec, model, examples.examples(), run, sink)) {
+                Thread hook = new Thread(() -> {
+                    tuner.requestStop();
+                    try {
+                        tuner.awaitFinished(Duration.ofMinutes(5));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "reasonlab-train-stop");
+                Runtime.getRuntime().addShutdownHook(hook);
+                TrainResult result;
+                try {
+                    result = tuner.train(resume);
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the JVM is exiting: the hook is running and waits for us
+                    }
+                }
+                err.printf(Locale.ROOT, "train: %s after step %d (%.0f tokens/s)%n", result.status().id(),
+                        result.step(), result.tokensPerSecond());
+                if (result.status() == RunStatus.COMPLETED && tuner.lora() != null) {
+                    PeftExporter.writeAdapter(run.adapterDir(), tuner.lora(), spec.model());
+                    sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO, "adapter written to "
+                            + RunDirectory.ADAPTER + "/"));
+                }
+                if (result.status() == RunStatus.COMPLETED && merged) {
+                    writeMerged(run, model, tuner.lora(), sink);
+                }
+                if (result.status() == RunStatus.COMPLETED) {
+                    evaluateAfterTraining(loaded.dataset(), model, result.step());
+                }
+                if (result.status() == RunStatus.FAILED) {
+                    err.println("train: " + result.error());
+                }
+                return switch (result.status()) {
+                    case COMPLETED -> 0;
+                    case CANCELLED -> 3;
+                    default -> 1;
+                };
+            }
+        } catch (Exception e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            err.println("train: " + msg);
+            sink.emit(new ErrorEvent(Instant.now(), msg, e.getClass().getName()));
+            sink.emit(new FinishedEvent(Instant.now(), RunStatus.FAILED,
+                    Duration.between(start, Instant.now()).toNanos() / 1e9));
+            return 1;
+        } finally {
+            if (tmpModel != null) {
+                try {
+                    Checkpoints.deleteTree(tmpModel);
+                } catch (IOException ignored) {
+                    // temp folder; the OS cleans it up
+                }
+            }
+        }
+    }
+
+    /** The spec's dataset file, read once for training and the evaluation after it. */
+    private LoadResult loadDataset() throws IOException {
+        Path file = Path.of(spec.dataset());
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("dataset file not found: " + file);
+        }
+        return DatasetLoader.load(file);
+    }
+
+    /** Examples of the train split (all records when the file assigns no splits). */
+    private ExampleSet trainExamples(LoadResult loaded) throws IOException {
+        Split split = Split.parse(spec.trainSplit()).orElse(Split.TRAIN);
+        SplitRecords records = SplitRecords.of(loaded.dataset(), split);
+        ExampleSet set = new ExampleBuilder(spec.template(), loaded.dataset().schema()).buildAll(records);
+        if (records.all() && !records.isEmpty()) {
+            sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO,
+                    "the dataset assigns no splits; training on all " + records.size() + " records"));
+        }
+        if (!set.skipped().isEmpty()) {
+            sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, set.skipped().size()
+                    + " train record(s) skipped: " + set.skipCounts()));
+        }
+        if (set.examples().isEmpty()) {
+            throw new IOException("dataset " + Path.of(spec.dataset()) + " has no usable training examples (split " + split.id()
+                    + ": " + records.size() + " record(s), " + set.skipped().size() + " skipped"
+                    + (loaded.hasProblems() ? ", " + loaded.problems().size() + " line(s) with problems" : "") + ")");
+        }
+        return set;
+    }
+
+    /**
+     * Evaluates the tuned model (adapters attached) on the spec's evaluation split, writing
+     * predictions.jsonl and metrics.json into the run and an eval event after the finished one.
+     */
+    private void evaluateAfterTraining(Dataset dataset, LoadedModel model, long step) throws IOException {
+        Split split = Split.parse(spec.evalSplit()).orElse(Split.TEST);
+        if (SplitRecords.of(dataset, split).isEmpty()) {
+            sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING,
+                    "no records in split " + split.id() + ": evaluation skipped"));
+            return;
+        }
+        GenerationOptions options = GenerationOptions.greedy(spec.evalMaxNewTokens())
+                .withStopStrings(EvalMain.STOP_STRINGS)
+                .withMaxSequenceLength(spec.maxSequenceLength());
+        ModelAnswerSource source = new ModelAnswerSource(model, options);
+        // generated in batches of the training batch size (memory for it is there); same answers as one by one
+        EvalResult result = new Evaluator(spec.mode(), spec.template(), spec.model())
+                .batchSize(spec.batchSize()).evaluate(dataset, split, source);
+        if (source.truncatedPrompts() > 0) {
+            sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, source.truncatedPrompts()
+                    + " evaluation prompt(s) shortened from the left to fit maxSequenceLength "
+                    + spec.maxSequenceLength()));
+        }
+        result.write(run);
+        Evaluator.emit(result, step, sink::emit);
+        err.println(result.humanSummary());
+    }
+
+    /**
+     * Writes {@code merged/} in Hugging Face layout: the base with the LoRA deltas merged in, or
+     * (full tuning, {@code lora == null}) the model's tuned weights as they are.
+     */
+    static void writeMerged(RunDirectory run, LoadedModel model, LoraModel lora, EventSink sink) throws IOException {
+        Path dir = run.mergedDir();
+        Checkpoints.deleteTree(dir);
+        PeftExporter.writeMerged(dir, model, lora);
+        sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO, (lora != null
+                ? "base model with the adapter merged in" : "tuned model") + " written to " + RunDirectory.MERGED + "/"));
+    }
+}
