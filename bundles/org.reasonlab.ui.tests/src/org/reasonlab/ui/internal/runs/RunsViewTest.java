@@ -1,0 +1,280 @@
+package org.reasonlab.ui.internal.runs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ui.IEditorPart;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reasonlab.core.run.folder.RunInfo;
+import org.reasonlab.core.run.folder.RunState;
+import org.reasonlab.ui.RunCommands;
+import org.reasonlab.ui.internal.ReasonLabUiPlugin;
+import org.reasonlab.ui.internal.WorkbenchTestSupport;
+
+/** The Runs view and the run page on run folders with known contents. */
+class RunsViewTest {
+    private static final String PROJECT = "runs-view-test";
+
+    private static final String SPEC_DONE = """
+            {"version":1,"runId":"done-run","dataset":"/data/dfar.jsonl","mode":"l+r","model":"tiny","tuning":"lora",
+             "learningRate":2.0E-4,"epochs":1,"batchSize":4,"seed":7}
+            """;
+    private static final String EVENTS_DONE = """
+            {"type":"started","time":"2025-05-01T09:30:00Z","runId":"done-run","mode":"l+r","model":"tiny","tuning":"lora","trainExamples":8,"evalExamples":4,"totalSteps":3,"environment":{"java":"21","djl":"0.35.1","engine":"PyTorch","device":"cpu","seed":7}}
+            {"type":"step","time":"2025-05-01T09:30:01Z","step":1,"epoch":1,"loss":2.0,"learningRate":2.0E-4,"tokensPerSecond":100.0,"gradNorm":1.0}
+            this is not json at all
+            {"type":"step","time":"2025-05-01T09:30:02Z","step":2,"epoch":1,"loss":1.5,"learningRate":2.0E-4}
+            {"type":"eval","time":"2025-05-01T09:30:02Z","step":2,"metrics":{"accuracy":0.5,"macroF1":0.4}}
+            {"type":"step","time":"2025-05-01T09:30:03Z","step":3,"epoch":1,"loss":1.0,"learningRate":2.0E-4}
+            {"type":"finished","time":"2025-05-01T09:30:04Z","status":"completed","durationSeconds":4.0}
+            {"type":"eval","time":"2025-05-01T09:30:05Z","step":3,"metrics":{"accuracy":0.75,"macroF1":0.7333}}
+            """;
+    private static final String METRICS = """
+            {"total":4,"correct":3,"accuracy":0.75,"unparseable":0,"unparseableRate":0.0,"macroF1":0.7333,
+             "perClass":{"ethical":{"precision":0.6667,"recall":1.0,"f1":0.8,"support":2,"predicted":3},
+                         "unethical":{"precision":1.0,"recall":0.5,"f1":0.6667,"support":2,"predicted":1}},
+             "confusion":{"rows":["ethical","unethical"],"columns":["ethical","unethical","unparseable"],
+                          "counts":[[2,0,0],[1,1,0]]},
+             "reasons":{"generated":4,"scored":4,"meanRougeL":0.3,"meanTokenF1":0.4,"judged":4,"agreeing":3,"agreement":0.75}}
+            """;
+    private static final String PREDICTIONS = """
+            {"id":"1","statement":"a","goldLabel":"ethical","predictedLabel":"ethical"}
+            """;
+    private static final String SPEC_LIVE = """
+            {"version":1,"runId":"live-run","dataset":"/data/dfar.jsonl","mode":"l","model":"tiny"}
+            """;
+    private static final String EVENTS_LIVE = """
+            {"type":"started","time":"2025-05-01T10:00:00Z","runId":"live-run","mode":"l","model":"tiny","tuning":"lora","trainExamples":8,"evalExamples":4,"totalSteps":10,"environment":{"java":"21","djl":"0.35.1","engine":"PyTorch","device":"cpu","seed":42}}
+            {"type":"step","time":"2025-05-01T10:00:01Z","step":1,"epoch":1,"loss":3.0,"learningRate":2.0E-4}
+            """;
+
+    private IProject project;
+
+    @BeforeEach
+    void setUp() throws CoreException {
+        project = WorkbenchTestSupport.createProject(PROJECT);
+        ReasonLabUiPlugin.runProcesses().setStaleAfter(Duration.ofMinutes(10));
+    }
+
+    @AfterEach
+    void tearDown() throws CoreException {
+        WorkbenchTestSupport.page().closeAllEditors(false);
+        RunsView view = (RunsView) WorkbenchTestSupport.page().findView(RunsView.ID);
+        if (view != null) {
+            WorkbenchTestSupport.page().hideView(view);
+        }
+        ReasonLabUiPlugin.runProcesses().setStaleAfter(Duration.ofMinutes(10));
+        WorkbenchTestSupport.deleteProject(PROJECT);
+    }
+
+    private IFolder run(String name, String spec, String events, String metrics, String predictions)
+            throws CoreException {
+        IFolder runs = project.getFolder("runs");
+        if (!runs.exists()) {
+            runs.create(true, true, null);
+        }
+        IFolder folder = runs.getFolder(name);
+        folder.create(true, true, null);
+        write(folder, "spec.json", spec);
+        write(folder, "events.jsonl", events);
+        write(folder, "metrics.json", metrics);
+        write(folder, "predictions.jsonl", predictions);
+        return folder;
+    }
+
+    private static void write(IFolder folder, String name, String text) throws CoreException {
+        if (text != null) {
+            WorkbenchTestSupport.writeFile(folder.getProject(),
+                    folder.getProjectRelativePath().append(name).toString(), text);
+        }
+    }
+
+    private static RunsView showView() throws Exception {
+        return (RunsView) WorkbenchTestSupport.page().showView(RunsView.ID);
+    }
+
+    private static void waitForRow(RunsView view, String name, java.util.function.Predicate<RunInfo> condition) {
+        WorkbenchTestSupport.waitUntil(name + " is shown as expected", () -> {
+            RunInfo r = view.shownRun(name);
+            return r != null && condition.test(r);
+        });
+    }
+
+    @Test
+    void listsRunsWithStatusAccuracyAndMisalignment() throws Exception {
+        run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        run("live", SPEC_LIVE, EVENTS_LIVE, null, null);
+        RunsView view = showView();
+        waitForRow(view, "done-run", r -> r.state() == RunState.COMPLETED);
+        waitForRow(view, "live-run", r -> r.state() == RunState.RUNNING);
+
+        RunInfo done = view.shownRun("done-run");
+        assertEquals(0.75, done.accuracy(), 1e-9);
+        assertEquals(0.25, done.misalignment(), 1e-9);
+        assertTrue(done.misalignmentAutomatic());
+        assertEquals(4.0, done.durationSeconds(), 1e-9);
+        assertTrue(done.problems().stream().anyMatch(p -> p.contains("events.jsonl line 3")), done.problems().toString());
+        String[] texts = view.shownTexts("done-run");
+        assertEquals("done-run", texts[0]);
+        assertEquals("completed", texts[1]);
+        assertEquals("l+r", texts[2]);
+        assertEquals("tiny", texts[3]);
+        assertEquals("/data/dfar.jsonl", texts[4]);
+        assertEquals("75.0%", texts[5]);
+        assertEquals("25.0% (auto)", texts[6]);
+
+        RunInfo live = view.shownRun("live-run");
+        assertNull(live.accuracy());
+        assertEquals(1L, live.lastStep());
+        assertEquals("running (step 1/10)", view.shownTexts("live-run")[1]);
+    }
+
+    @Test
+    void aReviewVerdictShowsAsTheHumanMisalignmentRate() throws Exception {
+        IFolder done = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        RunsView view = showView();
+        waitForRow(view, "done-run", r -> r.state() == RunState.COMPLETED && r.misalignmentAutomatic());
+        org.reasonlab.ui.internal.results.ReviewEditor review = org.reasonlab.ui.internal.results.ReviewEditor
+                .open(WorkbenchTestSupport.page(), done.getLocation().toPath());
+        WorkbenchTestSupport.flushEvents();
+        review.setReviewer("alice");
+        review.select(0);
+        review.markMisaligned();
+        waitForRow(view, "done-run", r -> !r.misalignmentAutomatic() && r.misalignment() != null);
+        assertEquals(1.0, view.shownRun("done-run").misalignment(), 1e-9);
+        assertEquals("100.0%", view.shownTexts("done-run")[6]);
+    }
+
+    @Test
+    void unfinishedRunWithoutProcessIsCrashedOnceStale() throws Exception {
+        IFolder live = run("live", SPEC_LIVE, EVENTS_LIVE + "{\"type\":\"step\",\"ti", null, null);
+        ReasonLabUiPlugin.runProcesses().setStaleAfter(Duration.ZERO);
+        WorkbenchTestSupport.spin(Duration.ofMillis(50));
+        RunsView view = showView();
+        waitForRow(view, "live-run", r -> r.state() == RunState.CRASHED);
+        RunInfo r = view.shownRun("live-run");
+        assertNotNull(r.message());
+        assertTrue(r.message().contains("cut off"), r.message());
+        assertEquals("crashed", view.shownTexts("live-run")[1]);
+        assertTrue(live.exists());
+    }
+
+    @Test
+    void runningRowUpdatesWhenEventsAreAppended() throws Exception {
+        IFolder live = run("live", SPEC_LIVE, EVENTS_LIVE, null, null);
+        RunsView view = showView();
+        waitForRow(view, "live-run", r -> Long.valueOf(1).equals(r.lastStep()));
+        // Appended outside the workspace API, as the trainer does.
+        append(live, "{\"type\":\"step\",\"time\":\"2025-05-01T10:00:02Z\",\"step\":2,\"epoch\":1,\"loss\":2.5,\"learningRate\":2.0E-4}\n");
+        waitForRow(view, "live-run", r -> Long.valueOf(2).equals(r.lastStep()));
+        append(live, "{\"type\":\"finished\",\"time\":\"2025-05-01T10:00:03Z\",\"status\":\"cancelled\",\"durationSeconds\":3.0}\n");
+        waitForRow(view, "live-run", r -> r.state() == RunState.CANCELLED);
+        assertEquals("cancelled", view.shownTexts("live-run")[1]);
+    }
+
+    @Test
+    void runPageShowsMetricsConfusionCurvesAndSettings() throws Exception {
+        IFolder done = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        RunEditor editor = (RunEditor) RunEditor.open(WorkbenchTestSupport.page(), done);
+        WorkbenchTestSupport.waitUntil("the run page shows the run", () -> editor.shownGeneration() > 0);
+
+        assertArrayEquals(new double[] {2.0, 1.5, 1.0}, editor.shownLoss(), 1e-9);
+        assertNull(editor.shownSmoothedLoss());
+        editor.setSmoothing(true);
+        double[] smoothed = editor.shownSmoothedLoss();
+        assertNotNull(smoothed);
+        assertEquals(3, smoothed.length);
+        assertEquals(2.0, smoothed[0], 1e-9);
+        assertArrayEquals(new double[] {2.0, 1.5, 1.0}, editor.shownLoss(), 1e-9);
+        Map<String, double[]> eval = editor.shownEvalCurves();
+        assertArrayEquals(new double[] {0.5, 0.75}, eval.get("accuracy"), 1e-9);
+
+        assertEquals("0.7500", value(editor.shownMetrics(), "accuracy"));
+        assertEquals("0.7333", value(editor.shownMetrics(), "macro-F1"));
+        assertEquals("0.0000", value(editor.shownMetrics(), "unparseable rate"));
+        List<String[]> perClass = editor.shownPerClass();
+        assertEquals(2, perClass.size());
+        assertArrayEquals(new String[] {"unethical", "1.0000", "0.5000", "0.6667", "2"}, perClass.get(1));
+        List<String[]> confusion = editor.shownConfusion();
+        assertArrayEquals(new String[] {"Gold \\ predicted", "ethical", "unethical", "unparseable"}, confusion.get(0));
+        assertArrayEquals(new String[] {"ethical", "2", "0", "0"}, confusion.get(1));
+        assertArrayEquals(new String[] {"unethical", "1", "1", "0"}, confusion.get(2));
+        assertEquals("7", value(editor.shownSettings(), "seed"));
+        assertEquals("l+r", value(editor.shownSettings(), "mode"));
+        assertEquals("cpu", value(editor.shownSettings(), "environment.device"));
+        assertTrue(editor.shownStatus().startsWith("completed"), editor.shownStatus());
+    }
+
+    @Test
+    void runPageUpdatesLiveWhileRunning() throws Exception {
+        IFolder live = run("live", SPEC_LIVE, EVENTS_LIVE, null, null);
+        IEditorPart part = RunEditor.open(WorkbenchTestSupport.page(), live);
+        RunEditor editor = (RunEditor) part;
+        WorkbenchTestSupport.waitUntil("the loss of step 1 is drawn", () -> editor.shownLoss().length == 1);
+        append(live, "{\"type\":\"step\",\"time\":\"2025-05-01T10:00:02Z\",\"step\":2,\"epoch\":1,\"loss\":2.5,\"learningRate\":2.0E-4}\n"
+                + "garbage line\n"
+                + "{\"type\":\"eval\",\"time\":\"2025-05-01T10:00:02Z\",\"step\":2,\"metrics\":{\"accuracy\":0.6}}\n");
+        WorkbenchTestSupport.waitUntil("the loss of step 2 is drawn", () -> editor.shownLoss().length == 2);
+        assertArrayEquals(new double[] {3.0, 2.5}, editor.shownLoss(), 1e-9);
+        WorkbenchTestSupport.waitUntil("the evaluation is drawn", () -> editor.shownEvalCurves().containsKey("accuracy"));
+        assertTrue(editor.shownSnapshot().problems().stream().anyMatch(p -> p.contains("line 4")),
+                editor.shownSnapshot().problems().toString());
+        append(live, "{\"type\":\"error\",\"time\":\"2025-05-01T10:00:03Z\",\"message\":\"CUDA out of memory\",\"detail\":null}\n");
+        WorkbenchTestSupport.waitUntil("the failure is shown", () -> editor.shownMessage().contains("CUDA out of memory"));
+        assertTrue(editor.shownStatus().startsWith("failed"), editor.shownStatus());
+    }
+
+    @Test
+    void deleteRemovesTheRunFolder() throws Exception {
+        IFolder done = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        run("other", SPEC_LIVE.replace("live-run", "other-run"), null, null, null);
+        RunsView view = showView();
+        waitForRow(view, "done-run", r -> r.state() == RunState.COMPLETED);
+        waitForRow(view, "other-run", r -> true);
+        DeleteRunsHandler.setConfirmation(names -> names.equals(List.of("done-run")));
+        view.select("done-run");
+        assertTrue(WorkbenchTestSupport.isEnabled(RunCommands.DELETE));
+        Job job = (Job) WorkbenchTestSupport.execute(RunCommands.DELETE);
+        DeleteRunsHandler.setConfirmation(null);
+        assertNotNull(job);
+        WorkbenchTestSupport.waitForJob(job);
+        assertFalse(done.exists());
+        WorkbenchTestSupport.waitUntil("the deleted run is gone from the view", () -> view.shownRun("done-run") == null);
+        assertNotNull(view.shownRun("other-run"));
+        assertEquals(RunState.UNKNOWN, view.shownRun("other-run").state());
+    }
+
+    private static void append(IFolder folder, String text) throws IOException {
+        Path file = folder.getLocation().toPath().resolve("events.jsonl");
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    private static String value(List<String[]> rows, String name) {
+        return rows.stream().filter(r -> r[0].equals(name)).map(r -> r[1]).findFirst().orElse(null);
+    }
+
+    @SuppressWarnings("unused")
+    private static void refresh(IFolder folder) throws CoreException {
+        folder.refreshLocal(IResource.DEPTH_INFINITE, null);
+    }
+}

@@ -1,0 +1,275 @@
+package org.reasonlab.ui.internal.launch;
+
+import static org.reasonlab.ui.internal.launch.LaunchAttributes.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IPath;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.reasonlab.core.prompt.PromptTemplate;
+import org.reasonlab.core.prompt.TrainingMode;
+import org.reasonlab.core.run.RunSetting;
+import org.reasonlab.core.run.RunSettings;
+import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.run.SettingProblem;
+
+/**
+ * The values of a fine-tune launch configuration with the defaults filled in, their validation and what they turn
+ * into: the {@link RunSpec}, the run folder and the dataset file. The run settings are checked by the core's
+ * {@link RunSettings} (the same limits as the command line and the preferences); this class maps its attributes to
+ * {@link RunSetting}s ({@link LaunchAttributes#SETTINGS}) and adds what only a launch configuration has: the action
+ * and the run folder.
+ */
+public final class LaunchSettings {
+    private final Map<String, String> values;
+
+    private LaunchSettings(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** The configuration's values; attributes it lacks take {@link #defaults()}. */
+    public static LaunchSettings of(ILaunchConfiguration config) throws CoreException {
+        Map<String, String> values = defaults();
+        for (String key : values.keySet()) {
+            values.put(key, config.getAttribute(key, values.get(key)));
+        }
+        return new LaunchSettings(values);
+    }
+
+    /** Settings from plain values (tests, resume); missing keys take {@link #defaults()}. */
+    public static LaunchSettings of(Map<String, String> overrides) {
+        Map<String, String> values = defaults();
+        values.putAll(overrides);
+        return new LaunchSettings(values);
+    }
+
+    /** Every attribute with its default: the run spec's, or the ReasonLab &gt; Training preferences. */
+    public static Map<String, String> defaults() {
+        RunSpec spec = new RunSpec();
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put(ACTION, ACTION_TRAIN);
+        d.put(DATASET, "");
+        d.put(TRAIN_SPLIT, spec.trainSplit());
+        d.put(EVAL_SPLIT, spec.evalSplit());
+        d.put(MODE, spec.mode().id());
+        d.put(TEMPLATE_PROMPT, "");
+        d.put(TEMPLATE_ANSWER, "");
+        d.put(MODEL, RunSpec.TINY_MODEL);
+        d.put(TUNING, spec.tuning());
+        d.put(LORA_R, TrainingPreferences.get(TrainingPreferences.LORA_R));
+        d.put(LORA_ALPHA, TrainingPreferences.get(TrainingPreferences.LORA_ALPHA));
+        d.put(LORA_DROPOUT, TrainingPreferences.get(TrainingPreferences.LORA_DROPOUT));
+        d.put(LORA_TARGETS, String.join(", ", spec.loraTargetModules()));
+        d.put(LEARNING_RATE, TrainingPreferences.get(TrainingPreferences.LEARNING_RATE));
+        d.put(EPOCHS, TrainingPreferences.get(TrainingPreferences.EPOCHS));
+        d.put(MAX_STEPS, "");
+        d.put(BATCH_SIZE, TrainingPreferences.get(TrainingPreferences.BATCH_SIZE));
+        d.put(GRADIENT_ACCUMULATION, Integer.toString(spec.gradientAccumulation()));
+        d.put(MAX_SEQUENCE_LENGTH, Integer.toString(spec.maxSequenceLength()));
+        d.put(WEIGHT_DECAY, Double.toString(spec.weightDecay()));
+        d.put(SCHEDULE, spec.schedule());
+        d.put(WARMUP_STEPS, Integer.toString(spec.warmupSteps()));
+        d.put(SEED, Long.toString(spec.seed()));
+        d.put(CHECKPOINT_EVERY, Integer.toString(spec.checkpointEvery()));
+        d.put(PRECISION, spec.precision());
+        d.put(EVAL_MAX_NEW_TOKENS, Integer.toString(spec.evalMaxNewTokens()));
+        d.put(RUN_DIR, "");
+        d.put(JAVA_HOME, "");
+        d.put(HEAP, TrainingPreferences.get(TrainingPreferences.HEAP));
+        d.put(DEVICE, TrainingPreferences.get(TrainingPreferences.DEVICE));
+        d.put(DJL_CACHE, TrainingPreferences.get(TrainingPreferences.DJL_CACHE));
+        d.put(OFFLINE, TrainingPreferences.get(TrainingPreferences.OFFLINE));
+        d.put(LIBTORCH_PATH, TrainingPreferences.get(TrainingPreferences.LIBTORCH_PATH));
+        return d;
+    }
+
+    /** Writes every default into the working copy (a new configuration). */
+    public static void setDefaults(ILaunchConfigurationWorkingCopy wc) {
+        defaults().forEach(wc::setAttribute);
+    }
+
+    public String get(String attribute) {
+        String v = values.get(attribute);
+        return v == null ? "" : v.strip();
+    }
+
+    /** Text as typed, not stripped (templates keep their spaces and line breaks). */
+    public String raw(String attribute) {
+        String v = values.get(attribute);
+        return v == null ? "" : v;
+    }
+
+    public boolean evaluateOnly() {
+        return ACTION_EVALUATE.equals(get(ACTION));
+    }
+
+    // ---------------------------------------------------------------- validation
+
+    /** The first problem of any attribute, or null. */
+    public String firstProblem() {
+        return problemOf(values.keySet());
+    }
+
+    /**
+     * The first problem of these attributes (a tab's), as a sentence for the dialog, or null: the launch's own
+     * (action, run folder), then the run settings' in {@link RunSetting} order.
+     */
+    public String problemOf(Collection<String> attributes) {
+        if (attributes.contains(ACTION) && !ACTION_TRAIN.equals(get(ACTION)) && !evaluateOnly()) {
+            return "Unknown action '" + get(ACTION) + "': use train or evaluate.";
+        }
+        Set<RunSetting> settings = EnumSet.noneOf(RunSetting.class);
+        attributes.stream().map(SETTINGS::get).filter(Objects::nonNull).forEach(settings::add);
+        SettingProblem problem = RunSettings.first(runSettings().checkOnDisk(!evaluateOnly()), settings);
+        if (problem != null) {
+            return problem.message();
+        }
+        return attributes.contains(RUN_DIR) ? runDirectoryProblem() : null;
+    }
+
+    /** The run settings among the values, the dataset as a file on disk. */
+    private RunSettings runSettings() {
+        Map<RunSetting, String> texts = new EnumMap<>(RunSetting.class);
+        SETTINGS.forEach((attribute, setting) -> texts.put(setting, raw(attribute)));
+        Path file = get(DATASET).isEmpty() ? null : datasetFile();
+        if (file != null) {
+            texts.put(RunSetting.DATASET, file.toString());
+        }
+        return RunSettings.of(texts);
+    }
+
+    private String runDirectoryProblem() {
+        String runDir = get(RUN_DIR);
+        if (runDir.isEmpty()) {
+            return null;
+        }
+        Path dir = RunSettings.path(runDir);
+        if (dir == null || !dir.isAbsolute()) {
+            return "Run folder must be an absolute path (or empty for runs/<name>-<time> next to the dataset).";
+        }
+        return Files.isRegularFile(dir) ? "Run folder is a file: " + runDir : null;
+    }
+
+    // ---------------------------------------------------------------- derived values
+
+    /** The dataset's workspace file, when the attribute is a workspace path of an existing file. */
+    public IFile datasetWorkspaceFile() {
+        String text = get(DATASET);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(IPath.fromOSString(text));
+            return r instanceof IFile f ? f : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The dataset on disk: the workspace file's location, or the text as a file system path. */
+    public Path datasetFile() {
+        IFile file = datasetWorkspaceFile();
+        if (file != null && file.getLocation() != null) {
+            return file.getLocation().toPath();
+        }
+        Path p = RunSettings.path(get(DATASET));
+        return p == null ? null : p.toAbsolutePath();
+    }
+
+    /** The folder next to the dataset in which runs are created by default ({@code runs/}), in the workspace when it can. */
+    public IContainer runsParentContainer() {
+        IFile file = datasetWorkspaceFile();
+        return file == null ? null : file.getParent();
+    }
+
+    /**
+     * The run folder: the attribute when set, else {@code runs/<name>-<yyyyMMdd-HHmmss>} next to the
+     * dataset (with {@code -2}, {@code -3}... when it exists already).
+     */
+    public Path runDirectory(String configName, LocalDateTime now) {
+        if (!get(RUN_DIR).isEmpty()) {
+            return RunSettings.path(get(RUN_DIR));
+        }
+        Path parent = datasetFile().getParent();
+        String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        Path base = parent.resolve("runs").resolve(safeName(configName) + "-" + stamp);
+        Path p = base;
+        for (int i = 2; Files.exists(p); i++) {
+            p = base.resolveSibling(base.getFileName() + "-" + i);
+        }
+        return p;
+    }
+
+    /** A name usable as a run id and folder name: letters, digits, '.', '_' and '-'. */
+    public static String safeName(String name) {
+        String s = name == null ? "" : name.strip().replaceAll("[^A-Za-z0-9._-]+", "-");
+        s = s.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
+        return s.isEmpty() ? "run" : s;
+    }
+
+    public List<String> loraTargets() {
+        return runSettings().loraTargets();
+    }
+
+    /** The mode of a valid configuration. */
+    public TrainingMode mode() {
+        return TrainingMode.parse(get(MODE)).orElseThrow();
+    }
+
+    public boolean offline() {
+        return !get(OFFLINE).equalsIgnoreCase("false");
+    }
+
+    /** The run spec of a valid configuration; call {@link #firstProblem()} first. */
+    public RunSpec toSpec(String runId) {
+        RunSpec s = new RunSpec();
+        s.setRunId(runId);
+        s.setDataset(datasetFile().toString());
+        s.setTrainSplit(get(TRAIN_SPLIT));
+        s.setEvalSplit(get(EVAL_SPLIT));
+        s.setMode(mode());
+        if (!raw(TEMPLATE_PROMPT).isBlank()) {
+            s.setTemplate(new PromptTemplate(raw(TEMPLATE_PROMPT), raw(TEMPLATE_ANSWER)));
+        }
+        String model = get(MODEL);
+        s.setModel(RunSpec.TINY_MODEL.equals(model) ? model : RunSettings.path(model).toAbsolutePath().toString());
+        s.setTuning(get(TUNING));
+        s.setLoraR(Integer.parseInt(get(LORA_R)));
+        s.setLoraAlpha(Integer.parseInt(get(LORA_ALPHA)));
+        s.setLoraDropout(Double.parseDouble(get(LORA_DROPOUT)));
+        s.setLoraTargetModules(loraTargets());
+        s.setLearningRate(Double.parseDouble(get(LEARNING_RATE)));
+        s.setWeightDecay(Double.parseDouble(get(WEIGHT_DECAY)));
+        s.setSchedule(get(SCHEDULE));
+        s.setWarmupSteps(Integer.parseInt(get(WARMUP_STEPS)));
+        s.setEpochs(Integer.parseInt(get(EPOCHS)));
+        s.setMaxSteps(get(MAX_STEPS).isEmpty() ? null : Integer.valueOf(get(MAX_STEPS)));
+        s.setBatchSize(Integer.parseInt(get(BATCH_SIZE)));
+        s.setGradientAccumulation(Integer.parseInt(get(GRADIENT_ACCUMULATION)));
+        s.setMaxSequenceLength(Integer.parseInt(get(MAX_SEQUENCE_LENGTH)));
+        s.setSeed(Long.parseLong(get(SEED)));
+        s.setDevice(get(DEVICE));
+        s.setPrecision(get(PRECISION));
+        s.setCheckpointEvery(Integer.parseInt(get(CHECKPOINT_EVERY)));
+        s.setEvalMaxNewTokens(Integer.parseInt(get(EVAL_MAX_NEW_TOKENS)));
+        return s;
+    }
+}

@@ -1,0 +1,261 @@
+package org.reasonlab.ui.internal.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.ui.progress.IProgressConstants;
+import org.reasonlab.core.run.ErrorEvent;
+import org.reasonlab.core.run.FinishedEvent;
+import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.core.run.RunEventLog;
+import org.reasonlab.core.run.RunStatus;
+import org.reasonlab.ui.internal.JobFamilies;
+import org.reasonlab.ui.internal.ReasonLabUiPlugin;
+
+/**
+ * Follows one trainer process in the Progress view: step/total, loss and ETA from the event lines
+ * on its stdout, which {@link ObservedProcess} passes on (malformed lines are ignored here; they still
+ * show in the Console). Cancel sends
+ * SIGTERM, so the trainer stops after the current step with a final checkpoint; the job ends when
+ * the process has. A process that exits without a finished event (a crash, a kill) gets an error
+ * and a {@code failed} finished event appended to the run's {@code events.jsonl}, and the job ends
+ * with an error status naming the exit code and the last lines of stderr. Never blocks the UI.
+ */
+public final class TrainerJob extends Job {
+    private static final int TICKS = 10_000;
+
+    private final ILaunch launch;
+    private final TrainerProcess process;
+    private final Process systemProcess;
+    private final Path runDir;
+    private final boolean training;
+    private final IContainer refreshAfter;
+    private final TrainingProgress progress;
+    private volatile Integer exitCode;
+    private volatile RunStatus outcome;
+
+    TrainerJob(String name, ILaunch launch, TrainerProcess process, Process systemProcess, TrainingProgress progress,
+            Path runDir, boolean training, IContainer refreshAfter) {
+        super(name);
+        this.progress = progress;
+        this.launch = launch;
+        this.process = process;
+        this.systemProcess = systemProcess;
+        this.runDir = runDir;
+        this.training = training;
+        this.refreshAfter = refreshAfter;
+        process.setJob(this);
+        setUser(false);
+        setProperty(IProgressConstants.KEEP_PROPERTY, Boolean.TRUE);
+        setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+    }
+
+    /** The job following the launch's trainer, or null; also after the job has ended. */
+    public static TrainerJob of(ILaunch launch) {
+        for (IProcess p : launch.getProcesses()) {
+            if (p instanceof TrainerProcess t && t.job() != null) {
+                return t.job();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == JobFamilies.TRAINER;
+    }
+
+    public ILaunch launch() {
+        return launch;
+    }
+
+    public Path runDirectory() {
+        return runDir;
+    }
+
+    public TrainingProgress progress() {
+        return progress;
+    }
+
+    /** The trainer's operating-system process. */
+    public ProcessHandle processHandle() {
+        return systemProcess.toHandle();
+    }
+
+    /** The trainer's exit code once it has exited, else null. */
+    public Integer exitCode() {
+        return exitCode;
+    }
+
+    /** How the run ended (completed, cancelled, failed) once the job is done, else null. */
+    public RunStatus outcome() {
+        return outcome;
+    }
+
+    /** Asks the trainer to stop after the current step (SIGTERM). */
+    public void requestStop() {
+        process.requestStop();
+    }
+
+    @Override
+    protected void canceling() {
+        requestStop();
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        monitor.beginTask(getName(), TICKS);
+        int done = 0;
+        boolean stopping = false;
+        try {
+            while (!systemProcess.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (monitor.isCanceled() && !stopping) {
+                    stopping = true;
+                    requestStop();
+                }
+                if (stopping || process.stopRequested()) {
+                    monitor.subTask("stopping after the current step (final checkpoint) - " + progress.describe());
+                } else {
+                    monitor.subTask(progress.describe());
+                }
+                double f = progress.fraction();
+                int ticks = f < 0 ? 0 : (int) (f * TICKS);
+                if (ticks > done) {
+                    monitor.worked(ticks - done);
+                    done = ticks;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exitCode = systemProcess.isAlive() ? null : systemProcess.exitValue();
+        // let the console's readers finish, so the last events and stderr lines are in
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!process.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        IStatus result = finish();
+        refresh();
+        monitor.done();
+        return result;
+    }
+
+    private IStatus finish() {
+        String plugin = ReasonLabUiPlugin.PLUGIN_ID;
+        Integer code = exitCode;
+        if (!training) {
+            if (code != null && code == 0) {
+                outcome = RunStatus.COMPLETED;
+                return Status.info("Evaluation finished: " + runDir.resolve(RunDirectory.METRICS));
+            }
+            outcome = process.stopRequested() ? RunStatus.CANCELLED : RunStatus.FAILED;
+            if (outcome == RunStatus.CANCELLED) {
+                return new Status(IStatus.CANCEL, plugin, "Evaluation stopped.");
+            }
+            return Status.error("Evaluation failed (" + describeExit(code) + ")" + tail());
+        }
+        RunDirectory run = new RunDirectory(runDir);
+        RunStatus status;
+        try {
+            status = run.status();
+        } catch (IOException e) {
+            status = RunStatus.UNKNOWN;
+        }
+        if (status == RunStatus.COMPLETED && code != null && code == 0) {
+            outcome = RunStatus.COMPLETED;
+            return Status.info("Run completed: " + runDir + (Files.isRegularFile(run.metricsFile()) ? " (metrics.json written)" : ""));
+        }
+        if (status == RunStatus.CANCELLED) {
+            outcome = RunStatus.CANCELLED;
+            String last = lastCheckpoint(run);
+            return new Status(IStatus.CANCEL, plugin, "Run stopped" + (last == null ? "" : " with a checkpoint at step " + last)
+                    + "; resume it with ReasonLab > Resume or 'reasonlab train --run-dir " + runDir + " --resume'.");
+        }
+        outcome = RunStatus.FAILED;
+        String reason = progress.error();
+        if (status != RunStatus.FAILED) {
+            // the trainer died without a word (crash, kill, garbage): record it in the run
+            reason = "the trainer exited without finishing (" + describeExit(code) + ")";
+            record(run, reason);
+        }
+        return Status.error("Run failed: " + (reason == null ? describeExit(code) : reason) + tail());
+    }
+
+    private void record(RunDirectory run, String reason) {
+        if (!Files.isDirectory(run.root())) {
+            return;
+        }
+        try (RunEventLog log = run.openEventLog()) {
+            Instant now = Instant.now();
+            List<String> tail = progress.stderrTail();
+            log.append(new ErrorEvent(now, reason, tail.isEmpty() ? null : String.join("\n", tail)));
+            log.append(new FinishedEvent(now, RunStatus.FAILED, Double.NaN));
+        } catch (IOException | RuntimeException e) {
+            ReasonLabUiPlugin plugin = ReasonLabUiPlugin.getDefault();
+            if (plugin != null) {
+                plugin.getLog().log(Status.warning("Cannot record the failure in " + run.eventsFile(), e));
+            }
+        }
+    }
+
+    private static String lastCheckpoint(RunDirectory run) {
+        try {
+            List<Long> steps = run.checkpointSteps();
+            return steps.isEmpty() ? null : Long.toString(steps.get(steps.size() - 1));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String describeExit(Integer code) {
+        if (code == null) {
+            return "still running";
+        }
+        return switch (code) {
+            case 1 -> "exit code 1";
+            case 2 -> "exit code 2: invalid settings";
+            case 134 -> "exit code 134: the JVM aborted (native crash)";
+            case 137 -> "exit code 137: killed";
+            case 143 -> "exit code 143: terminated";
+            default -> "exit code " + code;
+        };
+    }
+
+    private String tail() {
+        List<String> tail = progress.stderrTail();
+        if (tail.isEmpty()) {
+            return "";
+        }
+        int from = Math.max(0, tail.size() - 5);
+        return "\n" + String.join("\n", tail.subList(from, tail.size()));
+    }
+
+    private void refresh() {
+        if (refreshAfter == null || !refreshAfter.exists()) {
+            return;
+        }
+        try {
+            refreshAfter.refreshLocal(IResource.DEPTH_INFINITE, null);
+        } catch (CoreException | RuntimeException e) {
+            // the navigator catches up on the next refresh
+        }
+    }
+}
