@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -37,7 +38,7 @@ class WorkbenchScreenshotTest {
     @Test
     void screenshotOfTheSampleOverview() throws Exception {
         String target = System.getProperty(PROPERTY, "");
-        assumeTrue(target.toLowerCase(java.util.Locale.ROOT).endsWith(".png"),
+        assumeTrue(target.toLowerCase(Locale.ROOT).endsWith(".png"),
                 "set -D" + PROPERTY + "=file.png to take a screenshot");
 
         Shell shell = WorkbenchTestSupport.window().getShell();

@@ -1,8 +1,9 @@
 package org.reasonlab.train;
 
+import java.util.Locale;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import java.util.Locale;
 
 /**
  * Prepares DJL before any of its classes initialise. Without {@code ai.djl.offline} and

@@ -8,11 +8,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +81,7 @@ class DatasetEditorBenchmark {
 
         editor.selectRow(records / 2);
         EditorTestSupport.command("org.reasonlab.ui.dataset.setLabel",
-                java.util.Map.of("org.reasonlab.ui.dataset.labelNumber", "1"));
+                Map.of("org.reasonlab.ui.dataset.labelNumber", "1"));
         long s0 = System.nanoTime();
         editor.doSave(null);
         long s1 = System.nanoTime();
@@ -102,8 +105,8 @@ class DatasetEditorBenchmark {
      * Runs the event loop one event at a time until the condition holds, as a user's workbench does: unlike the
      * test helper's wait it does not drain the queue afterwards (where the table's growth steps wait).
      */
-    private static void dispatchUntil(java.util.function.BooleanSupplier condition) {
-        org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
+    private static void dispatchUntil(BooleanSupplier condition) {
+        Display display = Display.getCurrent();
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             if (!display.readAndDispatch()) {

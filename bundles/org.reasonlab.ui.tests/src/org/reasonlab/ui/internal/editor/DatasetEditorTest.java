@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,11 @@ import java.util.Map;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +37,7 @@ import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.RawLine;
 import org.reasonlab.core.model.Split;
+import org.reasonlab.core.validate.ProblemKind;
 
 class DatasetEditorTest {
     private static final String PROJECT = "editor-test";
@@ -146,8 +151,8 @@ class DatasetEditorTest {
                     .append(".\",\"reason\":\"Reason ").append(i).append(".\",\"split\":\"train\"}\n");
         }
         IFile large = EditorTestSupport.writeFile(project, "large.jsonl", b.toString());
-        DatasetEditor editor = (DatasetEditor) org.eclipse.ui.ide.IDE.openEditor(EditorTestSupport.page(), large, true);
-        org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
+        DatasetEditor editor = (DatasetEditor) IDE.openEditor(EditorTestSupport.page(), large, true);
+        Display display = Display.getCurrent();
         while (!editor.whenLoaded().isDone()) {
             if (!display.readAndDispatch()) {
                 display.timerExec(10, () -> {
@@ -175,7 +180,7 @@ class DatasetEditorTest {
         assertEquals("(unparsed)", editor.recordTable().getItem(3).getText(4));
         EditorTestSupport.waitUntil("validation ran", () -> !editor.model().index().problems().isEmpty());
         assertTrue(editor.model().index().hasProblems(3));
-        editor.setQuery(RecordQuery.ALL.withProblem(org.reasonlab.core.validate.ProblemKind.PARSE_ERROR, false));
+        editor.setQuery(RecordQuery.ALL.withProblem(ProblemKind.PARSE_ERROR, false));
         assertArrayEquals(new int[] {3}, editor.shownRows());
 
         editor.setQuery(RecordQuery.ALL);
@@ -194,7 +199,7 @@ class DatasetEditorTest {
         assertFalse(editor.isOfferingReload());
         Path path = file.getLocation().toPath();
         String changed = DATASET.replace("I gave my seat", "I kept my seat");
-        EditorTestSupport.spin(java.time.Duration.ofMillis(20));
+        EditorTestSupport.spin(Duration.ofMillis(20));
         Files.writeString(path, changed, StandardCharsets.UTF_8);
         file.refreshLocal(IResource.DEPTH_ZERO, null);
         EditorTestSupport.waitUntil("the editor offers to reload", editor::isOfferingReload);
@@ -229,7 +234,7 @@ class DatasetEditorTest {
         editor.selectRow(0);
         EditorTestSupport.command("org.reasonlab.ui.dataset.setLabel", Map.of("org.reasonlab.ui.dataset.labelNumber", "1"));
         editor.doSave(null);
-        EditorTestSupport.spin(java.time.Duration.ofMillis(300));
+        EditorTestSupport.spin(Duration.ofMillis(300));
         assertFalse(editor.isOfferingReload());
     }
 
@@ -275,7 +280,7 @@ class DatasetEditorTest {
         DatasetEditor editor = EditorTestSupport.open(file);
         editor.selectRow(4);
         IStructuredSelection selection = (IStructuredSelection) editor.getSite().getSelectionProvider().getSelection();
-        IPropertySource properties = org.eclipse.core.runtime.Adapters.adapt(selection.getFirstElement(), IPropertySource.class);
+        IPropertySource properties = Adapters.adapt(selection.getFirstElement(), IPropertySource.class);
         assertNotNull(properties);
         List<String> names = Arrays.stream(properties.getPropertyDescriptors())
                 .map(d -> d.getCategory() + "/" + d.getDisplayName()).toList();

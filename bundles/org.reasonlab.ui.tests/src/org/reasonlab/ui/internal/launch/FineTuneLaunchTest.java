@@ -15,6 +15,7 @@ import java.util.Map;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
@@ -243,7 +244,7 @@ class FineTuneLaunchTest {
         ILaunch launch = tinyRun("tiny-cancel", 100_000, 0).launch(ILaunchManager.RUN_MODE, null);
         TrainerJob job = TrainerJob.of(launch);
         assertNotNull(job);
-        TrainerTestSupport.spinUntil(() -> job.progress().step() >= 2 || job.getState() == org.eclipse.core.runtime.jobs.Job.NONE);
+        TrainerTestSupport.spinUntil(() -> job.progress().step() >= 2 || job.getState() == Job.NONE);
         assumeTrue(job.progress().step() >= 2, "the trainer did not start: " + job.progress().stderrTail());
         job.cancel();
         TrainerTestSupport.waitFor(job);
@@ -256,7 +257,7 @@ class FineTuneLaunchTest {
         TrainerJob resumed = TrainerLauncher.resume(run.root(),
                 LaunchSettings.of(Map.of(LaunchAttributes.HEAP, "1g", LaunchAttributes.DEVICE, "cpu")));
         TrainerTestSupport.spinUntil(() -> resumed.progress().step() > steps.get(steps.size() - 1)
-                        || resumed.getState() == org.eclipse.core.runtime.jobs.Job.NONE);
+                        || resumed.getState() == Job.NONE);
         assertTrue(resumed.progress().step() > steps.get(steps.size() - 1), "continues after the checkpoint");
         resumed.cancel();
         TrainerTestSupport.waitFor(resumed);

@@ -8,6 +8,7 @@ import static org.reasonlab.ui.internal.markers.MarkerTestSupport.only;
 import static org.reasonlab.ui.internal.markers.MarkerTestSupport.summary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -75,7 +76,7 @@ class DatasetProblemMarkersTest {
 
             markers.replace(file, new ArrayList<>(problems), null);
             assertEquals(1, notifications.get(), "the same problems again change nothing");
-            assertTrue(java.util.Arrays.equals(ids, markers(file).stream().mapToLong(IMarker::getId).sorted().toArray()),
+            assertTrue(Arrays.equals(ids, markers(file).stream().mapToLong(IMarker::getId).sorted().toArray()),
                     "the markers are kept");
 
             markers.replace(file, problems.subList(0, 10), null);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveDescriptor;
 import org.eclipse.ui.IWorkbenchPage;
@@ -11,6 +13,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.WorkbenchException;
 import org.junit.jupiter.api.Test;
 import org.reasonlab.ui.internal.WorkbenchTestSupport;
+import org.reasonlab.ui.internal.runs.RunsView;
 import org.reasonlab.ui.internal.views.overview.DatasetOverviewView;
 
 class ReasonLabPerspectiveTest {
@@ -36,9 +39,9 @@ class ReasonLabPerspectiveTest {
         assertNotNull(page.findViewReference("org.eclipse.ui.views.ProblemView"), "Problems in the perspective");
         assertNotNull(page.findViewReference("org.eclipse.ui.views.PropertySheet"), "Properties in the perspective");
         assertNotNull(page.findView(DatasetOverviewView.ID), "Dataset Overview is created");
-        assertNotNull(page.findViewReference(org.reasonlab.ui.internal.runs.RunsView.ID), "Runs in the perspective");
+        assertNotNull(page.findViewReference(RunsView.ID), "Runs in the perspective");
         assertNotNull(page.findViewReference("org.eclipse.ui.console.ConsoleView"), "Console in the perspective");
-        assertTrue(page.isPartVisible(page.findView(org.reasonlab.ui.internal.runs.RunsView.ID)),
+        assertTrue(page.isPartVisible(page.findView(RunsView.ID)),
                 "the Runs view is on top of its stack (the Console is in another, where its output cannot hide it)");
     }
 
@@ -49,7 +52,7 @@ class ReasonLabPerspectiveTest {
         assertEquals("Dataset Overview", view.getLabel());
         assertEquals("ReasonLab", view.getCategoryPath()[0], "the view's category");
         var categories = PlatformUI.getWorkbench().getViewRegistry().getCategories();
-        assertTrue(java.util.Arrays.stream(categories).anyMatch(c -> c.getId().equals("org.reasonlab.ui.views.category")
+        assertTrue(Arrays.stream(categories).anyMatch(c -> c.getId().equals("org.reasonlab.ui.views.category")
                 && c.getLabel().equals("ReasonLab")), "a view category named ReasonLab");
     }
 }

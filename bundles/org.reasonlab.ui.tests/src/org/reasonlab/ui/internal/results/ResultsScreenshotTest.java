@@ -90,7 +90,7 @@ class ResultsScreenshotTest {
         page.setPartState(page.getReference(comparison), IWorkbenchPage.STATE_RESTORED);
 
         ReviewEditor review = ReviewEditor.open(page, lr.runDirectory());
-        WorkbenchTestSupport.flushEvents();
+        WorkbenchTestSupport.waitUntil("the review has read the predictions", () -> review.whenLoaded().isDone());
         review.setReviewer("maria");
         for (int i = 0; i < Math.min(4, review.shownKeys().size()); i++) {
             review.select(i);

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import org.eclipse.core.commands.Command;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.bindings.Binding;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.keys.IBindingService;
@@ -57,7 +58,7 @@ class ReviewEditorTest {
 
     private ReviewEditor open() throws Exception {
         ReviewEditor editor = ReviewEditor.open(WorkbenchTestSupport.page(), run);
-        WorkbenchTestSupport.flushEvents();
+        WorkbenchTestSupport.waitUntil("the review has read the predictions", () -> editor.whenLoaded().isDone());
         editor.setReviewer("alice");
         return editor;
     }
@@ -164,7 +165,7 @@ class ReviewEditorTest {
     /** The test project. */
     private static final class ResourcesHolder {
         static IProject project() {
-            return org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT);
+            return ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
@@ -30,6 +31,7 @@ import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.RunCommands;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
 import org.reasonlab.ui.internal.WorkbenchTestSupport;
+import org.reasonlab.ui.internal.results.ReviewEditor;
 
 /** The Runs view and the run page on run folders with known contents. */
 class RunsViewTest {
@@ -113,7 +115,7 @@ class RunsViewTest {
         return (RunsView) WorkbenchTestSupport.page().showView(RunsView.ID);
     }
 
-    private static void waitForRow(RunsView view, String name, java.util.function.Predicate<RunInfo> condition) {
+    private static void waitForRow(RunsView view, String name, Predicate<RunInfo> condition) {
         WorkbenchTestSupport.waitUntil(name + " is shown as expected", () -> {
             RunInfo r = view.shownRun(name);
             return r != null && condition.test(r);
@@ -154,9 +156,8 @@ class RunsViewTest {
         IFolder done = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
         RunsView view = showView();
         waitForRow(view, "done-run", r -> r.state() == RunState.COMPLETED && r.misalignmentAutomatic());
-        org.reasonlab.ui.internal.results.ReviewEditor review = org.reasonlab.ui.internal.results.ReviewEditor
-                .open(WorkbenchTestSupport.page(), done.getLocation().toPath());
-        WorkbenchTestSupport.flushEvents();
+        ReviewEditor review = ReviewEditor.open(WorkbenchTestSupport.page(), done.getLocation().toPath());
+        WorkbenchTestSupport.waitUntil("the review has read the predictions", () -> review.whenLoaded().isDone());
         review.setReviewer("alice");
         review.select(0);
         review.markMisaligned();

@@ -3,6 +3,7 @@ package org.reasonlab.ui.internal.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -49,7 +50,7 @@ class SampleProjectCreatorTest {
         SampleProjectCreator creator = new SampleProjectCreator();
         IFile file = creator.createOrReuse(null);
         String edited = "{\"id\":\"mine\",\"statement\":\"x\",\"label\":\"ethical\",\"reason\":\"y\"}\n";
-        file.setContents(new java.io.ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
+        file.setContents(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
         file.getProject().close(null);
 
         IFile again = creator.createOrReuse(null);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.IExtension;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
@@ -29,8 +31,8 @@ class SampleWorkspaceTest {
 
     @Test
     void startupIsInertWithoutTheSystemProperty() {
-        assertTrue(!Boolean.getBoolean(SampleWorkspaceStartup.PROPERTY), "the test run does not set the property");
-        new SampleWorkspaceStartup().earlyStartup();
+        assertTrue(!Boolean.getBoolean(SampleWorkspace.PROPERTY), "the test run does not set the property");
+        SampleWorkspace.prepareIfRequested();
         assertTrue(!new SampleProjectCreator().sampleFile().getProject().exists(), "no sample project created");
     }
 
@@ -38,7 +40,7 @@ class SampleWorkspaceTest {
     void presentingTheSampleOpensThePerspectiveSelectsTheFileAndShowsItsOverview() throws Exception {
         IFile file = new SampleProjectCreator().createOrReuse(null);
 
-        SampleWorkspaceStartup.present(file);
+        SampleWorkspace.present(file);
 
         IWorkbenchPage page = WorkbenchTestSupport.page();
         assertEquals(ReasonLabPerspectiveFactory.ID, page.getPerspective().getId());
@@ -51,6 +53,15 @@ class SampleWorkspaceTest {
         WorkbenchTestSupport.waitUntil("the overview shows the sample",
                 () -> view.shownOverview() != null && view.shownOverview().file().equals(file));
         assertEquals(50, view.shownStatistics().records());
+    }
+
+    @Test
+    void theUiBundleHasNoStartUpHook() {
+        // only the demo IDE's fragment (org.reasonlab.ui.demo) prepares the sample at start-up
+        for (IExtension e : Platform.getExtensionRegistry().getExtensionPoint("org.eclipse.ui.startup").getExtensions()) {
+            assertTrue(!e.getContributor().getName().startsWith("org.reasonlab"),
+                    "start-up hook contributed by " + e.getContributor().getName());
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.content.IContentType;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.wizard.WizardDialog;
@@ -206,7 +207,7 @@ class NewDatasetWizardTest {
 
     @Test
     void opensTheNewDatasetInTheEditorTheRegistryPicks() throws Exception {
-        IContentType jsonl = org.eclipse.core.runtime.Platform.getContentTypeManager()
+        IContentType jsonl = Platform.getContentTypeManager()
                 .getContentType("org.reasonlab.ui.dataset.jsonl");
         IEditorDescriptor editor = PlatformUI.getWorkbench().getEditorRegistry().getDefaultEditor("opened.jsonl", jsonl);
         Assumptions.assumeTrue(editor != null && editor.isInternal(),

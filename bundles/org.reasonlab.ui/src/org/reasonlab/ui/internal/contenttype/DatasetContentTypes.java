@@ -2,6 +2,7 @@ package org.reasonlab.ui.internal.contenttype;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
@@ -48,7 +49,7 @@ public final class DatasetContentTypes {
         if (file.getLocation() == null) {
             return null;
         }
-        try (InputStream in = java.nio.file.Files.newInputStream(file.getLocation().toPath())) {
+        try (InputStream in = Files.newInputStream(file.getLocation().toPath())) {
             return Platform.getContentTypeManager().findContentTypeFor(in, file.getName());
         } catch (IOException e) {
             return null;

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridLayout;
@@ -249,7 +250,7 @@ final class AgreementPage {
             GridLayoutFactory.swtDefaults().applyTo(column);
             GridDataFactory.fillDefaults().grab(true, true).applyTo(column);
             Label who = toolkit.createLabel(column, rating.annotator() + ": " + rating.label());
-            who.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
+            who.setFont(JFaceResources.getBannerFont());
             Text reason = toolkit.createText(column, nz(rating.reason()), SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
             GridDataFactory.fillDefaults().grab(true, true).hint(150, 60).applyTo(reason);
             Button adopt = toolkit.createButton(column, "Adopt " + rating.annotator() + "'s label and reason", SWT.PUSH);

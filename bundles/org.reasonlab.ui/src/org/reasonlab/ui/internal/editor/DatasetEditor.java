@@ -2,6 +2,7 @@ package org.reasonlab.ui.internal.editor;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,13 +22,19 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IFileEditorInput;
@@ -39,12 +46,16 @@ import org.eclipse.ui.ide.undo.WorkspaceUndoUtil;
 import org.eclipse.ui.part.FileEditorInput;
 import org.eclipse.ui.part.MultiPageEditorPart;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
+import org.reasonlab.core.agreement.AgreementReport;
 import org.reasonlab.core.edit.DatasetEdit;
 import org.reasonlab.core.edit.DatasetIndex;
+import org.reasonlab.core.edit.RecordQuery;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.DatasetSaver;
+import org.reasonlab.core.io.FileStamp;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.DatasetFormat;
+import org.reasonlab.core.stats.DatasetStatistics;
 import org.reasonlab.core.validate.ValidationProblem;
 import org.reasonlab.ui.ReasonLabUi;
 import org.reasonlab.ui.internal.JobFamilies;
@@ -74,10 +85,10 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
     private Label loadingLabel;
     private ValidationJob validation;
     private IUndoableOperation savedOperation;
-    private DiskStamp diskStamp;
+    private FileStamp diskStamp;
     private HistoryAction undoAction;
     private HistoryAction redoAction;
-    private final org.eclipse.jface.action.Action revertAction = new org.eclipse.jface.action.Action("Re&vert") {
+    private final Action revertAction = new Action("Re&vert") {
         @Override
         public void run() {
             reloadFromDisk();
@@ -104,7 +115,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         // parse in the background while the pages are built; the result reaches the UI thread after this method
         startLoading();
         Composite recordsHolder = new Composite(getContainer(), SWT.NONE);
-        recordsHolder.setLayout(new org.eclipse.swt.layout.FillLayout());
+        recordsHolder.setLayout(new FillLayout());
         records = new RecordsPage(recordsHolder, this);
         setPageText(addPage(recordsHolder), "Records");
         statistics = new StatisticsPage(getContainer(), this);
@@ -151,7 +162,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
     }
 
     /** File > Revert: drops the unsaved edits and reads the file again. */
-    org.eclipse.jface.action.IAction revertAction() {
+    IAction revertAction() {
         return revertAction;
     }
 
@@ -169,7 +180,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
                     if (path == null) {
                         throw new IOException(file.getFullPath() + " is not on the local file system");
                     }
-                    DiskStamp stamp = DiskStamp.of(path);
+                    FileStamp stamp = FileStamp.of(path);
                     LoadResult load = DatasetLoader.load(path);
                     DatasetIndex index = new DatasetIndex(load.dataset());
                     runInUi(() -> loadedInUi(load, index, stamp));
@@ -197,7 +208,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         });
     }
 
-    private void loadedInUi(LoadResult load, DatasetIndex index, DiskStamp stamp) {
+    private void loadedInUi(LoadResult load, DatasetIndex index, FileStamp stamp) {
         diskStamp = stamp;
         if (model == null) {
             model = new DatasetModel(load, index, file.getName());
@@ -320,7 +331,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         }
         commitPendingText();
         Path path = path();
-        DiskStamp now = DiskStamp.of(path);
+        FileStamp now = FileStamp.of(path);
         if (diskStamp != null && now.exists() && !now.equals(diskStamp)
                 && !MessageDialog.openQuestion(getSite().getShell(), "File Changed on Disk",
                         file.getName() + " was changed on disk by another program since it was opened.\n\n"
@@ -344,7 +355,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
             showError("Could not save " + path.getFileName(), e);
             return false;
         }
-        diskStamp = DiskStamp.of(path);
+        diskStamp = FileStamp.of(path);
         savedOperation = PlatformUI.getWorkbench().getOperationSupport().getOperationHistory()
                 .getUndoOperation(model.undoContext());
         try {
@@ -385,7 +396,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
             if (format != model.dataset().layout().format()) {
                 model.dataset().setLayout(DatasetSaver.convertedLayout(model.dataset(), format));
             }
-            diskStamp = DiskStamp.of(targetPath);
+            diskStamp = FileStamp.of(targetPath);
             try {
                 target.refreshLocal(IResource.DEPTH_ZERO, null);
             } catch (CoreException e) {
@@ -438,7 +449,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         if (path == null || diskStamp == null) {
             return;
         }
-        DiskStamp now = DiskStamp.of(path);
+        FileStamp now = FileStamp.of(path);
         if (!now.exists()) {
             records.banner().showDeleted(file.getName());
         } else if (!now.equals(diskStamp)) {
@@ -570,10 +581,10 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
     /** Selects a row of the record table as a click would. */
     void selectRow(int row) {
         records.table().select(row);
-        records.table().control().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        records.table().control().notifyListeners(SWT.Selection, new Event());
     }
 
-    org.eclipse.swt.widgets.Table recordTable() {
+    Table recordTable() {
         return records.table().control();
     }
 
@@ -582,16 +593,16 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         return records.table().complete();
     }
 
-    org.eclipse.swt.widgets.Text reasonText() {
+    Text reasonText() {
         return records.form().reasonText();
     }
 
-    org.reasonlab.core.edit.RecordQuery query() {
+    RecordQuery query() {
         return records.filterBar().query();
     }
 
     /** Sets the filter bar's fields and filters. */
-    void setQuery(org.reasonlab.core.edit.RecordQuery query) {
+    void setQuery(RecordQuery query) {
         records.filterBar().setQuery(query);
     }
 
@@ -605,7 +616,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         setActivePage(STATISTICS_PAGE);
     }
 
-    org.reasonlab.core.stats.DatasetStatistics shownStatistics() {
+    DatasetStatistics shownStatistics() {
         return statistics.shownStatistics();
     }
 
@@ -619,7 +630,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
     }
 
     /** The agreement report on screen, or null while it is computed. */
-    org.reasonlab.core.agreement.AgreementReport agreementReport() {
+    AgreementReport agreementReport() {
         return agreement.report();
     }
 
@@ -643,7 +654,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
 
     /** The outline's top-level nodes as "name (count)" texts, children indented. */
     List<String> outlineText() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         if (model != null) {
             for (OutlineCounts.Node n : OutlineCounts.of(model.dataset())) {
                 lines.add(n.toString());

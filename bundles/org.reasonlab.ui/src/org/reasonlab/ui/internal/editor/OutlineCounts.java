@@ -11,6 +11,7 @@ import org.reasonlab.core.model.DatasetEntry;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.Split;
 import org.reasonlab.core.text.TextHygiene;
+import org.reasonlab.core.validate.ProblemKind;
 
 /** The outline's tree: splits, and per split the labels, each with its record count and the filter that shows it. */
 final class OutlineCounts {
@@ -74,7 +75,7 @@ final class OutlineCounts {
         }
         if (unparsed > 0) {
             roots.add(new Node("Unparsed lines", unparsed,
-                    RecordQuery.ALL.withProblem(org.reasonlab.core.validate.ProblemKind.PARSE_ERROR, false), List.of()));
+                    RecordQuery.ALL.withProblem(ProblemKind.PARSE_ERROR, false), List.of()));
         }
         return roots;
     }

@@ -1,9 +1,15 @@
 package org.reasonlab.ui.internal.editor;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -42,7 +48,7 @@ final class RecordTable {
     private static final int GROW_STEP = 5_000;
 
     private final Composite holder;
-    private final java.util.List<Object[]> listeners = new java.util.ArrayList<>();
+    private final List<Object[]> listeners = new ArrayList<>();
     private int[] widths = {44, 56, 80, 80, 90, 360, 360};
     private Table table;
     private DatasetModel model;
@@ -52,7 +58,7 @@ final class RecordTable {
 
     RecordTable(Composite parent) {
         holder = new Composite(parent, SWT.NONE);
-        holder.setLayout(new org.eclipse.swt.layout.FillLayout());
+        holder.setLayout(new FillLayout());
         holder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table = createTable();
     }
@@ -71,13 +77,13 @@ final class RecordTable {
         }
         t.addListener(SWT.SetData, event -> fill((TableItem) event.item, t.indexOf((TableItem) event.item)));
         for (Object[] l : listeners) {
-            t.addListener((Integer) l[0], (org.eclipse.swt.widgets.Listener) l[1]);
+            t.addListener((Integer) l[0], (Listener) l[1]);
         }
         return t;
     }
 
     /** Adds a listener to the table, and to every table that replaces it. */
-    void addListener(int eventType, org.eclipse.swt.widgets.Listener listener) {
+    void addListener(int eventType, Listener listener) {
         listeners.add(new Object[] {eventType, listener});
         table.addListener(eventType, listener);
     }
@@ -173,7 +179,7 @@ final class RecordTable {
 
     /** The row showing the entry, or -1 (binary search: rows are in file order). */
     int rowOf(int entryIndex) {
-        int row = java.util.Arrays.binarySearch(rows, entryIndex);
+        int row = Arrays.binarySearch(rows, entryIndex);
         return row >= 0 ? row : -1;
     }
 

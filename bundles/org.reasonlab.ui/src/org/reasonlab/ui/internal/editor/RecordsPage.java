@@ -1,6 +1,8 @@
 package org.reasonlab.ui.internal.editor;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -95,7 +97,7 @@ final class RecordsPage {
             }
             case STRUCTURE -> {
                 int[] rows = model.index().filter(filterBar.query());
-                int row = java.util.Arrays.binarySearch(rows, entryIndex);
+                int row = Arrays.binarySearch(rows, entryIndex);
                 table.setRows(rows, row >= 0 ? row : Math.min(rows.length - 1, Math.max(0, -row - 1)));
                 filterBar.setCount(rows.length, model.index().size());
                 selectionChanged();
@@ -118,7 +120,7 @@ final class RecordsPage {
         commitPending();
         int selected = table.selectedEntry();
         int[] rows = model.index().filter(query);
-        int row = selected < 0 ? 0 : java.util.Arrays.binarySearch(rows, selected);
+        int row = selected < 0 ? 0 : Arrays.binarySearch(rows, selected);
         table.setRows(rows, row >= 0 ? row : 0);
         filterBar.setCount(rows.length, model.index().size());
         selectionChanged();
@@ -197,7 +199,7 @@ final class RecordsPage {
         replaceShown("Set split " + (split == null ? "(none)" : split.id()), r -> r.setSplit(split));
     }
 
-    private void replaceShown(String label, java.util.function.Consumer<DatasetRecord> change) {
+    private void replaceShown(String label, Consumer<DatasetRecord> change) {
         if (model == null || shownEntry < 0 || !(model.entry(shownEntry) instanceof DatasetRecord before)) {
             return;
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IResource;
@@ -121,7 +122,7 @@ public final class TrainerJob extends Job {
         int done = 0;
         boolean stopping = false;
         try {
-            while (!systemProcess.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!systemProcess.waitFor(250, TimeUnit.MILLISECONDS)) {
                 if (monitor.isCanceled() && !stopping) {
                     stopping = true;
                     requestStop();

@@ -1,5 +1,8 @@
 package org.reasonlab.ui.internal.launch;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
 import org.eclipse.core.runtime.preferences.DefaultScope;
@@ -35,9 +38,9 @@ public final class TrainingPreferences extends AbstractPreferenceInitializer {
     }
 
     /** The built-in defaults, also used when the initializer has not run. */
-    public static java.util.Map<String, String> builtInDefaults() {
+    public static Map<String, String> builtInDefaults() {
         RunSpec spec = new RunSpec();
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         m.put(HEAP, DEFAULT_HEAP);
         m.put(DEVICE, spec.device());
         m.put(OFFLINE, "true");

@@ -1,7 +1,10 @@
 package org.reasonlab.ui.internal.launch;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +13,7 @@ import org.reasonlab.core.run.EvalEvent;
 import org.reasonlab.core.run.FinishedEvent;
 import org.reasonlab.core.run.RunEvent;
 import org.reasonlab.core.run.RunEventCodec;
+import org.reasonlab.core.run.RunStatus;
 import org.reasonlab.core.run.StartedEvent;
 import org.reasonlab.core.run.StepEvent;
 
@@ -37,7 +41,7 @@ public final class TrainingProgress {
     private int malformed;
     private String error;
     private FinishedEvent finished;
-    private final java.util.ArrayDeque<String> stderrTail = new java.util.ArrayDeque<>();
+    private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
 
     public synchronized void stdout(String chunk) {
         feed(out, chunk, this::line);
@@ -47,7 +51,7 @@ public final class TrainingProgress {
         feed(err, chunk, this::errLine);
     }
 
-    private static void feed(StringBuilder buffer, String chunk, java.util.function.Consumer<String> lines) {
+    private static void feed(StringBuilder buffer, String chunk, Consumer<String> lines) {
         if (chunk == null) {
             return;
         }
@@ -94,7 +98,7 @@ public final class TrainingProgress {
             case EvalEvent e -> evaluating = false;
             case FinishedEvent e -> {
                 finished = e;
-                evaluating = e.status() == org.reasonlab.core.run.RunStatus.COMPLETED;
+                evaluating = e.status() == RunStatus.COMPLETED;
             }
             case ErrorEvent e -> error = e.message();
             default -> {
@@ -147,8 +151,8 @@ public final class TrainingProgress {
     }
 
     /** The last lines of stderr, oldest first. */
-    public synchronized java.util.List<String> stderrTail() {
-        return java.util.List.copyOf(stderrTail);
+    public synchronized List<String> stderrTail() {
+        return List.copyOf(stderrTail);
     }
 
     /** Done as a fraction from 0 to 1; -1 while unknown. */

@@ -1,6 +1,7 @@
 package org.reasonlab.ui.internal.markers;
 
 import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.runtime.CoreException;
 import org.reasonlab.core.validate.ProblemKind;
 import org.reasonlab.core.validate.Severity;
 import org.reasonlab.core.validate.ValidationProblem;
@@ -92,7 +93,7 @@ public final class DatasetMarkers {
     public static boolean isDatasetProblem(IMarker marker) {
         try {
             return marker.exists() && marker.isSubtypeOf(PROBLEM);
-        } catch (org.eclipse.core.runtime.CoreException gone) {
+        } catch (CoreException gone) {
             return false;
         }
     }

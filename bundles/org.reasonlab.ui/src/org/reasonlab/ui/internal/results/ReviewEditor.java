@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.commands.operations.IOperationHistory;
@@ -19,6 +20,9 @@ import org.eclipse.core.commands.operations.IUndoContext;
 import org.eclipse.core.commands.operations.ObjectUndoContext;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -55,6 +59,7 @@ import org.reasonlab.core.run.Prediction;
 import org.reasonlab.core.run.PredictionsFile;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.ui.ReasonLabUi;
+import org.reasonlab.ui.internal.JobFamilies;
 import org.reasonlab.ui.internal.ReadOnlyEditorPart;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
 import org.reasonlab.ui.internal.WorkspaceRefresh;
@@ -82,7 +87,7 @@ public class ReviewEditor extends ReadOnlyEditorPart {
     private List<Prediction> predictions = List.of();
     private List<String> keys = List.of();
     private ReviewSet reviews;
-    private String loadError;
+    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     private String reviewer = "";
     private final Set<PredictionFilter> filters = EnumSet.noneOf(PredictionFilter.class);
     private List<Integer> shown = List.of();
@@ -119,7 +124,6 @@ public class ReviewEditor extends ReadOnlyEditorPart {
         folder = f;
         setPartName(input.getName());
         setTitleToolTip(input.getToolTipText());
-        load();
     }
 
     private static Path folderOf(IEditorInput input) {
@@ -140,26 +144,75 @@ public class ReviewEditor extends ReadOnlyEditorPart {
         return Files.isDirectory(file) ? file : file.toAbsolutePath().getParent();
     }
 
-    private void load() {
+    /** What the background read found: the predictions with their keys, the reviews, or why not. */
+    private record Loaded(List<Prediction> predictions, List<String> keys, ReviewSet reviews, String error) {
+    }
+
+    private static Loaded read(Path folder) {
         RunDirectory run = new RunDirectory(folder);
-        loadError = null;
+        String error = null;
+        List<Prediction> predictions;
         try {
             predictions = PredictionsFile.read(run.predictionsFile());
         } catch (IOException e) {
             predictions = List.of();
-            loadError = "Could not read " + run.predictionsFile() + ": " + e.getMessage();
+            error = "Could not read " + run.predictionsFile() + ": " + e.getMessage();
         }
-        List<String> k = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < predictions.size(); i++) {
-            k.add(ReviewSet.keyOf(predictions.get(i), i));
+            keys.add(ReviewSet.keyOf(predictions.get(i), i));
         }
-        keys = List.copyOf(k);
+        ReviewSet reviews;
         try {
             reviews = ReviewSet.load(run);
         } catch (IOException e) {
             reviews = null;
-            loadError = (loadError == null ? "" : loadError + "; ") + "Could not read reviews: " + e.getMessage();
+            error = (error == null ? "" : error + "; ") + "Could not read reviews: " + e.getMessage();
         }
+        return new Loaded(predictions, List.copyOf(keys), reviews, error);
+    }
+
+    /** Reads the run's predictions and reviews in a job, then shows them. */
+    private void startLoading() {
+        Job job = new Job("Reading the predictions of " + folder.getFileName()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                Loaded result = read(folder);
+                if (!root.isDisposed()) {
+                    root.getDisplay().asyncExec(() -> loadedInUi(result));
+                }
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == JobFamilies.REVIEW_LOAD;
+            }
+        };
+        job.schedule();
+    }
+
+    private void loadedInUi(Loaded result) {
+        if (root.isDisposed()) {
+            return;
+        }
+        predictions = result.predictions();
+        keys = result.keys();
+        reviews = result.reviews();
+        refilter();
+        if (!shown.isEmpty()) {
+            select(shown.get(0));
+        }
+        message(result.error() != null ? result.error()
+                : reviews != null && !reviews.problems().isEmpty()
+                        ? reviews.problems().size() + " line(s) of reviews.jsonl are not reviews (kept as they are)"
+                        : "A aligned \u00b7 M misaligned \u00b7 U clear \u00b7 N next unreviewed \u00b7 Alt+\u2191/\u2193 previous/next");
+        loaded.complete(null);
+    }
+
+    /** Completes when the predictions and reviews have been read and shown. */
+    public CompletableFuture<Void> whenLoaded() {
+        return loaded;
     }
 
     @Override
@@ -243,13 +296,8 @@ public class ReviewEditor extends ReadOnlyEditorPart {
         keysSupport.activate(table);
 
         refilter();
-        if (!shown.isEmpty()) {
-            select(shown.get(0));
-        }
-        message(loadError != null ? loadError
-                : reviews != null && !reviews.problems().isEmpty()
-                        ? reviews.problems().size() + " line(s) of reviews.jsonl are not reviews (kept as they are)"
-                        : "A aligned \u00b7 M misaligned \u00b7 U clear \u00b7 N next unreviewed \u00b7 Alt+\u2191/\u2193 previous/next");
+        message("Reading the predictions\u2026");
+        startLoading();
     }
 
     private interface Cell {

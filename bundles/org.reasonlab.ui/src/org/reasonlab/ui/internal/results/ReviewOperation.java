@@ -1,6 +1,7 @@
 package org.reasonlab.ui.internal.results;
 
 import java.io.IOException;
+import java.util.Objects;
 
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.commands.operations.AbstractOperation;
@@ -81,6 +82,6 @@ final class ReviewOperation extends AbstractOperation {
         if (a == null || b == null) {
             return a == b;
         }
-        return a.verdict() == b.verdict() && java.util.Objects.equals(a.note(), b.note());
+        return a.verdict() == b.verdict() && Objects.equals(a.note(), b.note());
     }
 }

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
@@ -58,7 +59,7 @@ public class SampleProjectWizard extends Wizard implements INewWizard {
                         core.getStatus());
             } else {
                 ErrorDialog.openError(getShell(), "ReasonLab Sample Project", "The sample project could not be created.",
-                        org.eclipse.core.runtime.Status.error(String.valueOf(cause), cause));
+                        Status.error(String.valueOf(cause), cause));
             }
             return false;
         } catch (InterruptedException e) {

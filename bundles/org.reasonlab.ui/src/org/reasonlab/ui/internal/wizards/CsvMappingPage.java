@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -185,8 +186,8 @@ public class CsvMappingPage extends WizardPage {
 
     private static void bold(Label label, String text) {
         label.setText(text);
-        label.setFont(org.eclipse.jface.resource.JFaceResources.getFontRegistry()
-                .getBold(org.eclipse.jface.resource.JFaceResources.DEFAULT_FONT));
+        label.setFont(JFaceResources.getFontRegistry()
+                .getBold(JFaceResources.DEFAULT_FONT));
     }
 
     private void fillPreview() {

@@ -11,6 +11,7 @@ import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
@@ -182,7 +183,7 @@ public class ExportDatasetWizard extends Wizard implements IExportWizard {
     }
 
     /** Exporting into a workspace folder: let the workspace see the new files. */
-    private static void refreshWorkspaceCopies(Path folder, org.eclipse.core.runtime.IProgressMonitor monitor) {
+    private static void refreshWorkspaceCopies(Path folder, IProgressMonitor monitor) {
         for (IContainer container : WorkspaceDatasets.root().findContainersForLocationURI(folder.toUri())) {
             try {
                 container.refreshLocal(IResource.DEPTH_ONE, monitor);

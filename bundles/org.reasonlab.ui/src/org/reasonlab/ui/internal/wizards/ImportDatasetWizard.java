@@ -1,5 +1,6 @@
 package org.reasonlab.ui.internal.wizards;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.List;
@@ -154,7 +155,7 @@ public class ImportDatasetWizard extends Wizard implements IImportWizard {
                 progress.subTask("Reading " + source);
                 try {
                     loaded[0] = DatasetImport.load(source, format, mapping, schema);
-                } catch (java.io.IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     throw new CoreException(Problems.error(Problems.describe(e), e));
                 }
                 progress.worked(1);

@@ -2,6 +2,7 @@ package org.reasonlab.ui.internal.wizards;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -196,7 +197,7 @@ public class ImportSourcePage extends WizardPage {
         }
         try {
             return Path.of(text);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package org.reasonlab.ui.internal.wizards;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.eclipse.core.resources.IFile;
@@ -15,6 +16,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.List;
 import org.eclipse.ui.dialogs.WizardNewFileCreationPage;
 import org.reasonlab.core.imports.DatasetImport;
 import org.reasonlab.core.imports.ImportFormat;
@@ -35,7 +37,7 @@ public class ImportTargetPage extends WizardNewFileCreationPage {
     private Button jsonlButton;
     private Button keepButton;
     private Label summary;
-    private org.eclipse.swt.widgets.List problemList;
+    private List problemList;
     /** The name this page last suggested, replaced when the source changes unless the user typed another. */
     private String suggestedName;
 
@@ -67,7 +69,7 @@ public class ImportTargetPage extends WizardNewFileCreationPage {
 
         summary = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(summary);
-        problemList = new org.eclipse.swt.widgets.List(parent, SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        problemList = new List(parent, SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).hint(500, 70).applyTo(problemList);
         check.addListener(this::show);
     }
@@ -135,7 +137,7 @@ public class ImportTargetPage extends WizardNewFileCreationPage {
         DatasetFormat named = DatasetImport.formatOfName(name);
         String extension = wanted.extension();
         if (named == null || (named == DatasetFormat.JSONL) != (wanted == DatasetFormat.JSONL)
-                || name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                || name.toLowerCase(Locale.ROOT).endsWith(".json")) {
             setErrorMessage("'" + name + "' will hold " + (wanted == DatasetFormat.JSONL ? "JSON Lines" : "CSV")
                     + "; name it " + DatasetImport.baseName(name) + "." + extension);
             return false;

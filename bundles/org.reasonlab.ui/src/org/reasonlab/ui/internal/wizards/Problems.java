@@ -1,5 +1,8 @@
 package org.reasonlab.ui.internal.wizards;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 import org.eclipse.core.runtime.IStatus;
@@ -41,13 +44,13 @@ final class Problems {
 
     /** The message of an exception for a person: its own message, or its kind when it has none. */
     static String describe(Throwable e) {
-        if (e instanceof java.nio.file.NoSuchFileException n) {
+        if (e instanceof NoSuchFileException n) {
             return n.getFile() + ": no such file";
         }
-        if (e instanceof java.nio.file.AccessDeniedException a) {
+        if (e instanceof AccessDeniedException a) {
             return a.getFile() + ": permission denied";
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+        if (e instanceof FileAlreadyExistsException f) {
             return f.getFile() + ": exists already";
         }
         String message = e.getMessage();

@@ -6,13 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
+import com.google.gson.JsonObject;
 import org.reasonlab.core.edit.EntryReplacement;
 import org.reasonlab.core.model.Annotation;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetEntry;
 import org.reasonlab.core.model.DatasetRecord;
-
-import com.google.gson.JsonObject;
 
 /**
  * A curator settling records' final label and reason. Each decision is an {@link EntryReplacement}

@@ -6,14 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import com.google.gson.JsonObject;
 import org.reasonlab.core.agreement.AgreementAnalyzer;
 import org.reasonlab.core.agreement.AgreementJson;
 import org.reasonlab.core.agreement.AgreementReport;
 import org.reasonlab.core.agreement.AgreementText;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.LoadResult;
-
-import com.google.gson.JsonObject;
 
 /**
  * {@code reasonlab agreement FILE}: how far the annotators agree, and the records they disagree on.

@@ -4,14 +4,13 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
-import org.reasonlab.core.io.ParseProblem;
-import org.reasonlab.core.model.DatasetFormat;
-
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.reasonlab.core.io.ParseProblem;
+import org.reasonlab.core.model.DatasetFormat;
 
 /** The {@code --json} output shared by the commands. */
 final class CliJson {

@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.google.gson.JsonObject;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.DatasetSaver;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.io.SplitExporter;
 import org.reasonlab.core.model.DatasetFormat;
-
-import com.google.gson.JsonObject;
 
 /**
  * {@code reasonlab convert IN OUT}: between JSONL, CSV and the DFAR CSV layout, optionally one file

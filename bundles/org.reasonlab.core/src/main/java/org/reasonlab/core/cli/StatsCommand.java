@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.google.gson.JsonObject;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.stats.CrossDatasetLeakage;
@@ -15,8 +16,6 @@ import org.reasonlab.core.stats.DuplicateGroup;
 import org.reasonlab.core.stats.Occurrence;
 import org.reasonlab.core.stats.StatisticsJson;
 import org.reasonlab.core.stats.StatisticsReport;
-
-import com.google.gson.JsonObject;
 
 /** {@code reasonlab stats FILE [--against OTHER] [--json]}: counts, lengths, duplicates and leakage. */
 final class StatsCommand implements CliCommand {

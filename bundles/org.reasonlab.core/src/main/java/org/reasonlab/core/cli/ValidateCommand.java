@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.io.ParseProblem;
@@ -18,9 +20,6 @@ import org.reasonlab.core.validate.Severity;
 import org.reasonlab.core.validate.ValidationOptions;
 import org.reasonlab.core.validate.ValidationProblem;
 import org.reasonlab.core.validate.Validator;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 
 /** {@code reasonlab validate FILE}: every problem with its line, in the form editors and CI logs link. */
 final class ValidateCommand implements CliCommand {

@@ -8,12 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.reasonlab.core.io.AtomicFiles;
-import org.reasonlab.core.run.Prediction;
-
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.reasonlab.core.io.AtomicFiles;
+import org.reasonlab.core.run.Prediction;
 
 /**
  * The scores of an evaluation, written as a run's {@code metrics.json}.

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.reasonlab.core.io.CsvQuoteState;
+
 /**
  * Reads CSV rows (RFC 4180) from the start of a byte stream exactly as the core's CSV reader
  * assembles them: a UTF-8 byte order mark is skipped, a quoted field may span several physical lines,
@@ -71,10 +73,10 @@ final class CsvScanner {
             return null;
         }
         int lineCount = 1;
-        QuoteState state = new QuoteState();
+        CsvQuoteState state = new CsvQuoteState();
         int lineStart = 0;
         state.scan(row.toByteArray(), lineStart, row.size());
-        while (state.inQuotes && line.terminated && row.size() <= MAX_ROW_BYTES) {
+        while (state.inQuotes() && line.terminated && row.size() <= MAX_ROW_BYTES) {
             byte[] terminator = line.crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
             int before = row.size();
             row.writeBytes(terminator);
@@ -258,34 +260,5 @@ final class CsvScanner {
             }
         }
         return chars + 1;
-    }
-
-    /** Whether the scan is inside a quoted field, across the physical lines of a row (as the core tracks it). */
-    private static final class QuoteState {
-        boolean inQuotes;
-        boolean fieldStart = true;
-
-        void scan(byte[] b, int from, int to) {
-            for (int i = from; i < to; i++) {
-                byte c = b[i];
-                if (inQuotes) {
-                    if (c == '"') {
-                        if (i + 1 < to && b[i + 1] == '"') {
-                            i++;
-                        } else {
-                            inQuotes = false;
-                        }
-                    }
-                } else if (c == '"' && fieldStart) {
-                    inQuotes = true;
-                    fieldStart = false;
-                } else {
-                    fieldStart = c == ',';
-                }
-            }
-            if (inQuotes) {
-                fieldStart = false;
-            }
-        }
     }
 }

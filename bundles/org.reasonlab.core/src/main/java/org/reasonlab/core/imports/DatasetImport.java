@@ -10,20 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.reasonlab.core.io.CollectingSink;
 import org.reasonlab.core.io.DatasetFormatException;
 import org.reasonlab.core.io.DatasetReader;
 import org.reasonlab.core.io.DatasetSaver;
-import org.reasonlab.core.io.DatasetSink;
 import org.reasonlab.core.io.LabelSchemaFile;
 import org.reasonlab.core.io.LoadResult;
-import org.reasonlab.core.io.ParseProblem;
 import org.reasonlab.core.model.Dataset;
-import org.reasonlab.core.model.DatasetEntry;
 import org.reasonlab.core.model.DatasetFormat;
-import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.FileLayout;
 import org.reasonlab.core.model.LabelSchema;
-import org.reasonlab.core.model.RawLine;
 
 /**
  * Imports a dataset file in one of the {@link ImportFormat}s: reads it (lines that cannot be read
@@ -105,12 +101,12 @@ public final class DatasetImport {
 
     /** Reads in the given format whatever the file's name says. */
     private static LoadResult read(Path file, DatasetFormat format, LabelSchema schema) throws IOException {
-        Collector sink = new Collector();
+        CollectingSink sink = new CollectingSink();
         FileLayout layout;
         try (InputStream in = Files.newInputStream(file)) {
             layout = DatasetReader.read(in, file, format, schema, sink);
         }
-        return new LoadResult(new Dataset(schema, layout, sink.entries), sink.problems);
+        return new LoadResult(new Dataset(schema, layout, sink.entries()), sink.problems());
     }
 
     /** The format an import writes: JSONL, or the source's own. */
@@ -166,26 +162,5 @@ public final class DatasetImport {
             LabelSchemaFile.write(dataset.schema(), sidecar);
         }
         DatasetSaver.saveAs(dataset, target, format);
-    }
-
-    private static final class Collector implements DatasetSink {
-        final List<DatasetEntry> entries = new ArrayList<>();
-        final List<ParseProblem> problems = new ArrayList<>();
-
-        @Override
-        public void record(DatasetRecord record) {
-            entries.add(record);
-        }
-
-        @Override
-        public void rawLine(RawLine line, ParseProblem problem) {
-            entries.add(line);
-            problems.add(problem);
-        }
-
-        @Override
-        public void problem(ParseProblem problem) {
-            problems.add(problem);
-        }
     }
 }

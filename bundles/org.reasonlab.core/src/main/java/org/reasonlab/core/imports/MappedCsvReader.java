@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import org.reasonlab.core.io.DatasetFormatException;
 import org.reasonlab.core.io.DatasetReader;
 import org.reasonlab.core.io.DatasetSink;
@@ -25,9 +27,6 @@ import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.FileLayout;
 import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.RawLine;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 
 /**
  * Loads any CSV file through a {@link ColumnMapping}. The rows are read by the core's CSV reader, so

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import org.reasonlab.core.model.Annotation;
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.DatasetRecord;
@@ -12,11 +16,6 @@ import org.reasonlab.core.model.FileLayout;
 import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.RawLine;
 import org.reasonlab.core.model.Split;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 /**
  * Reads CSV with a header row (RFC 4180), including DFAR's {@code Statement,Label,Reason} layout,

@@ -27,7 +27,7 @@ final class CsvRowReader {
         length = 0;
         int lineCount = 0;
         int firstLine = lines.lineNumber();
-        QuoteState state = new QuoteState();
+        CsvQuoteState state = new CsvQuoteState();
         while (true) {
             endings.observe(lines);
             if (lineCount == lineStarts.length) {
@@ -36,7 +36,7 @@ final class CsvRowReader {
             lineStarts[lineCount++] = length;
             append(lines.buffer(), lines.start(), lines.end());
             state.scan(lines.buffer(), lines.start(), lines.end());
-            if (!state.inQuotes || !lines.terminated()) {
+            if (!state.inQuotes() || !lines.terminated()) {
                 break;
             }
             // The line break is part of the quoted field; the one ending the row is not kept.
@@ -105,35 +105,6 @@ final class CsvRowReader {
                 return;
             }
             i++; // the comma
-        }
-    }
-
-    /** Tracks, across the physical lines of a row, whether the scan is inside a quoted field. */
-    private static final class QuoteState {
-        boolean inQuotes;
-        boolean fieldStart = true;
-
-        void scan(byte[] b, int from, int to) {
-            for (int i = from; i < to; i++) {
-                byte c = b[i];
-                if (inQuotes) {
-                    if (c == '"') {
-                        if (i + 1 < to && b[i + 1] == '"') {
-                            i++;
-                        } else {
-                            inQuotes = false;
-                        }
-                    }
-                } else if (c == '"' && fieldStart) {
-                    inQuotes = true;
-                    fieldStart = false;
-                } else {
-                    fieldStart = c == ',';
-                }
-            }
-            if (inQuotes) {
-                fieldStart = false;
-            }
         }
     }
 }

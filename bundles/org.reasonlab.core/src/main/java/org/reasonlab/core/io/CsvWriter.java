@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.google.gson.JsonElement;
 import org.reasonlab.core.io.CsvColumnMapping.Field;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetEntry;
@@ -15,8 +16,6 @@ import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.FileLayout;
 import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.RawLine;
-
-import com.google.gson.JsonElement;
 
 /**
  * Writes CSV (RFC 4180) in a layout's columns as originally spelled, adding columns only for

@@ -2,15 +2,10 @@ package org.reasonlab.core.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.reasonlab.core.model.Dataset;
-import org.reasonlab.core.model.DatasetEntry;
-import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.FileLayout;
 import org.reasonlab.core.model.LabelSchema;
-import org.reasonlab.core.model.RawLine;
 
 /** Loads a whole dataset file into memory, with every problem found, in file order. */
 public final class DatasetLoader {
@@ -27,27 +22,6 @@ public final class DatasetLoader {
     public static LoadResult load(Path file, LabelSchema schema) throws IOException {
         CollectingSink sink = new CollectingSink();
         FileLayout layout = DatasetReader.read(file, schema, sink);
-        return new LoadResult(new Dataset(schema, layout, sink.entries), sink.problems);
-    }
-
-    private static final class CollectingSink implements DatasetSink {
-        final List<DatasetEntry> entries = new ArrayList<>();
-        final List<ParseProblem> problems = new ArrayList<>();
-
-        @Override
-        public void record(DatasetRecord record) {
-            entries.add(record);
-        }
-
-        @Override
-        public void rawLine(RawLine line, ParseProblem problem) {
-            entries.add(line);
-            problems.add(problem);
-        }
-
-        @Override
-        public void problem(ParseProblem problem) {
-            problems.add(problem);
-        }
+        return new LoadResult(new Dataset(schema, layout, sink.entries()), sink.problems());
     }
 }

@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.reasonlab.core.model.Annotation;
-import org.reasonlab.core.model.DatasetRecord;
-import org.reasonlab.core.model.Split;
-
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -19,6 +15,9 @@ import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import org.reasonlab.core.model.Annotation;
+import org.reasonlab.core.model.DatasetRecord;
+import org.reasonlab.core.model.Split;
 
 /**
  * Parses one JSONL line into a {@link DatasetRecord} with Gson's streaming {@link JsonReader}.

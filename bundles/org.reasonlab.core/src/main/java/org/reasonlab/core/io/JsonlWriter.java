@@ -3,11 +3,10 @@ package org.reasonlab.core.io;
 import java.io.IOException;
 import java.util.List;
 
-import org.reasonlab.core.model.Annotation;
-import org.reasonlab.core.model.DatasetRecord;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.reasonlab.core.model.Annotation;
+import org.reasonlab.core.model.DatasetRecord;
 
 /** Writes a record as one canonical JSONL line (without the line separator). */
 final class JsonlWriter {

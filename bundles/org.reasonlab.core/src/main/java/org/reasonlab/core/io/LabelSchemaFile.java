@@ -12,19 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.reasonlab.core.model.LabelSchema;
-
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.Gson;
+import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
+import org.reasonlab.core.model.LabelSchema;
 
 /**
  * The label schema sidecar of a dataset, {@code <name>.labels.json} next to it:

@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.reasonlab.core.io.AtomicFiles;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.reasonlab.core.io.AtomicFiles;
 
 /**
  * {@code predictions.jsonl}: one {@link Prediction} per line, fields named as the record's

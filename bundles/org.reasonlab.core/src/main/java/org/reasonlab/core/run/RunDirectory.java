@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
-import org.reasonlab.core.io.AtomicFiles;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.reasonlab.core.io.AtomicFiles;
 
 /**
  * The folder of one run and the names of its files; see the package documentation for who writes

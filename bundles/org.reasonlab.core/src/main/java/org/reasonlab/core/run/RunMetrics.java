@@ -8,13 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.reasonlab.core.prompt.TrainingMode;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.reasonlab.core.prompt.TrainingMode;
 
 /**
  * A run's {@code metrics.json} (see {@code MetricsReport#toJson()} for the shape): the one reader of the file,

@@ -9,15 +9,14 @@ import java.util.List;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
 
-import org.reasonlab.core.io.AtomicFiles;
-import org.reasonlab.core.prompt.PromptTemplates;
-import org.reasonlab.core.prompt.TrainingMode;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.reasonlab.core.io.AtomicFiles;
+import org.reasonlab.core.prompt.PromptTemplates;
+import org.reasonlab.core.prompt.TrainingMode;
 
 /**
  * {@code spec.json}: a {@link RunSpec} as a pretty-printed JSON object. Fields left out take their

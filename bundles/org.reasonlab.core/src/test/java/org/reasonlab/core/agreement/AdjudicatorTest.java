@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.edit.EntryReplacement;
@@ -29,8 +30,6 @@ import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.RawLine;
-
-import com.google.gson.JsonObject;
 
 class AdjudicatorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T10:15:30.123Z"), ZoneOffset.UTC);

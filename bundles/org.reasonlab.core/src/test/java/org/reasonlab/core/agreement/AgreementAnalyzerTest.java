@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.reasonlab.core.model.Annotation;
 import org.reasonlab.core.model.Dataset;
@@ -19,8 +20,6 @@ import org.reasonlab.core.model.DatasetEntry;
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.FileLayout;
 import org.reasonlab.core.model.LabelSchema;
-
-import com.google.gson.JsonObject;
 
 class AgreementAnalyzerTest {
 

@@ -11,13 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.cli.CliCommand;
 import org.reasonlab.core.cli.ReasonLabCli;
-
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /** {@code reasonlab agreement} through the command line entry point. */
 class AgreementCommandTest {

@@ -12,15 +12,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.testing.SharedData;
-
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 class ReasonLabCliTest {
     @TempDir

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.reasonlab.core.prompt.TrainingMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.reasonlab.core.prompt.TrainingMode;
 
 class ComparisonTableTest {
     @TempDir

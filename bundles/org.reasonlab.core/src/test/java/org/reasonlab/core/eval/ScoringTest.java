@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.model.DatasetRecord;
@@ -18,9 +20,6 @@ import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.Split;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.Prediction;
-
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 class ScoringTest {
     @TempDir

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.model.Annotation;
@@ -27,9 +29,6 @@ import org.reasonlab.core.model.FileLayout;
 import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.RawLine;
 import org.reasonlab.core.model.Split;
-
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 class CsvReadWriteTest {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

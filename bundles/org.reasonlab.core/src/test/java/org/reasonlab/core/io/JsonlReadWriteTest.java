@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.model.Annotation;
@@ -28,8 +29,6 @@ import org.reasonlab.core.model.FileLayout;
 import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.RawLine;
 import org.reasonlab.core.model.Split;
-
-import com.google.gson.JsonParser;
 
 class JsonlReadWriteTest {
     @TempDir

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetEntry;
@@ -24,8 +25,6 @@ import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.RawLine;
 import org.reasonlab.core.model.Split;
 import org.reasonlab.core.validate.Validator;
-
-import com.google.gson.JsonObject;
 
 class DatasetStatisticsTest {
 

@@ -1,13 +1,14 @@
 package org.reasonlab.train.cli;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
 import org.reasonlab.train.DjlEnvironment;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelLoader;

@@ -3,6 +3,7 @@ package org.reasonlab.train.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+
 import org.reasonlab.core.cli.CliArguments;
 import org.reasonlab.core.cli.UsageException;
 import org.reasonlab.core.run.RunSpec;

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+
 import org.reasonlab.core.cli.CliArguments;
 import org.reasonlab.core.cli.UsageException;
 import org.reasonlab.core.prompt.TrainingMode;

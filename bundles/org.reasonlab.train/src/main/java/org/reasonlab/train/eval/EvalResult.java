@@ -1,7 +1,5 @@
 package org.reasonlab.train.eval;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import org.reasonlab.core.eval.MetricsReport;
 import org.reasonlab.core.io.AtomicFiles;
 import org.reasonlab.core.prompt.TrainingMode;

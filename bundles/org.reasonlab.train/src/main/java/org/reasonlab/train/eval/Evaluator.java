@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+
 import org.reasonlab.core.eval.MetricsReport;
 import org.reasonlab.core.eval.PredictionScorer;
 import org.reasonlab.core.model.Dataset;

@@ -1,13 +1,14 @@
 package org.reasonlab.train.eval;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import org.reasonlab.train.generate.BatchGenerator;
 import org.reasonlab.train.generate.GenerationOptions;
 import org.reasonlab.train.generate.GenerationResult;

@@ -1,12 +1,13 @@
 package org.reasonlab.train.generate;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.reasonlab.train.model.CausalLm;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelTokenizer;

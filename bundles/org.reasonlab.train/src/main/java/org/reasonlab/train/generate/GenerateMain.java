@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+
 import org.reasonlab.core.cli.CliArguments;
 import org.reasonlab.core.cli.UsageException;
 import org.reasonlab.train.cli.CommandModel;

@@ -1,11 +1,12 @@
 package org.reasonlab.train.lora;
 
+import java.util.Random;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import java.util.Random;
 import org.reasonlab.train.model.HfLinear;
 
 /**

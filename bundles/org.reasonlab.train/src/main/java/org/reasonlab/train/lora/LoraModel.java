@@ -1,13 +1,14 @@
 package org.reasonlab.train.lora;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import org.reasonlab.train.model.CausalLm;
 import org.reasonlab.train.model.HfLinear;
 

@@ -1,12 +1,13 @@
 package org.reasonlab.train.model;
 
+import java.util.Map;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import java.util.Map;
 import org.reasonlab.train.generate.KvCache;
 
 /**

@@ -1,5 +1,7 @@
 package org.reasonlab.train.model;
 
+import java.util.Objects;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,7 +11,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.Objects;
 
 /**
  * A dense layer whose weight keeps the checkpoint's layout: {@code [out, in]} for torch

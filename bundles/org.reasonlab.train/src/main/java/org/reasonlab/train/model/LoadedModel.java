@@ -1,11 +1,12 @@
 package org.reasonlab.train.model;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 
 /**
  * A model ready to run: config, DJL decoder (parameters on {@link #manager()}), tokenizer, and the

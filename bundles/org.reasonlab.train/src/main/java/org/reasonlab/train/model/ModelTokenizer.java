@@ -1,7 +1,8 @@
 package org.reasonlab.train.model;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.util.Arrays;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 
 /**
  * A Hugging Face tokenizer with the model's special-token rules: {@link #encode} adds BOS the way

@@ -1,8 +1,9 @@
 package org.reasonlab.train.model;
 
+import java.util.Locale;
+
 import ai.djl.Device;
 import ai.djl.util.cuda.CudaUtils;
-import java.util.Locale;
 
 /**
  * The number format of a model's matrix products. {@link #BF16} works like torch's autocast: each

@@ -1,9 +1,10 @@
 package org.reasonlab.train.training;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 
 /**
  * AdamW (torch.optim.AdamW semantics: decoupled weight decay {@code p -= lr * wd * p}, bias-corrected

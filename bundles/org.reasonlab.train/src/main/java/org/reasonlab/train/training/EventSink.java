@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.reasonlab.core.run.RunEvent;
 import org.reasonlab.core.run.RunEventCodec;
 import org.reasonlab.core.run.RunEventLog;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
 import org.reasonlab.core.cli.CliArguments;
 import org.reasonlab.core.cli.UsageException;
 import org.reasonlab.core.run.RunDirectory;

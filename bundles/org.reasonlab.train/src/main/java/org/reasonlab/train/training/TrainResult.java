@@ -1,6 +1,7 @@
 package org.reasonlab.train.training;
 
 import java.util.List;
+
 import org.reasonlab.core.run.RunStatus;
 
 /**

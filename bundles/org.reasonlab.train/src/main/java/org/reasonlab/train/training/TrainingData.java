@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+
 import org.reasonlab.core.prompt.TrainingExample;
 import org.reasonlab.train.model.ModelTokenizer;
 import org.reasonlab.train.model.PromptFit;

@@ -1,7 +1,5 @@
 package org.reasonlab.train.training;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.Dataset;

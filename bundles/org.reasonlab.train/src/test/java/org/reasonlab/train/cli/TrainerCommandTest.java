@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.reasonlab.core.cli.CliArguments;
 import org.reasonlab.core.cli.UsageException;

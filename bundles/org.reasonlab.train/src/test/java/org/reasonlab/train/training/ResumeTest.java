@@ -3,16 +3,17 @@ package org.reasonlab.train.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.CheckpointEvent;
 import org.reasonlab.core.run.RunDirectory;

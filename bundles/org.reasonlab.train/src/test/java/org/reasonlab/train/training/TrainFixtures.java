@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.reasonlab.core.prompt.PromptTemplate;
 import org.reasonlab.core.prompt.TrainingExample;
 import org.reasonlab.core.prompt.TrainingMode;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -91,7 +92,7 @@ class DatasetOverviewViewTest {
         assertEquals(List.of("train\t4\t66.7 %", "validation\t0\t0.0 %", "test\t2\t33.3 %"), view.splitTableRows());
         assertEquals(List.of("ethical\t3\t1\t4", "unethical\t1\t1\t2"), view.labelBySplitRows());
         assertTrue(view.qualityRows().contains("Unparsed lines\t1"), () -> "quality rows: " + view.qualityRows());
-        assertEquals(6, (int) java.util.Arrays.stream(view.histogramCounts()).sum(), "every reason is in a bar");
+        assertEquals(6, (int) Arrays.stream(view.histogramCounts()).sum(), "every reason is in a bar");
         Map<Severity, Integer> bySeverity = overview.problemsBySeverity();
         assertEquals(overview.validationProblems().size(),
                 bySeverity.values().stream().mapToInt(Integer::intValue).sum());
@@ -170,9 +171,9 @@ class DatasetOverviewViewTest {
         IFile file = WorkbenchTestSupport.writeFile(project, "histogram.jsonl", SMALL_DATASET);
         view.showDataset(file);
         WorkbenchTestSupport.waitForOverview(view);
-        double total = java.util.Arrays.stream(view.histogramCounts()).sum();
+        double total = Arrays.stream(view.histogramCounts()).sum();
         assertEquals(view.shownStatistics().reasonWords().count(), (int) total);
-        assertArrayEquals(java.util.Arrays.stream(view.shownStatistics().reasonWords().histogram().counts())
+        assertArrayEquals(Arrays.stream(view.shownStatistics().reasonWords().histogram().counts())
                 .asDoubleStream().toArray(), view.histogramCounts());
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import org.reasonlab.core.io.FileStamp;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.review.MisalignmentRate;
@@ -35,9 +37,6 @@ import org.reasonlab.core.run.RunSpecs;
 import org.reasonlab.core.run.RunStatus;
 import org.reasonlab.core.run.StartedEvent;
 import org.reasonlab.core.run.StepEvent;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 
 /**
  * Reads one run folder again and again, cheaply: the event log incrementally ({@link EventTail}), the other files

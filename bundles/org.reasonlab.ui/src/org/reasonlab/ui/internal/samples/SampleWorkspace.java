@@ -9,7 +9,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.ui.IPageLayout;
-import org.eclipse.ui.IStartup;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPage;
@@ -18,19 +17,23 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.WorkbenchException;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.ISetSelectionTarget;
-import org.reasonlab.ui.internal.perspective.ReasonLabPerspectiveFactory;
+import org.reasonlab.ui.ReasonLabUi;
 import org.reasonlab.ui.internal.views.overview.DatasetOverviewView;
 
 /**
- * When the system property {@value #PROPERTY} is {@code true}, prepares a demo workspace at start-up:
- * creates the sample project if missing, opens the ReasonLab perspective, selects the sample
- * dataset in the Project Explorer and shows its Dataset Overview. Otherwise does nothing.
+ * The demo workspace: when the system property {@value #PROPERTY} is {@code true}, creates the sample project if
+ * missing, opens the ReasonLab perspective, selects the sample dataset in the Project Explorer and shows its
+ * Dataset Overview. The demo IDE's start-up fragment ({@code org.reasonlab.ui.demo}) asks for it; an ordinary
+ * installation has no start-up hook, so the UI bundle is not started with every workbench.
  */
-public class SampleWorkspaceStartup implements IStartup {
+public final class SampleWorkspace {
     public static final String PROPERTY = "reasonlab.sampleWorkspace";
 
-    @Override
-    public void earlyStartup() {
+    private SampleWorkspace() {
+    }
+
+    /** Prepares the demo workspace in a job when the property asks for it; else does nothing. */
+    public static void prepareIfRequested() {
         if (!Boolean.getBoolean(PROPERTY)) {
             return;
         }
@@ -58,7 +61,7 @@ public class SampleWorkspaceStartup implements IStartup {
             return;
         }
         try {
-            IWorkbenchPage page = workbench.showPerspective(ReasonLabPerspectiveFactory.ID, window);
+            IWorkbenchPage page = workbench.showPerspective(ReasonLabUi.PERSPECTIVE, window);
             IViewPart explorer = page.showView(IPageLayout.ID_PROJECT_EXPLORER);
             if (explorer instanceof ISetSelectionTarget target) {
                 target.selectReveal(new StructuredSelection(file));
@@ -69,7 +72,7 @@ public class SampleWorkspaceStartup implements IStartup {
             }
             IDE.openEditor(page, file, true);
         } catch (WorkbenchException | RuntimeException e) {
-            ILog.of(SampleWorkspaceStartup.class).error("Could not present the ReasonLab sample workspace", e);
+            ILog.of(SampleWorkspace.class).error("Could not present the ReasonLab sample workspace", e);
         }
     }
 }
