@@ -59,6 +59,7 @@ import org.reasonlab.core.stats.DatasetStatistics;
 import org.reasonlab.core.validate.ValidationProblem;
 import org.reasonlab.ui.ReasonLabUi;
 import org.reasonlab.ui.internal.JobFamilies;
+import org.reasonlab.ui.internal.PartSelectionProvider;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
 
 /**
@@ -75,7 +76,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
     static final int AGREEMENT_PAGE = 2;
 
     private final CompletableFuture<DatasetModel> loaded = new CompletableFuture<>();
-    private final SelectionProvider selectionProvider = new SelectionProvider();
+    private final PartSelectionProvider selectionProvider = new PartSelectionProvider();
     private final IResourceChangeListener resourceListener = this::resourceChanged;
     private IFile file;
     private DatasetModel model;

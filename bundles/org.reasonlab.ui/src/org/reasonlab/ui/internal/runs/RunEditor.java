@@ -13,6 +13,7 @@ import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.ContributionManager;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -37,6 +38,7 @@ import org.reasonlab.core.run.folder.RunSnapshot;
 import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.ReasonLabUi;
 import org.reasonlab.ui.RunCommands;
+import org.reasonlab.ui.internal.PartSelectionProvider;
 import org.reasonlab.ui.internal.ReadOnlyEditorPart;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
 
@@ -57,7 +59,7 @@ public class RunEditor extends ReadOnlyEditorPart {
     private RunReader reader;
     private final AtomicBoolean disposed = new AtomicBoolean();
     private final WorkspaceDatasets datasets = new WorkspaceDatasets();
-    private final RunSelectionProvider selection = new RunSelectionProvider();
+    private final PartSelectionProvider selection = new PartSelectionProvider();
     private RunWatcher watcher;
 
     private FormToolkit toolkit;
@@ -220,7 +222,7 @@ public class RunEditor extends ReadOnlyEditorPart {
         }
         snapshot = s;
         RunInfo info = s.info();
-        selection.setRun(new RunRow(folder, info, datasets.shown(info.dataset())));
+        selection.setSelection(new StructuredSelection(new RunRow(folder, info, datasets.shown(info.dataset()))));
         form.setText("Run " + info.name());
         List<String> status = new ArrayList<>();
         status.add(info.statusText());

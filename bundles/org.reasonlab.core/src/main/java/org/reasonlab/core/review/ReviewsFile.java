@@ -8,22 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import org.reasonlab.core.io.AtomicFiles;
+import org.reasonlab.core.run.JsonFields;
 
 /**
  * {@code reviews.jsonl} beside a run's {@code predictions.jsonl}: an append-only log, one JSON object per line
@@ -59,30 +54,21 @@ public final class ReviewsFile {
 
     /** @throws IllegalArgumentException naming the field when the line is not a review */
     public static Review decode(String line) {
-        JsonElement e;
-        try {
-            e = JsonParser.parseString(line);
-        } catch (JsonParseException ex) {
-            throw new IllegalArgumentException("not JSON: " + ex.getMessage(), ex);
-        }
-        if (e == null || !e.isJsonObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        JsonObject o = e.getAsJsonObject();
-        String id = requiredString(o, "id");
-        String reviewer = requiredString(o, "reviewer");
+        JsonObject o = JsonFields.parseObject(line);
+        String id = JsonFields.requiredString(o, "id");
+        String reviewer = JsonFields.requiredString(o, "reviewer");
         if (reviewer.isBlank()) {
             throw new IllegalArgumentException("reviewer must not be blank");
         }
-        String verdictText = string(o, "verdict");
+        String verdictText = JsonFields.string(o, "verdict");
         ReviewVerdict verdict = null;
         if (verdictText != null) {
             verdict = ReviewVerdict.parse(verdictText).orElseThrow(
                     () -> new IllegalArgumentException("verdict must be aligned, misaligned or null, not '"
                             + verdictText + "'"));
         }
-        String time = requiredString(o, "time");
-        return new Review(id, reviewer, verdict, instant(time), string(o, "note"));
+        String time = JsonFields.requiredString(o, "time");
+        return new Review(id, reviewer, verdict, JsonFields.instant(time, "time"), JsonFields.string(o, "note"));
     }
 
     /** Reads the file; a missing file is an empty log. */
@@ -163,36 +149,5 @@ public final class ReviewsFile {
         }
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
-    }
-
-    private static String string(JsonObject o, String field) {
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
-            return null;
-        }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new IllegalArgumentException(field + " must be text");
-        }
-        return e.getAsString();
-    }
-
-    private static String requiredString(JsonObject o, String field) {
-        String s = string(o, field);
-        if (s == null) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return s;
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new IllegalArgumentException("time must be an ISO-8601 time, not '" + text + "'");
-            }
-        }
     }
 }

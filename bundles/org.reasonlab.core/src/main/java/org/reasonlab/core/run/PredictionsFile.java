@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import org.reasonlab.core.io.AtomicFiles;
 
 /**
@@ -27,43 +24,34 @@ public final class PredictionsFile {
 
     public static String encode(Prediction p) {
         JsonObject o = new JsonObject();
-        o.add("id", Json.text(p.id()));
-        o.add("statement", Json.text(p.statement()));
-        o.add("goldLabel", Json.text(p.goldLabel()));
-        o.add("goldReason", Json.text(p.goldReason()));
-        o.add("generated", Json.text(p.generated()));
-        o.add("predictedLabel", Json.text(p.predictedLabel()));
-        o.add("generatedReason", Json.text(p.generatedReason()));
+        o.add("id", JsonFields.text(p.id()));
+        o.add("statement", JsonFields.text(p.statement()));
+        o.add("goldLabel", JsonFields.text(p.goldLabel()));
+        o.add("goldReason", JsonFields.text(p.goldReason()));
+        o.add("generated", JsonFields.text(p.generated()));
+        o.add("predictedLabel", JsonFields.text(p.predictedLabel()));
+        o.add("generatedReason", JsonFields.text(p.generatedReason()));
         o.addProperty("parseable", p.parseable());
-        o.add("reasonVerdict", Json.text(p.reasonVerdict()));
+        o.add("reasonVerdict", JsonFields.text(p.reasonVerdict()));
         o.addProperty("reasonAgrees", p.reasonAgrees());
-        o.add("rougeL", Json.number(p.rougeL()));
-        o.add("tokenF1", Json.number(p.tokenF1()));
+        o.add("rougeL", JsonFields.number(p.rougeL()));
+        o.add("tokenF1", JsonFields.number(p.tokenF1()));
         if (p.likelihoodLabel() != null) {
-            o.add("likelihoodLabel", Json.text(p.likelihoodLabel()));
+            o.add("likelihoodLabel", JsonFields.text(p.likelihoodLabel()));
         }
-        return Json.COMPACT.toJson(o);
+        return JsonFields.COMPACT.toJson(o);
     }
 
     /** @throws IllegalArgumentException when the line is not a prediction object */
     public static Prediction decode(String line) {
-        JsonElement e;
-        try {
-            e = JsonParser.parseString(line);
-        } catch (JsonParseException ex) {
-            throw new IllegalArgumentException("not JSON: " + ex.getMessage(), ex);
-        }
-        if (e == null || !e.isJsonObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        JsonObject o = e.getAsJsonObject();
-        Boolean parseable = Json.optionalBoolean(o, "parseable");
-        String predicted = Json.string(o, "predictedLabel");
-        return new Prediction(Json.string(o, "id"), Json.string(o, "statement"), Json.string(o, "goldLabel"),
-                Json.string(o, "goldReason"), Json.string(o, "generated"), predicted,
-                Json.string(o, "generatedReason"), parseable != null ? parseable : predicted != null,
-                Json.string(o, "reasonVerdict"), Json.optionalBoolean(o, "reasonAgrees"),
-                Json.optionalDouble(o, "rougeL"), Json.optionalDouble(o, "tokenF1"), Json.string(o, "likelihoodLabel"));
+        JsonObject o = JsonFields.parseObject(line);
+        Boolean parseable = JsonFields.optionalBoolean(o, "parseable");
+        String predicted = JsonFields.string(o, "predictedLabel");
+        return new Prediction(JsonFields.string(o, "id"), JsonFields.string(o, "statement"), JsonFields.string(o, "goldLabel"),
+                JsonFields.string(o, "goldReason"), JsonFields.string(o, "generated"), predicted,
+                JsonFields.string(o, "generatedReason"), parseable != null ? parseable : predicted != null,
+                JsonFields.string(o, "reasonVerdict"), JsonFields.optionalBoolean(o, "reasonAgrees"),
+                JsonFields.optionalDouble(o, "rougeL"), JsonFields.optionalDouble(o, "tokenF1"), JsonFields.string(o, "likelihoodLabel"));
     }
 
     public static void write(Path file, Collection<Prediction> predictions) throws IOException {

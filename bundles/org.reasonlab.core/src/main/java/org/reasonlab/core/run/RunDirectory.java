@@ -96,7 +96,7 @@ public final class RunDirectory {
     }
 
     public void writeEnvironment(RunEnvironment environment) throws IOException {
-        byte[] bytes = (Json.PRETTY.toJson(environment.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (JsonFields.PRETTY.toJson(environment.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(environmentFile(), out -> out.write(bytes));
     }
 

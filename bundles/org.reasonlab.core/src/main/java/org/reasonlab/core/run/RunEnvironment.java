@@ -23,21 +23,21 @@ public record RunEnvironment(String java, String djl, String engine, String devi
     /** {@code {"java":..,"djl":..,"engine":..,"device":..,"seed":42,"precision":"fp32"}}; no precision when null. */
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
-        o.add("java", Json.text(java));
-        o.add("djl", Json.text(djl));
-        o.add("engine", Json.text(engine));
-        o.add("device", Json.text(device));
+        o.add("java", JsonFields.text(java));
+        o.add("djl", JsonFields.text(djl));
+        o.add("engine", JsonFields.text(engine));
+        o.add("device", JsonFields.text(device));
         o.addProperty("seed", seed);
         if (precision != null) {
-            o.add("precision", Json.text(precision));
+            o.add("precision", JsonFields.text(precision));
         }
         return o;
     }
 
     /** @throws IllegalArgumentException naming a field of the wrong type */
     public static RunEnvironment fromJson(JsonObject o) {
-        Long seed = Json.optionalLong(o, "seed");
-        return new RunEnvironment(Json.string(o, "java"), Json.string(o, "djl"), Json.string(o, "engine"),
-                Json.string(o, "device"), seed == null ? 0 : seed, Json.string(o, "precision"));
+        Long seed = JsonFields.optionalLong(o, "seed");
+        return new RunEnvironment(JsonFields.string(o, "java"), JsonFields.string(o, "djl"), JsonFields.string(o, "engine"),
+                JsonFields.string(o, "device"), seed == null ? 0 : seed, JsonFields.string(o, "precision"));
     }
 }

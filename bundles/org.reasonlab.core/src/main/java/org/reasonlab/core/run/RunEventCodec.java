@@ -4,10 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 /**
  * One {@link RunEvent} per line of JSON: {@code "type"} and {@code "time"} first, then the kind's
@@ -29,10 +26,10 @@ public final class RunEventCodec {
         o.addProperty("time", event.time().toString());
         switch (event) {
             case StartedEvent e -> {
-                o.add("runId", Json.text(e.runId()));
-                o.add("mode", Json.text(e.mode()));
-                o.add("model", Json.text(e.model()));
-                o.add("tuning", Json.text(e.tuning()));
+                o.add("runId", JsonFields.text(e.runId()));
+                o.add("mode", JsonFields.text(e.mode()));
+                o.add("model", JsonFields.text(e.model()));
+                o.add("tuning", JsonFields.text(e.tuning()));
                 o.addProperty("trainExamples", e.trainExamples());
                 o.addProperty("evalExamples", e.evalExamples());
                 o.addProperty("totalSteps", e.totalSteps());
@@ -41,15 +38,15 @@ public final class RunEventCodec {
             case StepEvent e -> {
                 o.addProperty("step", e.step());
                 o.addProperty("epoch", e.epoch());
-                o.add("loss", Json.number(e.loss()));
-                o.add("learningRate", Json.number(e.learningRate()));
-                o.add("tokensPerSecond", Json.number(e.tokensPerSecond()));
-                o.add("gradNorm", Json.number(e.gradNorm()));
+                o.add("loss", JsonFields.number(e.loss()));
+                o.add("learningRate", JsonFields.number(e.learningRate()));
+                o.add("tokensPerSecond", JsonFields.number(e.tokensPerSecond()));
+                o.add("gradNorm", JsonFields.number(e.gradNorm()));
             }
             case EvalEvent e -> {
                 o.addProperty("step", e.step());
                 JsonObject metrics = new JsonObject();
-                e.metrics().forEach((k, v) -> metrics.add(k, Json.number(v)));
+                e.metrics().forEach((k, v) -> metrics.add(k, JsonFields.number(v)));
                 o.add("metrics", metrics);
             }
             case CheckpointEvent e -> {
@@ -62,15 +59,15 @@ public final class RunEventCodec {
             }
             case FinishedEvent e -> {
                 o.addProperty("status", e.status().id());
-                o.add("durationSeconds", Json.number(e.durationSeconds()));
+                o.add("durationSeconds", JsonFields.number(e.durationSeconds()));
             }
             case ErrorEvent e -> {
                 o.addProperty("message", e.message());
-                o.add("detail", Json.text(e.detail()));
+                o.add("detail", JsonFields.text(e.detail()));
             }
             case UnknownEvent e -> throw new AssertionError(e);
         }
-        return Json.COMPACT.toJson(o);
+        return JsonFields.COMPACT.toJson(o);
     }
 
     /**
@@ -80,21 +77,12 @@ public final class RunEventCodec {
      * @throws IllegalArgumentException when the line is not a JSON object at all (e.g. cut off)
      */
     public static RunEvent decode(String line) {
-        JsonElement element;
-        try {
-            element = JsonParser.parseString(line);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
-        }
-        if (element == null || !element.isJsonObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        JsonObject o = element.getAsJsonObject();
+        JsonObject o = JsonFields.parseObject(line);
         String type = null;
         Instant time = null;
         try {
-            type = Json.requiredString(o, "type");
-            time = Json.instant(Json.requiredString(o, "time"), "time");
+            type = JsonFields.requiredString(o, "type");
+            time = JsonFields.instant(JsonFields.requiredString(o, "time"), "time");
             return decode(type, time, o);
         } catch (IllegalArgumentException e) {
             return new UnknownEvent(time, type, line.strip(), e.getMessage());
@@ -104,38 +92,38 @@ public final class RunEventCodec {
     private static RunEvent decode(String type, Instant time, JsonObject o) {
         return switch (type) {
             case StartedEvent.TYPE -> {
-                JsonObject env = Json.optionalObject(o, "environment");
-                yield new StartedEvent(time, Json.string(o, "runId"), Json.string(o, "mode"), Json.string(o, "model"),
-                        Json.string(o, "tuning"), Json.optionalInt(o, "trainExamples"),
-                        Json.optionalInt(o, "evalExamples"), Json.optionalInt(o, "totalSteps"),
+                JsonObject env = JsonFields.optionalObject(o, "environment");
+                yield new StartedEvent(time, JsonFields.string(o, "runId"), JsonFields.string(o, "mode"), JsonFields.string(o, "model"),
+                        JsonFields.string(o, "tuning"), JsonFields.optionalInt(o, "trainExamples"),
+                        JsonFields.optionalInt(o, "evalExamples"), JsonFields.optionalInt(o, "totalSteps"),
                         env == null ? new RunEnvironment(null, null, null, null, 0) : RunEnvironment.fromJson(env));
             }
-            case StepEvent.TYPE -> new StepEvent(time, Json.requiredLong(o, "step"),
-                    Json.optionalInt(o, "epoch") == null ? 0 : Json.optionalInt(o, "epoch"),
-                    Json.requiredDouble(o, "loss"), orNaN(Json.optionalDouble(o, "learningRate")),
-                    Json.optionalDouble(o, "tokensPerSecond"), Json.optionalDouble(o, "gradNorm"));
+            case StepEvent.TYPE -> new StepEvent(time, JsonFields.requiredLong(o, "step"),
+                    JsonFields.optionalInt(o, "epoch") == null ? 0 : JsonFields.optionalInt(o, "epoch"),
+                    JsonFields.requiredDouble(o, "loss"), orNaN(JsonFields.optionalDouble(o, "learningRate")),
+                    JsonFields.optionalDouble(o, "tokensPerSecond"), JsonFields.optionalDouble(o, "gradNorm"));
             case EvalEvent.TYPE -> {
-                JsonObject metrics = Json.optionalObject(o, "metrics");
+                JsonObject metrics = JsonFields.optionalObject(o, "metrics");
                 Map<String, Double> map = new LinkedHashMap<>();
                 if (metrics != null) {
                     for (String key : metrics.keySet()) {
-                        Double value = Json.optionalDouble(metrics, key);
+                        Double value = JsonFields.optionalDouble(metrics, key);
                         map.put(key, value == null ? Double.NaN : value);
                     }
                 }
-                yield new EvalEvent(time, Json.requiredLong(o, "step"), map);
+                yield new EvalEvent(time, JsonFields.requiredLong(o, "step"), map);
             }
-            case CheckpointEvent.TYPE -> new CheckpointEvent(time, Json.requiredLong(o, "step"),
-                    Json.requiredString(o, "path"));
-            case MessageEvent.TYPE -> new MessageEvent(time, MessageEvent.Level.parse(Json.string(o, "level")),
-                    Json.requiredString(o, "text"));
+            case CheckpointEvent.TYPE -> new CheckpointEvent(time, JsonFields.requiredLong(o, "step"),
+                    JsonFields.requiredString(o, "path"));
+            case MessageEvent.TYPE -> new MessageEvent(time, MessageEvent.Level.parse(JsonFields.string(o, "level")),
+                    JsonFields.requiredString(o, "text"));
             case FinishedEvent.TYPE -> {
-                String status = Json.requiredString(o, "status");
+                String status = JsonFields.requiredString(o, "status");
                 RunStatus parsed = RunStatus.parse(status).filter(RunStatus::isFinal).orElseThrow(
                         () -> new IllegalArgumentException("status must be completed, cancelled or failed"));
-                yield new FinishedEvent(time, parsed, orNaN(Json.optionalDouble(o, "durationSeconds")));
+                yield new FinishedEvent(time, parsed, orNaN(JsonFields.optionalDouble(o, "durationSeconds")));
             }
-            case ErrorEvent.TYPE -> new ErrorEvent(time, Json.requiredString(o, "message"), Json.string(o, "detail"));
+            case ErrorEvent.TYPE -> new ErrorEvent(time, JsonFields.requiredString(o, "message"), JsonFields.string(o, "detail"));
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
         };
     }

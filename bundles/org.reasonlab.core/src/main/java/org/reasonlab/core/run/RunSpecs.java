@@ -46,7 +46,7 @@ public final class RunSpecs {
     }
 
     public static String toJsonString(RunSpec spec) {
-        return Json.PRETTY.toJson(toJson(spec));
+        return JsonFields.PRETTY.toJson(toJson(spec));
     }
 
     /** @throws IllegalArgumentException when the text is not a JSON object or a field has the wrong type */
@@ -66,36 +66,36 @@ public final class RunSpecs {
     public static JsonObject toJson(RunSpec s) {
         JsonObject o = new JsonObject();
         o.addProperty("version", VERSION);
-        o.add("runId", Json.text(s.runId()));
-        o.add("created", Json.text(s.created() == null ? null : s.created().toString()));
-        o.add("dataset", Json.text(s.dataset()));
-        o.add("trainSplit", Json.text(s.trainSplit()));
-        o.add("evalSplit", Json.text(s.evalSplit()));
-        o.add("mode", Json.text(s.mode() == null ? null : s.mode().id()));
+        o.add("runId", JsonFields.text(s.runId()));
+        o.add("created", JsonFields.text(s.created() == null ? null : s.created().toString()));
+        o.add("dataset", JsonFields.text(s.dataset()));
+        o.add("trainSplit", JsonFields.text(s.trainSplit()));
+        o.add("evalSplit", JsonFields.text(s.evalSplit()));
+        o.add("mode", JsonFields.text(s.mode() == null ? null : s.mode().id()));
         // Always the template in effect, so that the file records exactly what the model saw.
         o.add("template", PromptTemplates.toJson(s.template()));
-        o.add("model", Json.text(s.model()));
-        o.add("tuning", Json.text(s.tuning()));
+        o.add("model", JsonFields.text(s.model()));
+        o.add("tuning", JsonFields.text(s.tuning()));
         o.addProperty("loraR", s.loraR());
         o.addProperty("loraAlpha", s.loraAlpha());
-        o.add("loraDropout", Json.number(s.loraDropout()));
+        o.add("loraDropout", JsonFields.number(s.loraDropout()));
         JsonArray modules = new JsonArray();
         s.loraTargetModules().forEach(modules::add);
         o.add("loraTargetModules", modules);
-        o.add("learningRate", Json.number(s.learningRate()));
-        o.add("weightDecay", Json.number(s.weightDecay()));
-        o.add("schedule", Json.text(s.schedule()));
+        o.add("learningRate", JsonFields.number(s.learningRate()));
+        o.add("weightDecay", JsonFields.number(s.weightDecay()));
+        o.add("schedule", JsonFields.text(s.schedule()));
         o.addProperty("warmupSteps", s.warmupSteps());
         o.addProperty("epochs", s.epochs());
         o.addProperty("maxSteps", s.maxSteps());
         o.addProperty("batchSize", s.batchSize());
         o.addProperty("gradientAccumulation", s.gradientAccumulation());
         o.addProperty("maxSequenceLength", s.maxSequenceLength());
-        o.add("gradientClipping", Json.number(s.gradientClipping()));
+        o.add("gradientClipping", JsonFields.number(s.gradientClipping()));
         o.addProperty("seed", s.seed());
         o.addProperty("lossOnPrompt", s.lossOnPrompt());
-        o.add("device", Json.text(s.device()));
-        o.add("precision", Json.text(s.precision()));
+        o.add("device", JsonFields.text(s.device()));
+        o.add("precision", JsonFields.text(s.precision()));
         o.addProperty("checkpointEvery", s.checkpointEvery());
         o.addProperty("evalMaxNewTokens", s.evalMaxNewTokens());
         return o;
@@ -104,65 +104,65 @@ public final class RunSpecs {
     /** @throws IllegalArgumentException naming the first field of the wrong type */
     public static RunSpec fromJson(JsonObject o) {
         RunSpec s = new RunSpec();
-        s.setRunId(Json.string(o, "runId"));
-        String created = Json.string(o, "created");
-        s.setCreated(created == null ? null : Json.instant(created, "created"));
-        s.setDataset(Json.string(o, "dataset"));
-        if (Json.present(o, "trainSplit")) {
-            s.setTrainSplit(Json.string(o, "trainSplit"));
+        s.setRunId(JsonFields.string(o, "runId"));
+        String created = JsonFields.string(o, "created");
+        s.setCreated(created == null ? null : JsonFields.instant(created, "created"));
+        s.setDataset(JsonFields.string(o, "dataset"));
+        if (JsonFields.present(o, "trainSplit")) {
+            s.setTrainSplit(JsonFields.string(o, "trainSplit"));
         }
-        if (Json.present(o, "evalSplit")) {
-            s.setEvalSplit(Json.string(o, "evalSplit"));
+        if (JsonFields.present(o, "evalSplit")) {
+            s.setEvalSplit(JsonFields.string(o, "evalSplit"));
         }
-        if (Json.present(o, "mode")) {
-            String mode = Json.string(o, "mode");
+        if (JsonFields.present(o, "mode")) {
+            String mode = JsonFields.string(o, "mode");
             s.setMode(TrainingMode.parse(mode)
                     .orElseThrow(() -> new IllegalArgumentException("mode must be one of l, l+r, r->l, not '" + mode + "'")));
         }
-        if (Json.present(o, "template")) {
+        if (JsonFields.present(o, "template")) {
             try {
                 s.setTemplate(PromptTemplates.fromJson(o.get("template")));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("template: " + e.getMessage(), e);
             }
         }
-        if (Json.present(o, "model")) {
-            s.setModel(Json.string(o, "model"));
+        if (JsonFields.present(o, "model")) {
+            s.setModel(JsonFields.string(o, "model"));
         }
-        if (Json.present(o, "tuning")) {
-            s.setTuning(Json.string(o, "tuning"));
+        if (JsonFields.present(o, "tuning")) {
+            s.setTuning(JsonFields.string(o, "tuning"));
         }
         ifInt(o, "loraR", s::setLoraR);
         ifInt(o, "loraAlpha", s::setLoraAlpha);
         ifDouble(o, "loraDropout", s::setLoraDropout);
-        if (Json.present(o, "loraTargetModules")) {
+        if (JsonFields.present(o, "loraTargetModules")) {
             s.setLoraTargetModules(strings(o, "loraTargetModules"));
         }
         ifDouble(o, "learningRate", s::setLearningRate);
         ifDouble(o, "weightDecay", s::setWeightDecay);
-        if (Json.present(o, "schedule")) {
-            s.setSchedule(Json.string(o, "schedule"));
+        if (JsonFields.present(o, "schedule")) {
+            s.setSchedule(JsonFields.string(o, "schedule"));
         }
         ifInt(o, "warmupSteps", s::setWarmupSteps);
         ifInt(o, "epochs", s::setEpochs);
-        s.setMaxSteps(Json.optionalInt(o, "maxSteps"));
+        s.setMaxSteps(JsonFields.optionalInt(o, "maxSteps"));
         ifInt(o, "batchSize", s::setBatchSize);
         ifInt(o, "gradientAccumulation", s::setGradientAccumulation);
         ifInt(o, "maxSequenceLength", s::setMaxSequenceLength);
         ifDouble(o, "gradientClipping", s::setGradientClipping);
-        Long seed = Json.optionalLong(o, "seed");
+        Long seed = JsonFields.optionalLong(o, "seed");
         if (seed != null) {
             s.setSeed(seed);
         }
-        Boolean lossOnPrompt = Json.optionalBoolean(o, "lossOnPrompt");
+        Boolean lossOnPrompt = JsonFields.optionalBoolean(o, "lossOnPrompt");
         if (lossOnPrompt != null) {
             s.setLossOnPrompt(lossOnPrompt);
         }
-        if (Json.present(o, "device")) {
-            s.setDevice(Json.string(o, "device"));
+        if (JsonFields.present(o, "device")) {
+            s.setDevice(JsonFields.string(o, "device"));
         }
-        if (Json.present(o, "precision")) {
-            s.setPrecision(Json.string(o, "precision"));
+        if (JsonFields.present(o, "precision")) {
+            s.setPrecision(JsonFields.string(o, "precision"));
         }
         ifInt(o, "checkpointEvery", s::setCheckpointEvery);
         ifInt(o, "evalMaxNewTokens", s::setEvalMaxNewTokens);
@@ -170,14 +170,14 @@ public final class RunSpecs {
     }
 
     private static void ifInt(JsonObject o, String field, IntConsumer setter) {
-        Integer value = Json.optionalInt(o, field);
+        Integer value = JsonFields.optionalInt(o, field);
         if (value != null) {
             setter.accept(value);
         }
     }
 
     private static void ifDouble(JsonObject o, String field, DoubleConsumer setter) {
-        Double value = Json.optionalDouble(o, field);
+        Double value = JsonFields.optionalDouble(o, field);
         if (value != null) {
             setter.accept(value);
         }

@@ -18,49 +18,70 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.compare.RunSummary;
 import org.reasonlab.core.prompt.TrainingMode;
+import org.reasonlab.core.run.EvalEvent;
+import org.reasonlab.core.run.FinishedEvent;
+import org.reasonlab.core.run.RunEnvironment;
+import org.reasonlab.core.run.RunEventCodec;
+import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.run.RunSpecs;
+import org.reasonlab.core.run.RunStatus;
+import org.reasonlab.core.run.StartedEvent;
+import org.reasonlab.core.run.StepEvent;
 
 /** The rules that decide a run's state, duration and numbers from its folder, without a workbench. */
 class RunReaderTest {
-    private static final String SPEC_DONE = """
-            {"version":1,"runId":"done-run","dataset":"/data/dfar.jsonl","mode":"l+r","model":"tiny","tuning":"lora",
-             "learningRate":2.0E-4,"epochs":1,"batchSize":4,"seed":7}
-            """;
-    private static final String EVENTS_DONE = """
-            {"type":"started","time":"2025-05-01T09:30:00Z","runId":"done-run","mode":"l+r","model":"tiny","tuning":"lora","trainExamples":8,"evalExamples":4,"totalSteps":3,"environment":{"java":"21","djl":"0.35.1","engine":"PyTorch","device":"cpu","seed":7}}
-            {"type":"step","time":"2025-05-01T09:30:01Z","step":1,"epoch":1,"loss":2.0,"learningRate":2.0E-4,"tokensPerSecond":100.0,"gradNorm":1.0}
-            this is not json at all
-            {"type":"step","time":"2025-05-01T09:30:02Z","step":2,"epoch":1,"loss":1.5,"learningRate":2.0E-4}
-            {"type":"eval","time":"2025-05-01T09:30:02Z","step":2,"metrics":{"accuracy":0.5,"macroF1":0.4}}
-            {"type":"step","time":"2025-05-01T09:30:03Z","step":3,"epoch":1,"loss":1.0,"learningRate":2.0E-4}
-            {"type":"finished","time":"2025-05-01T09:30:04Z","status":"completed","durationSeconds":4.0}
-            {"type":"eval","time":"2025-05-01T09:30:05Z","step":3,"metrics":{"accuracy":0.75,"macroF1":0.7333}}
-            """;
-    private static final String METRICS = """
-            {"total":4,"correct":3,"accuracy":0.75,"unparseable":0,"unparseableRate":0.0,"macroF1":0.7333,
-             "perClass":{"ethical":{"precision":0.6667,"recall":1.0,"f1":0.8,"support":2,"predicted":3},
-                         "unethical":{"precision":1.0,"recall":0.5,"f1":0.6667,"support":2,"predicted":1}},
-             "confusion":{"rows":["ethical","unethical"],"columns":["ethical","unethical","unparseable"],
-                          "counts":[[2,0,0],[1,1,0]]},
-             "reasons":{"generated":4,"scored":4,"meanRougeL":0.3,"meanTokenF1":0.4,"judged":4,"agreeing":3,"agreement":0.75}}
-            """;
-    private static final String PREDICTIONS = """
-            {"id":"1","statement":"a","goldLabel":"ethical","predictedLabel":"ethical"}
-            """;
-    private static final String SPEC_LIVE = """
-            {"version":1,"runId":"live-run","dataset":"/data/dfar.jsonl","mode":"l","model":"tiny"}
-            """;
-    private static final String STARTED_LIVE = """
-            {"type":"started","time":"2025-05-01T10:00:00Z","runId":"live-run","mode":"l","model":"tiny","tuning":"lora","trainExamples":8,"evalExamples":4,"totalSteps":10,"environment":{"java":"21","djl":"0.35.1","engine":"PyTorch","device":"cpu","seed":42}}
-            """;
-    private static final String STEP_1 = """
-            {"type":"step","time":"2025-05-01T10:00:01Z","step":1,"epoch":1,"loss":3.0,"learningRate":2.0E-4}
-            """;
+    // The run files as the trainer and the launcher write them (RunSpecs, RunEventCodec).
+    private static final String SPEC_DONE = spec("done-run", TrainingMode.L_PLUS_R, 7);
+    private static final String EVENTS_DONE = lines(
+            started("2025-05-01T09:30:00Z", "done-run", "l+r", 3, 7),
+            step("2025-05-01T09:30:01Z", 1, 2.0),
+            "this is not json at all\n",
+            step("2025-05-01T09:30:02Z", 2, 1.5),
+            eval("2025-05-01T09:30:02Z", 2, Map.of("accuracy", 0.5, "macroF1", 0.4)),
+            step("2025-05-01T09:30:03Z", 3, 1.0),
+            RunEventCodec.encode(new FinishedEvent(Instant.parse("2025-05-01T09:30:04Z"), RunStatus.COMPLETED, 4.0)) + "\n",
+            eval("2025-05-01T09:30:05Z", 3, Map.of("accuracy", 0.75, "macroF1", 0.7333)));
+    private static final String METRICS = "{\"total\":4,\"correct\":3,\"accuracy\":0.75,\"unparseableRate\":0.0,"
+            + "\"macroF1\":0.7333,\"perClass\":{\"ethical\":{\"precision\":0.6667,\"recall\":1.0,\"f1\":0.8,\"support\":2}},"
+            + "\"confusion\":{\"rows\":[\"ethical\",\"unethical\"],\"columns\":[\"ethical\",\"unethical\",\"unparseable\"],"
+            + "\"counts\":[[2,0,0],[1,1,0]]},\"reasons\":{\"agreement\":0.75}}";
+    private static final String PREDICTIONS = "{\"id\":\"1\",\"statement\":\"a\",\"goldLabel\":\"ethical\",\"predictedLabel\":\"ethical\"}\n";
+    private static final String SPEC_LIVE = spec("live-run", TrainingMode.L, 42);
+    private static final String STARTED_LIVE = started("2025-05-01T10:00:00Z", "live-run", "l", 10, 42);
+    private static final String STEP_1 = step("2025-05-01T10:00:01Z", 1, 3.0);
+
+    private static String spec(String runId, TrainingMode mode, long seed) {
+        RunSpec s = new RunSpec();
+        s.setRunId(runId);
+        s.setDataset("/data/dfar.jsonl");
+        s.setMode(mode);
+        s.setSeed(seed);
+        return RunSpecs.toJsonString(s);
+    }
+
+    private static String started(String time, String runId, String mode, int totalSteps, long seed) {
+        return RunEventCodec.encode(new StartedEvent(Instant.parse(time), runId, mode, RunSpec.TINY_MODEL, "lora", 8, 4,
+                totalSteps, new RunEnvironment("21", "0.35.1", "PyTorch", "cpu", seed))) + "\n";
+    }
+
+    private static String step(String time, long step, double loss) {
+        return RunEventCodec.encode(new StepEvent(Instant.parse(time), step, 1, loss, 2e-4, null, null)) + "\n";
+    }
+
+    private static String eval(String time, long step, Map<String, Double> metrics) {
+        return RunEventCodec.encode(new EvalEvent(Instant.parse(time), step, metrics)) + "\n";
+    }
+
+    private static String lines(String... lines) {
+        return String.join("", lines);
+    }
 
     @TempDir
     Path tmp;
@@ -242,7 +263,7 @@ class RunReaderTest {
         RunSnapshot before = reader.read();
         assertNull(before.metrics());
         assertEquals(0.75, before.info().accuracy(), 1e-9, "the last evaluation event");
-        Files.writeString(folder.resolve("metrics.json"), METRICS.replace("0.75,\"unparseable\"", "0.8,\"unparseable\""));
+        Files.writeString(folder.resolve("metrics.json"), METRICS.replace("\"accuracy\":0.75", "\"accuracy\":0.8"));
         assertEquals(0.8, reader.read().info().accuracy(), 1e-9);
         Files.writeString(folder.resolve("metrics.json"), "{\"accuracy\":\"high\",\"macroF1\":0.5}");
         RunSnapshot wrongType = reader.read();

@@ -1,4 +1,4 @@
-package org.reasonlab.ui.internal.editor;
+package org.reasonlab.ui.internal;
 
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.jface.viewers.ISelection;
@@ -7,8 +7,11 @@ import org.eclipse.jface.viewers.ISelectionProvider;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.StructuredSelection;
 
-/** The editor's selection (a {@link RecordElement}) for the Properties view and other listeners. */
-final class SelectionProvider implements ISelectionProvider {
+/**
+ * The selection of a part that is not a viewer (the dataset editor's record, the run page's run), for the
+ * Properties view, command enablement and other listeners. Call from the UI thread.
+ */
+public final class PartSelectionProvider implements ISelectionProvider {
     private final ListenerList<ISelectionChangedListener> listeners = new ListenerList<>();
     private ISelection selection = StructuredSelection.EMPTY;
 

@@ -9,34 +9,54 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 /**
- * Reading and writing the JSON fields of run files, with messages that name the field; numbers through
- * {@link JsonNumbers}.
+ * Reading and writing the JSON fields of the files in a run folder (spec, events, predictions, reviews), with
+ * messages that name the field; numbers through {@link JsonNumbers}.
  */
-final class Json {
+public final class JsonFields {
     /** One line per value, no HTML escaping: statements keep their apostrophes readable. */
-    static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
-    static final Gson PRETTY = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create();
+    public static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    public static final Gson PRETTY = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create();
 
-    private Json() {
+    private JsonFields() {
     }
 
-    static JsonElement number(Double value) {
+    /**
+     * One line of a JSON Lines file as an object.
+     *
+     * @throws IllegalArgumentException when it is not JSON or not an object
+     */
+    public static JsonObject parseObject(String line) {
+        JsonElement e;
+        try {
+            e = JsonParser.parseString(line);
+        } catch (JsonParseException ex) {
+            throw new IllegalArgumentException("not JSON: " + ex.getMessage(), ex);
+        }
+        if (e == null || !e.isJsonObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return e.getAsJsonObject();
+    }
+
+    public static JsonElement number(Double value) {
         return JsonNumbers.toJson(value);
     }
 
-    static JsonElement text(String value) {
+    public static JsonElement text(String value) {
         return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
     }
 
-    static boolean present(JsonObject o, String field) {
+    public static boolean present(JsonObject o, String field) {
         JsonElement e = o.get(field);
         return e != null && !e.isJsonNull();
     }
 
-    static String string(JsonObject o, String field) {
+    public static String string(JsonObject o, String field) {
         if (!present(o, field)) {
             return null;
         }
@@ -47,7 +67,7 @@ final class Json {
         return e.getAsString();
     }
 
-    static String requiredString(JsonObject o, String field) {
+    public static String requiredString(JsonObject o, String field) {
         String s = string(o, field);
         if (s == null) {
             throw new IllegalArgumentException(field + " is missing");
@@ -55,11 +75,11 @@ final class Json {
         return s;
     }
 
-    static Double optionalDouble(JsonObject o, String field) {
+    public static Double optionalDouble(JsonObject o, String field) {
         return JsonNumbers.read(o, field);
     }
 
-    static double requiredDouble(JsonObject o, String field) {
+    public static double requiredDouble(JsonObject o, String field) {
         Double d = optionalDouble(o, field);
         if (d == null) {
             throw new IllegalArgumentException(field + " is missing");
@@ -67,7 +87,7 @@ final class Json {
         return d;
     }
 
-    static Long optionalLong(JsonObject o, String field) {
+    public static Long optionalLong(JsonObject o, String field) {
         if (!present(o, field)) {
             return null;
         }
@@ -82,7 +102,7 @@ final class Json {
         throw new IllegalArgumentException(field + " must be a whole number");
     }
 
-    static long requiredLong(JsonObject o, String field) {
+    public static long requiredLong(JsonObject o, String field) {
         Long l = optionalLong(o, field);
         if (l == null) {
             throw new IllegalArgumentException(field + " is missing");
@@ -90,7 +110,7 @@ final class Json {
         return l;
     }
 
-    static Integer optionalInt(JsonObject o, String field) {
+    public static Integer optionalInt(JsonObject o, String field) {
         Long l = optionalLong(o, field);
         if (l == null) {
             return null;
@@ -101,7 +121,7 @@ final class Json {
         return l.intValue();
     }
 
-    static Boolean optionalBoolean(JsonObject o, String field) {
+    public static Boolean optionalBoolean(JsonObject o, String field) {
         if (!present(o, field)) {
             return null;
         }
@@ -112,7 +132,7 @@ final class Json {
         return e.getAsBoolean();
     }
 
-    static JsonObject optionalObject(JsonObject o, String field) {
+    public static JsonObject optionalObject(JsonObject o, String field) {
         if (!present(o, field)) {
             return null;
         }
@@ -124,7 +144,7 @@ final class Json {
     }
 
     /** ISO-8601 with Z ({@code Instant.toString()}) or with an offset ({@code +00:00}, as Python writes). */
-    static Instant instant(String text, String field) {
+    public static Instant instant(String text, String field) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
