@@ -32,6 +32,7 @@ import org.reasonlab.ui.RunCommands;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
 import org.reasonlab.ui.internal.WorkbenchTestSupport;
 import org.reasonlab.ui.internal.results.ReviewEditor;
+import org.reasonlab.ui.internal.results.RunFolderInput;
 
 /** The Runs view and the run page on run folders with known contents. */
 class RunsViewTest {
@@ -246,17 +247,40 @@ class RunsViewTest {
     }
 
     @Test
+    void theRunPageButtonsActOnItsOwnRunWhateverIsSelectedElsewhere() throws Exception {
+        IFolder done = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        run("live", SPEC_LIVE, EVENTS_LIVE, null, null);
+        RunEditor page = (RunEditor) RunEditor.open(WorkbenchTestSupport.page(), done);
+        WorkbenchTestSupport.waitUntil("the run page shows the run", () -> page.shownGeneration() > 0);
+        RunsView view = showView();
+        waitForRow(view, "live-run", r -> r.state() == RunState.RUNNING);
+        view.select("live-run");
+        WorkbenchTestSupport.flushEvents();
+        assertTrue(page.reviewCommand().isEnabled(), "the page's run has predictions");
+        assertFalse(page.resumeCommand().isEnabled(), "the page's run completed");
+        page.reviewCommand().run();
+        WorkbenchTestSupport.flushEvents();
+        ReviewEditor review = (ReviewEditor) WorkbenchTestSupport.page().getActiveEditor();
+        assertEquals(done.getLocation().toPath().toAbsolutePath().normalize(),
+                ((RunFolderInput) review.getEditorInput()).folder(), "the review of the page's run, not the selected one");
+    }
+
+    @Test
     void deleteRemovesTheRunFolder() throws Exception {
         IFolder done = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
         run("other", SPEC_LIVE.replace("live-run", "other-run"), null, null, null);
         RunsView view = showView();
         waitForRow(view, "done-run", r -> r.state() == RunState.COMPLETED);
         waitForRow(view, "other-run", r -> true);
-        DeleteRunsHandler.setConfirmation(names -> names.equals(List.of("done-run")));
         view.select("done-run");
         assertTrue(WorkbenchTestSupport.isEnabled(RunCommands.DELETE));
-        Job job = (Job) WorkbenchTestSupport.execute(RunCommands.DELETE);
-        DeleteRunsHandler.setConfirmation(null);
+        Job job;
+        DeleteRunsHandler.setConfirmation(names -> names.equals(List.of("done-run")));
+        try {
+            job = (Job) WorkbenchTestSupport.execute(RunCommands.DELETE);
+        } finally {
+            DeleteRunsHandler.setConfirmation(null);
+        }
         assertNotNull(job);
         WorkbenchTestSupport.waitForJob(job);
         assertFalse(done.exists());

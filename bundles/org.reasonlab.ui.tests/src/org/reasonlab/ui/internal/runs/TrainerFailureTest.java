@@ -85,7 +85,7 @@ class TrainerFailureTest {
                 echo '{"type":"started","time":"not a time"'
                 printf '\\000\\001\\377 binary garbage\\n'
                 echo '{"type":"step","step":"one"}'
-                echo 'Exception in thread "main" OutOfMemoryError: Java heap space' >&2
+                echo 'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space' >&2
                 exit 3
                 """, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));

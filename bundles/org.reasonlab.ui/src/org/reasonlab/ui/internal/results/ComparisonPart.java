@@ -64,6 +64,13 @@ public class ComparisonPart extends ViewPart {
         return part;
     }
 
+    /** Shows the comparison view on runs as already read (the first is the baseline). */
+    public static ComparisonPart showSummaries(IWorkbenchPage page, List<RunSummary> runs) throws PartInitException {
+        ComparisonPart part = (ComparisonPart) page.showView(ID);
+        part.setSummaries(runs);
+        return part;
+    }
+
     @Override
     public void createPartControl(Composite parent) {
         root = new Composite(parent, SWT.NONE);
@@ -123,11 +130,16 @@ public class ComparisonPart extends ViewPart {
 
     /** Reads the run folders (the first is the baseline) and shows them. */
     public void setRuns(List<Path> runFolders) {
-        folders = List.copyOf(runFolders);
         List<RunSummary> runs = new ArrayList<>();
-        for (Path folder : folders) {
+        for (Path folder : runFolders) {
             runs.add(RunSummary.read(folder));
         }
+        setSummaries(runs);
+    }
+
+    /** Shows runs as already read (the first is the baseline); {@link #reload()} reads their folders again. */
+    public void setSummaries(List<RunSummary> runs) {
+        folders = runs.stream().map(RunSummary::folder).toList();
         table = runs.isEmpty() ? null : new ComparisonTable(runs, 0);
         baselineCombo.setItems(runs.stream().map(RunSummary::name).toArray(String[]::new));
         if (table != null) {

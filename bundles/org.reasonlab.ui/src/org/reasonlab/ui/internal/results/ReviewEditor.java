@@ -336,6 +336,7 @@ public class ReviewEditor extends ReadOnlyEditorPart {
 
     @Override
     public void dispose() {
+        loaded.cancel(false); // closed before the predictions were read: nobody waits for them any more
         if (keysSupport != null) {
             keysSupport.deactivate();
         }

@@ -45,8 +45,9 @@ import org.reasonlab.ui.internal.ReasonLabUiPlugin;
 /**
  * The run page: loss and evaluation curves, the metrics, the confusion matrix and the training settings of one run
  * folder. Read-only. A {@link RunWatcher} keeps it live (while the run is running, the event log is read again,
- * only what was appended). Its selection is the run ({@link RunRow}), so the commands of {@link RunCommands} work
- * on it; its heading's tool bar is the contribution location {@link RunCommands#RUN_PAGE_TOOLBAR}.
+ * only what was appended). Its heading has Review Reasons and Resume, which run those commands on this run
+ * ({@link PageRunCommand}), and is the contribution location {@link RunCommands#RUN_PAGE_TOOLBAR}; its selection is
+ * the run ({@link RunRow}).
  */
 public class RunEditor extends ReadOnlyEditorPart {
     public static final String ID = ReasonLabUi.RUN_EDITOR;
@@ -61,6 +62,8 @@ public class RunEditor extends ReadOnlyEditorPart {
     private final WorkspaceDatasets datasets = new WorkspaceDatasets();
     private final PartSelectionProvider selection = new PartSelectionProvider();
     private RunWatcher watcher;
+    private PageRunCommand reviewCommand;
+    private PageRunCommand resumeCommand;
 
     private FormToolkit toolkit;
     private ScrolledForm form;
@@ -135,6 +138,12 @@ public class RunEditor extends ReadOnlyEditorPart {
         settingsTable = table(settings, "Setting", "Value");
 
         getSite().setSelectionProvider(selection);
+        reviewCommand = new PageRunCommand(getSite(), RunCommands.REVIEW, "Review Reasons",
+                "Browse the generated reasons and mark them aligned or misaligned", RunInfo::hasPredictions);
+        resumeCommand = new PageRunCommand(getSite(), RunCommands.RESUME, "Resume",
+                "Resume the run from its last checkpoint", RunPropertyTester::resumable);
+        form.getToolBarManager().add(reviewCommand);
+        form.getToolBarManager().add(resumeCommand);
         IMenuService menus = getSite().getService(IMenuService.class);
         menus.populateContributionManager((ContributionManager) form.getToolBarManager(),
                 "toolbar:" + RunCommands.RUN_PAGE_TOOLBAR);
@@ -222,7 +231,10 @@ public class RunEditor extends ReadOnlyEditorPart {
         }
         snapshot = s;
         RunInfo info = s.info();
-        selection.setSelection(new StructuredSelection(new RunRow(folder, info, datasets.shown(info.dataset()))));
+        RunRow row = new RunRow(folder, s, datasets.shown(info.dataset()));
+        selection.setSelection(new StructuredSelection(row));
+        reviewCommand.setRun(row);
+        resumeCommand.setRun(row);
         form.setText("Run " + info.name());
         List<String> status = new ArrayList<>();
         status.add(info.statusText());
@@ -450,5 +462,15 @@ public class RunEditor extends ReadOnlyEditorPart {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The heading's Review Reasons button. */
+    PageRunCommand reviewCommand() {
+        return reviewCommand;
+    }
+
+    /** The heading's Resume button. */
+    PageRunCommand resumeCommand() {
+        return resumeCommand;
     }
 }

@@ -5,8 +5,8 @@ import org.reasonlab.core.run.folder.RunInfo;
 
 /**
  * Properties of a run for {@code enabledWhen}/{@code visibleWhen} expressions (namespace {@code org.reasonlab.run}):
- * {@code resumable} (a stopped fine-tuning run with checkpoints to go on from), {@code hasPredictions} (generated
- * answers to review), {@code running}.
+ * {@code resumable} (a stopped fine-tuning run with checkpoints to go on from) and {@code hasPredictions} (generated
+ * answers to review).
  */
 public class RunPropertyTester extends PropertyTester {
     @Override
@@ -15,11 +15,15 @@ public class RunPropertyTester extends PropertyTester {
             return false;
         }
         boolean value = switch (property) {
-            case "resumable" -> !run.pretrained() && run.state().isResumable();
+            case "resumable" -> resumable(run);
             case "hasPredictions" -> run.hasPredictions();
-            case "running" -> run.state().isLive();
             default -> false;
         };
         return expectedValue == null ? value : expectedValue.equals(value);
+    }
+
+    /** A stopped fine-tuning run, which can go on from its checkpoints. */
+    static boolean resumable(RunInfo run) {
+        return !run.pretrained() && run.state().isResumable();
     }
 }

@@ -36,6 +36,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.reasonlab.core.run.folder.RunFolders;
 import org.reasonlab.core.run.folder.RunInfo;
 import org.reasonlab.core.run.folder.RunReader;
+import org.reasonlab.core.run.folder.RunSnapshot;
 import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.ReasonLabUi;
 import org.reasonlab.ui.RunCommands;
@@ -181,8 +182,8 @@ public class RunsView extends ViewPart {
                         f -> new RunReader(f, ReasonLabUiPlugin.runProcesses()));
                 keep.put(folder, reader);
                 try {
-                    RunInfo info = reader.read().info();
-                    rows.add(new RunRow(c, info, datasets.shown(info.dataset())));
+                    RunSnapshot snapshot = reader.read();
+                    rows.add(new RunRow(c, snapshot, datasets.shown(snapshot.info().dataset())));
                 } catch (RuntimeException e) {
                     message = c.getFullPath() + ": " + e;
                 }

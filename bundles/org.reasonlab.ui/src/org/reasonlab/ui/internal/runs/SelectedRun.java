@@ -8,9 +8,10 @@ import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.reasonlab.core.run.folder.RunInfo;
+import org.reasonlab.core.run.folder.RunSnapshot;
 
-/** A run in a selection: what was read of it and its folder in the workspace. */
-record SelectedRun(RunInfo info, IContainer container) {
+/** A run in a selection: what was read of it, its folder in the workspace, and all that was read (null if not offered). */
+record SelectedRun(RunInfo info, IContainer container, RunSnapshot snapshot) {
 
     /** The selected elements that adapt to a run and its folder, in selection order. */
     static List<SelectedRun> of(ISelection selection) {
@@ -20,7 +21,7 @@ record SelectedRun(RunInfo info, IContainer container) {
                 RunInfo info = Adapters.adapt(o, RunInfo.class);
                 IContainer container = Adapters.adapt(o, IContainer.class);
                 if (info != null && container != null) {
-                    runs.add(new SelectedRun(info, container));
+                    runs.add(new SelectedRun(info, container, Adapters.adapt(o, RunSnapshot.class)));
                 }
             }
         }

@@ -293,6 +293,10 @@ public final class RunReader {
         if (!now.get(0).exists()) {
             return;
         }
+        if (!now.get(1).exists()) {
+            human = MisalignmentRate.of(0, 0, 0); // nothing reviewed: no need to read the predictions
+            return;
+        }
         try {
             List<Prediction> predictions = PredictionsFile.read(run.predictionsFile());
             List<String> keys = new ArrayList<>();
@@ -309,7 +313,10 @@ public final class RunReader {
         }
     }
 
-    /** A file read again only when its stamp changed; what it held, or why it could not be read. */
+    /**
+     * A file read again only when its stamp changed; what it held, or why it could not be read (the readers' messages
+     * name the file).
+     */
     private static final class CachedFile<T> {
         interface Reader<T> {
             T read(Path file) throws IOException;
@@ -337,8 +344,10 @@ public final class RunReader {
                 if (now.exists()) {
                     try {
                         value = reader.read(file);
-                    } catch (IOException | RuntimeException e) {
-                        problem = name + ": " + e.getMessage();
+                    } catch (IOException e) {
+                        problem = e.getMessage(); // the readers name the file
+                    } catch (RuntimeException e) {
+                        problem = name + ": " + e;
                     }
                 }
             }
