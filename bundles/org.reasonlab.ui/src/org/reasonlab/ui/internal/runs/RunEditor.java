@@ -59,7 +59,7 @@ public class RunEditor extends ReadOnlyEditorPart {
     private IContainer folder;
     private RunReader reader;
     private final AtomicBoolean disposed = new AtomicBoolean();
-    private final WorkspaceDatasets datasets = new WorkspaceDatasets();
+    private final WorkspacePaths datasets = new WorkspacePaths();
     private final PartSelectionProvider selection = new PartSelectionProvider();
     private RunWatcher watcher;
     private PageRunCommand reviewCommand;

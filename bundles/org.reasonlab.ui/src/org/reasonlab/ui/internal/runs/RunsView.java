@@ -59,7 +59,7 @@ public class RunsView extends ViewPart {
     private TableViewer viewer;
     private Label messageLabel;
     private final Map<Path, RunReader> readers = new HashMap<>();
-    private final WorkspaceDatasets datasets = new WorkspaceDatasets();
+    private final WorkspacePaths datasets = new WorkspacePaths();
     private volatile List<RunRow> shown = List.of();
     private volatile int generation;
     private volatile String shownMessage = "";

@@ -8,12 +8,12 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 
 /** Datasets as the views show them: as a workspace path when the file lies in the workspace, else as given. */
-final class WorkspaceDatasets {
+final class WorkspacePaths {
     private final Map<String, String> shown = new ConcurrentHashMap<>();
 
     /** The dataset's workspace path, or the path as given; looked up once per path. Null for null. */
     String shown(String dataset) {
-        return dataset == null ? null : shown.computeIfAbsent(dataset, WorkspaceDatasets::lookUp);
+        return dataset == null ? null : shown.computeIfAbsent(dataset, WorkspacePaths::lookUp);
     }
 
     private static String lookUp(String dataset) {
