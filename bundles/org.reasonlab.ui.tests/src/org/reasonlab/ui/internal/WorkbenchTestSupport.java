@@ -89,6 +89,7 @@ public final class WorkbenchTestSupport {
 
     /** Whether the command may run now, on the active part's selection (as its menu item would show it). */
     public static boolean isEnabled(String commandId) {
+        flushEvents();
         Command command = PlatformUI.getWorkbench().getService(ICommandService.class).getCommand(commandId);
         command.setEnabled(window().getService(IHandlerService.class).getCurrentState());
         return command.isEnabled();

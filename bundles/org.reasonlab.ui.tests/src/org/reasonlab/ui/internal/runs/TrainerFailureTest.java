@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -92,17 +93,22 @@ class TrainerFailureTest {
         return home;
     }
 
-    @Test
-    void garbageAndACrashEndAsAFailedRunWithTheReason() throws Exception {
+    /** Launches a configuration whose Java runtime is {@code javaHome} and waits for the failed run. */
+    private TrainerJob runFailingTrainer(String name, Path javaHome) throws Exception {
         assumeTrue(TrainerClassPath.trainerBundle().isPresent(), "org.reasonlab.train is not installed");
-        ILaunchConfigurationWorkingCopy wc = config("garbage");
-        wc.setAttribute(LaunchAttributes.JAVA_HOME, garbageRuntime().toString());
-        RunsView view = (RunsView) WorkbenchTestSupport.page().showView(RunsView.ID);
+        ILaunchConfigurationWorkingCopy wc = config(name);
+        wc.setAttribute(LaunchAttributes.JAVA_HOME, javaHome.toString());
         TrainerJob job = TrainerJob.of(wc.launch(ILaunchManager.RUN_MODE, null));
         assertNotNull(job);
         TrainerTestSupport.waitFor(job);
-
         assertEquals(RunStatus.FAILED, job.outcome());
+        return job;
+    }
+
+    @Test
+    void garbageAndACrashEndAsAFailedRunWithTheReason() throws Exception {
+        RunsView view = (RunsView) WorkbenchTestSupport.page().showView(RunsView.ID);
+        TrainerJob job = runFailingTrainer("garbage", garbageRuntime());
         assertEquals(3, job.exitCode());
         assertEquals(IStatus.ERROR, job.getResult().getSeverity());
         assertTrue(job.getResult().getMessage().contains("exit code 3"), job.getResult().getMessage());
@@ -113,6 +119,55 @@ class TrainerFailureTest {
         RunInfo row = TrainerTestSupport.waitForRun(view, run.root(), r -> r.state() == RunState.FAILED);
         assertTrue(row.message().contains("exit code 3"), row.message());
         assertTrue(view.shownTexts(row.name())[1].equals("failed"));
+        assertUsable();
+    }
+
+    /**
+     * A "Java runtime" whose java keeps the JVM options it is given (the crash report's place among them) but runs,
+     * instead of the trainer, a program that fills a small heap with {@code -XX:+CrashOnOutOfMemoryError}: a real
+     * JVM crash with a real crash report.
+     */
+    private static Path crashingRuntime() throws Exception {
+        Path home = Files.createTempDirectory("reasonlab-crashing-jdk-");
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Path program = Files.writeString(home.resolve("Fill.java"), """
+                public class Fill {
+                    public static void main(String[] args) {
+                        java.util.List<long[]> kept = new java.util.ArrayList<>();
+                        while (true) {
+                            kept.add(new long[100_000]);
+                        }
+                    }
+                }
+                """, StandardCharsets.UTF_8);
+        Path realJava = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path java = bin.resolve("java");
+        Files.writeString(java, """
+                #!/bin/bash
+                options=()
+                for a in "$@"; do
+                  [ "$a" = "-cp" ] && break
+                  options+=("$a")
+                done
+                exec '%s' "${options[@]}" -XX:+CrashOnOutOfMemoryError -Xmx8m '%s'
+                """.formatted(realJava, program), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    @Test
+    void aJvmCrashLeavesItsReportInTheRunFolderAndTheFailureNamesIt() throws Exception {
+        RunsView view = (RunsView) WorkbenchTestSupport.page().showView(RunsView.ID);
+        TrainerJob job = runFailingTrainer("crash", crashingRuntime());
+        assertEquals(134, job.exitCode(), "the JVM aborts on a fatal error");
+        RunDirectory run = new RunDirectory(job.runDirectory());
+        List<Path> reports = run.crashReports();
+        assertEquals(1, reports.size(), "the crash report is in the run folder");
+        assertTrue(Files.readString(reports.get(0)).contains("A fatal error has been detected"));
+        String report = reports.get(0).getFileName().toString();
+        assertTrue(job.getResult().getMessage().contains(report), job.getResult().getMessage());
+        RunInfo row = TrainerTestSupport.waitForRun(view, run.root(), r -> r.state() == RunState.FAILED);
+        assertTrue(row.message().contains("JVM crash report: ") && row.message().contains(report), row.message());
         assertUsable();
     }
 

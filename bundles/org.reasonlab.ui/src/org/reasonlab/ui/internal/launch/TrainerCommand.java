@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunSettings;
 import org.reasonlab.core.run.RunSpec;
 
@@ -47,6 +48,7 @@ public record TrainerCommand(List<String> commandLine, Map<String, String> envir
         List<String> cmd = new ArrayList<>();
         cmd.add(RunSettings.javaExecutable(Path.of(javaHome)).toString());
         cmd.add("-Xmx" + s.get(HEAP));
+        cmd.addAll(RunDirectory.crashReportOptions(runDir));
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-Dai.djl.offline=" + offline);
         cmd.add("-DOPT_OUT_TRACKING=true");

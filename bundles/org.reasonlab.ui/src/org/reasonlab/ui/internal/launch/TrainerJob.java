@@ -45,6 +45,7 @@ public final class TrainerJob extends Job {
     private final boolean training;
     private final IContainer refreshAfter;
     private final TrainingProgress progress;
+    private final Instant created = Instant.now();
     private volatile Integer exitCode;
     private volatile RunStatus outcome;
 
@@ -194,7 +195,7 @@ public final class TrainerJob extends Job {
         String reason = progress.error();
         if (status != RunStatus.FAILED) {
             // the trainer died without a word (crash, kill, garbage): record it in the run
-            reason = "the trainer exited without finishing (" + describeExit(code) + ")";
+            reason = "the trainer exited without finishing (" + describeExit(code) + ")" + crashReport(run);
             record(run, reason);
         }
         return Status.error("Run failed: " + (reason == null ? describeExit(code) : reason) + tail());
@@ -214,6 +215,18 @@ public final class TrainerJob extends Job {
             if (plugin != null) {
                 plugin.getLog().log(Status.warning("Cannot record the failure in " + run.eventsFile(), e));
             }
+        }
+    }
+
+    /** Where the JVM's crash report is, when this trainer left one in the run folder; else empty. */
+    private String crashReport(RunDirectory run) {
+        try {
+            List<Path> reports = run.crashReports();
+            Path newest = reports.isEmpty() ? null : reports.get(reports.size() - 1);
+            return newest != null && !Files.getLastModifiedTime(newest).toInstant().isBefore(created)
+                    ? "; JVM crash report: " + newest : "";
+        } catch (IOException e) {
+            return "";
         }
     }
 

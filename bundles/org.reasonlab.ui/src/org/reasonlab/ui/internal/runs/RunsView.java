@@ -278,8 +278,9 @@ public class RunsView extends ViewPart {
         return shownMessage;
     }
 
-    /** Selects the runs with these names (for the commands). */
+    /** Activates the view and selects the runs with these names (for the commands, which act on the active part). */
     void select(String... names) {
+        getSite().getPage().activate(this);
         List<String> wanted = List.of(names);
         viewer.setSelection(new StructuredSelection(shown.stream().filter(r -> wanted.contains(r.info().name())).toList()));
     }

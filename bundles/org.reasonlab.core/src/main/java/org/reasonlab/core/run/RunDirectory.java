@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +30,11 @@ public final class RunDirectory {
     public static final String METRICS = "metrics.json";
     public static final String ADAPTER = "adapter";
     public static final String MERGED = "merged";
+    /**
+     * The JVM's crash report ({@code hs_err_pid<pid>.log}) when the trainer's JVM dies of a native crash: launchers
+     * pass {@link #crashReportOptions(Path)} so that it lands in the run folder, not in the working directory.
+     */
+    public static final String CRASH_REPORT_PREFIX = "hs_err_pid";
     /** A checkpoint folder is {@code checkpoints/step-<step>}, the step without leading zeros. */
     public static final String CHECKPOINT_PREFIX = "step-";
 
@@ -83,6 +89,36 @@ public final class RunDirectory {
     /** The base model with the adapter merged in, in Hugging Face's layout. */
     public Path mergedDir() {
         return root.resolve(MERGED);
+    }
+
+    /**
+     * The options of a trainer JVM for this run folder: the crash report goes into it, and the JVM gives up writing
+     * the report after a minute (a JVM that crashed under heavy load was once seen to hang while writing it).
+     */
+    public static List<String> crashReportOptions(Path runFolder) {
+        return List.of("-XX:ErrorFile=" + runFolder.toAbsolutePath().resolve(CRASH_REPORT_PREFIX + "%p.log"),
+                "-XX:ErrorLogTimeout=60");
+    }
+
+    /** The JVM crash reports in the folder, oldest first (by modification time). */
+    public List<Path> crashReports() throws IOException {
+        List<Path> reports = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return reports;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(root, CRASH_REPORT_PREFIX + "*.log")) {
+            files.forEach(reports::add);
+        }
+        reports.sort(Comparator.comparing(RunDirectory::modified));
+        return reports;
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     /** Creates the run folder and its {@code checkpoints/} folder and writes {@code spec.json}. */

@@ -127,6 +127,13 @@ public final class RunReader {
         } else if (status == RunStatus.UNKNOWN && alive.orElse(false)) {
             state = RunState.RUNNING;
         }
+        if (state == RunState.FAILED || state == RunState.CRASHED) {
+            String report = crashReportSince(started.map(StartedEvent::time).orElse(Instant.EPOCH));
+            if (report != null && (message == null || !message.contains(report))) {
+                message = (message == null ? "The trainer's JVM crashed" : message) + " (JVM crash report: " + report
+                        + " in the run folder)";
+            }
+        }
         for (EventLogProblem p : events.problems()) {
             boolean beingWritten = state == RunState.RUNNING && events.truncatedLastLine()
                     && p == events.problems().get(events.problems().size() - 1);
@@ -181,6 +188,22 @@ public final class RunReader {
         }
         return new RunSnapshot(info, s == null ? null : s.tuning(), lossSteps, loss, curves(evals), m, human,
                 settings(s, m, started), problems, resultProblems);
+    }
+
+    /** The name of the newest JVM crash report written since the run (last) started, or null. */
+    private String crashReportSince(Instant start) {
+        try {
+            List<Path> reports = run.crashReports();
+            for (int i = reports.size() - 1; i >= 0; i--) {
+                Path r = reports.get(i);
+                if (!Files.getLastModifiedTime(r).toInstant().isBefore(start)) {
+                    return r.getFileName().toString();
+                }
+            }
+        } catch (IOException e) {
+            // no report to name
+        }
+        return null;
     }
 
     /** Why a run whose events say "running" is not running any more; null while it is. */

@@ -27,6 +27,7 @@ import org.reasonlab.core.compare.RunSummary;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.EvalEvent;
 import org.reasonlab.core.run.FinishedEvent;
+import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunEnvironment;
 import org.reasonlab.core.run.RunEventCodec;
 import org.reasonlab.core.run.RunSpec;
@@ -228,6 +229,25 @@ class RunReaderTest {
         assertEquals(RunState.FAILED, failed.state());
         assertEquals("CUDA out of memory", failed.message());
         assertEquals(3.0, failed.durationSeconds(), 1e-9, "up to the last event");
+    }
+
+    @Test
+    void aJvmCrashReportInTheFolderIsNamed() throws Exception {
+        Path folder = run("live", SPEC_LIVE, STARTED_LIVE + STEP_1, null, null);
+        Path old = Files.writeString(folder.resolve("hs_err_pid11.log"), "# A fatal error (an earlier attempt)");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2025-05-01T09:00:00Z")));
+        Process exited = new ProcessBuilder("true").start();
+        exited.waitFor();
+        processes.register(folder, exited.toHandle());
+        assertFalse(reader(folder).read().info().message().contains("hs_err"), "a report from before the start is not this run's");
+        Path report = Files.writeString(folder.resolve("hs_err_pid4242.log"), "# A fatal error has been detected");
+        Files.setLastModifiedTime(report, FileTime.from(Instant.parse("2025-05-01T10:00:02Z")));
+        RunInfo crashed = reader(folder).read().info();
+        assertEquals(RunState.CRASHED, crashed.state());
+        assertTrue(crashed.message().contains("JVM crash report: hs_err_pid4242.log in the run folder"), crashed.message());
+        assertEquals(List.of(old, report), new RunDirectory(folder).crashReports());
+        assertTrue(RunDirectory.crashReportOptions(folder).get(0)
+                .equals("-XX:ErrorFile=" + folder.toAbsolutePath().resolve("hs_err_pid%p.log")));
     }
 
     @Test
