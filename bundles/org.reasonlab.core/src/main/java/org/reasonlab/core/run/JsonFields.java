@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import org.reasonlab.core.io.GsonMessages;
 
 /**
  * Reading and writing the JSON fields of the files in a run folder (spec, events, predictions, reviews), with
@@ -31,16 +32,24 @@ public final class JsonFields {
      * @throws IllegalArgumentException when it is not JSON or not an object
      */
     public static JsonObject parseObject(String line) {
-        JsonElement e;
-        try {
-            e = JsonParser.parseString(line);
-        } catch (JsonParseException ex) {
-            throw new IllegalArgumentException("not JSON: " + ex.getMessage(), ex);
-        }
+        JsonElement e = parse(line);
         if (e == null || !e.isJsonObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
         return e.getAsJsonObject();
+    }
+
+    /**
+     * A JSON text.
+     *
+     * @throws IllegalArgumentException when it is not JSON, saying what is wrong and where (not Gson's advice)
+     */
+    public static JsonElement parse(String text) {
+        try {
+            return JsonParser.parseString(text);
+        } catch (JsonParseException ex) {
+            throw new IllegalArgumentException("not JSON: " + GsonMessages.describe(ex), ex);
+        }
     }
 
     public static JsonElement number(Double value) {

@@ -79,6 +79,19 @@ class ReviewTest {
     }
 
     @Test
+    void problemsSayWhatIsWrongAndWhereWithoutGsonsAdvice() throws Exception {
+        Path f = tmp.resolve("reviews.jsonl");
+        Files.writeString(f, """
+                {"id":"a","reviewer":"alice" "verdict":null}
+                {"id":"a",,}
+                {"id":"a","reviewer":"alice","verdict":null,"time":"2025-05-01T09:00:00Z"} x
+                """, StandardCharsets.UTF_8);
+        assertEquals(List.of("not JSON: unterminated object at column 31", "not JSON: expected name at column 11",
+                "not JSON: malformed JSON at column 77"),
+                ReviewSet.load(f, CLOCK).problems().stream().map(ReviewLineProblem::message).toList());
+    }
+
+    @Test
     void markUnmarkAndRestoreAreUndoable() throws Exception {
         Path f = tmp.resolve("reviews.jsonl");
         ReviewSet set = ReviewSet.load(f, CLOCK);
