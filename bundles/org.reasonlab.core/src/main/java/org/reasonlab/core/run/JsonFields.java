@@ -52,6 +52,27 @@ public final class JsonFields {
         }
     }
 
+    /**
+     * One line of JSON ({@link #COMPACT}). A lone surrogate, which a string holds after reading an escape such as
+     * {@code "\\ud800"}, is written as that escape again: UTF-8 has no bytes for it, and encoding would turn it into
+     * {@code '?'}.
+     */
+    public static String toLine(JsonElement value) {
+        String json = COMPACT.toJson(value);
+        StringBuilder out = new StringBuilder(json.length());
+        for (int i = 0, n = json.length(); i < n; i++) {
+            char c = json.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(json.charAt(i + 1))) {
+                out.append(c).append(json.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c)); // only inside a string, where an escape is valid
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     public static JsonElement number(Double value) {
         return JsonNumbers.toJson(value);
     }
