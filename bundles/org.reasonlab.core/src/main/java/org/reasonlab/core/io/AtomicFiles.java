@@ -18,10 +18,11 @@ import java.util.Set;
 /**
  * Replaces a file all at once: the content goes to a temporary file in the same folder, is
  * forced to disk and then moved over the target, so a crash or a failing writer never leaves a
- * half-written file behind.
+ * half-written file behind. A temporary file that a killed process left behind is removed by the
+ * next save of the same file ({@link SaveTemps}).
  */
 public final class AtomicFiles {
-    /** Files.createTempFile makes owner-only files; a new dataset gets the usual rw-r--r-- instead. */
+    /** Temporary files are owner-only; a new dataset gets the usual rw-r--r-- instead. */
     private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
 
     private AtomicFiles() {
@@ -37,7 +38,8 @@ public final class AtomicFiles {
         if (Files.isDirectory(absolute)) {
             throw new IOException(target + " is a folder, not a file");
         }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        SaveTemps.removeAbandoned(absolute);
+        Path temp = SaveTemps.create(absolute);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -58,6 +60,8 @@ public final class AtomicFiles {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        } finally {
+            SaveTemps.finished(temp);
         }
         syncDirectory(dir);
     }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,39 @@ class AtomicFilesTest {
     }
 
     @Test
+    void theTemporaryFileNamesTheTargetAndTheSavingProcess() throws IOException {
+        Path target = dir.resolve("data.jsonl");
+        List<String> during = new ArrayList<>();
+        AtomicFiles.write(target, out -> during.addAll(names()));
+        assertEquals(1, during.size(), during.toString());
+        assertTrue(during.get(0).matches("\\.data\\.jsonl\\.saving-" + ProcessHandle.current().pid() + "-[0-9a-z]+\\.tmp"),
+                during.get(0));
+        assertEquals(List.of("data.jsonl"), names());
+    }
+
+    @Test
+    void theNextSaveRemovesTemporaryFilesOfDeadProcessesOnly() throws Exception {
+        Process finished = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version").redirectErrorStream(true).start();
+        finished.getInputStream().transferTo(OutputStream.nullOutputStream());
+        finished.waitFor();
+        long dead = finished.pid();
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        long self = ProcessHandle.current().pid();
+        Path target = dir.resolve("data.jsonl");
+        List<String> abandoned = List.of(".data.jsonl.saving-" + dead + "-k3.tmp", ".data.jsonl.saving-" + self + "-x9.tmp");
+        List<String> kept = List.of(".data.jsonl.saving-" + alive + "-a1.tmp", ".data.jsonl.backup.tmp",
+                ".data.jsonl.saving-x-1.tmp", ".other.jsonl.saving-" + dead + "-k3.tmp", "data.jsonl.saving-" + dead + "-k3.tmp");
+        for (String name : concat(abandoned, kept)) {
+            Files.write(dir.resolve(name), new byte[1000]);
+        }
+        AtomicFiles.write(target, out -> out.write('x'));
+        List<String> expected = new ArrayList<>(kept);
+        expected.add("data.jsonl");
+        assertEquals(expected.stream().sorted().toList(), names());
+    }
+
+    @Test
     void loaderReportsMissingFilesAndFolders() throws IOException {
         Path missing = dir.resolve("missing.jsonl");
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> DatasetLoader.load(missing));
@@ -75,6 +110,16 @@ class AtomicFilesTest {
         Path folder = Files.createDirectory(dir.resolve("folder.csv"));
         IOException f = assertThrows(IOException.class, () -> DatasetLoader.load(folder));
         assertTrue(f.getMessage().contains(folder.toString()) && f.getMessage().contains("folder"), f.getMessage());
+    }
+
+    private List<String> names() throws IOException {
+        return listDir().stream().map(p -> p.getFileName().toString()).sorted().toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private List<Path> listDir() throws IOException {
