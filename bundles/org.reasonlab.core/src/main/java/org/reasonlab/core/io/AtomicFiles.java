@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -32,14 +35,18 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * @throws IOException naming {@code target}, never the temporary file, with the problem in words (see
+     *         {@link FileErrors}), e.g. {@code "out.jsonl: no space left on device"}
+     */
     public static void write(Path target, IOWriter writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (Files.isDirectory(absolute)) {
-            throw new IOException(target + " is a folder, not a file");
+            throw new FileSystemException(target.toString(), null, "is a folder, not a file");
         }
         SaveTemps.removeAbandoned(absolute);
-        Path temp = SaveTemps.create(absolute);
+        Path temp = createTemp(target, absolute);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -53,17 +60,58 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+        } catch (IOException e) {
+            delete(temp, e);
+            throw toldAboutTarget(e, target, absolute, temp);
+        } catch (RuntimeException | Error e) {
+            delete(temp, e);
             throw e;
         } finally {
             SaveTemps.finished(temp);
         }
         syncDirectory(dir);
+    }
+
+    private static Path createTemp(Path target, Path absolute) throws IOException {
+        try {
+            return SaveTemps.create(absolute);
+        } catch (IOException e) {
+            Path dir = absolute.getParent();
+            String folder = target.getParent() != null ? target.getParent().toString() : dir.toString();
+            IOException told;
+            if (!Files.isDirectory(dir)) {
+                told = new NoSuchFileException(target.toString(), null,
+                        Files.exists(dir) ? folder + " is not a folder" : "the folder " + folder + " does not exist");
+            } else if (e instanceof AccessDeniedException) {
+                told = new AccessDeniedException(target.toString(), null, "permission denied to create files in " + folder);
+            } else {
+                throw FileErrors.about(target, e);
+            }
+            told.initCause(e);
+            throw told;
+        }
+    }
+
+    /**
+     * A failure of the temporary file, of the target under its absolute name, or of no file in particular (a write
+     * that ran out of space) is told about the target as the caller named it; other kinds of exception (a
+     * writer's own) pass as they are.
+     */
+    private static IOException toldAboutTarget(IOException e, Path target, Path absolute, Path temp) {
+        if (e instanceof FileSystemException f) {
+            String file = f.getFile();
+            boolean ours = file == null || file.equals(temp.toString()) || file.equals(absolute.toString());
+            return ours ? FileErrors.about(target, e) : e;
+        }
+        return e.getClass() == IOException.class ? FileErrors.about(target, e) : e;
+    }
+
+    private static void delete(Path temp, Throwable failure) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException suppressed) {
+            failure.addSuppressed(suppressed);
+        }
     }
 
     private static void copyPermissions(Path target, Path temp) throws IOException {

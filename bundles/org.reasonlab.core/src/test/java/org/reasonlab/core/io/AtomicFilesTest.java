@@ -3,9 +3,12 @@ package org.reasonlab.core.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,14 +25,14 @@ class AtomicFilesTest {
     Path dir;
 
     @Test
-    void failingWriterLeavesOriginalIntactAndNoTempFile() throws IOException {
+    void failingWriterLeavesOriginalIntactAndNoTempFileAndNamesTheTarget() throws IOException {
         Path target = dir.resolve("data.jsonl");
         Files.writeString(target, "original\n");
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
             out.write(new byte[100_000]);
-            throw new IOException("disk full (simulated)");
+            throw new IOException("No space left on device"); // what a full disk throws, naming no file
         }));
-        assertEquals("disk full (simulated)", e.getMessage());
+        assertEquals(target + ": no space left on device", e.getMessage());
         assertEquals("original\n", Files.readString(target));
         assertEquals(List.of(target), listDir());
 
@@ -100,6 +103,38 @@ class AtomicFilesTest {
         List<String> expected = new ArrayList<>(kept);
         expected.add("data.jsonl");
         assertEquals(expected.stream().sorted().toList(), names());
+    }
+
+    @Test
+    void aFailureOfTheTemporaryFileIsToldAboutTheTarget() throws IOException {
+        Path target = dir.resolve("data.jsonl");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            throw new AccessDeniedException(dir.resolve(names().get(0)).toString());
+        }));
+        assertEquals(target + ": permission denied", e.getMessage());
+        assertEquals(List.of(), names());
+    }
+
+    @Test
+    void aMissingOutputFolderIsNamedAsSuch() {
+        Path target = dir.resolve("missing").resolve("out.jsonl");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> AtomicFiles.write(target, out -> out.write('x')));
+        assertEquals(target + ": the folder " + dir.resolve("missing") + " does not exist", e.getMessage());
+    }
+
+    @Test
+    void aReadOnlyOutputFolderIsNamedAsSuch() throws IOException {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root may write anywhere");
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Path target = readOnly.resolve("out.jsonl");
+            IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> out.write('x')));
+            assertEquals(target + ": permission denied to create files in " + readOnly, e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test
