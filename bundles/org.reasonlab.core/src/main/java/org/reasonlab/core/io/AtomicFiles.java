@@ -36,17 +36,19 @@ public final class AtomicFiles {
     }
 
     /**
+     * Replaces {@code target}, or the file it links to when it is a symbolic link (the link stays a link).
+     *
      * @throws IOException naming {@code target}, never the temporary file, with the problem in words (see
      *         {@link FileErrors}), e.g. {@code "out.jsonl: no space left on device"}
      */
     public static void write(Path target, IOWriter writer) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (Files.isDirectory(absolute)) {
+        Path file = linkedFile(target);
+        Path dir = file.getParent();
+        if (Files.isDirectory(file)) {
             throw new FileSystemException(target.toString(), null, "is a folder, not a file");
         }
-        SaveTemps.removeAbandoned(absolute);
-        Path temp = createTemp(target, absolute);
+        SaveTemps.removeAbandoned(file);
+        Path temp = createTemp(target, file);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -54,15 +56,15 @@ public final class AtomicFiles {
                 out.flush();
                 channel.force(true);
             }
-            copyPermissions(absolute, temp);
+            copyPermissions(file, temp);
             try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             delete(temp, e);
-            throw toldAboutTarget(e, target, absolute, temp);
+            throw toldAboutTarget(e, target, file, temp);
         } catch (RuntimeException | Error e) {
             delete(temp, e);
             throw e;
@@ -72,12 +74,29 @@ public final class AtomicFiles {
         syncDirectory(dir);
     }
 
-    private static Path createTemp(Path target, Path absolute) throws IOException {
+    /** The absolute target, or the file at the end of its symbolic links (which need not exist yet). */
+    private static Path linkedFile(Path target) throws IOException {
+        Path file = target.toAbsolutePath();
         try {
-            return SaveTemps.create(absolute);
+            for (int links = 0; Files.isSymbolicLink(file); links++) {
+                if (links == 40) {
+                    throw new FileSystemException(file.toString(), null, "Too many levels of symbolic links");
+                }
+                file = file.resolveSibling(Files.readSymbolicLink(file));
+            }
         } catch (IOException e) {
-            Path dir = absolute.getParent();
-            String folder = target.getParent() != null ? target.getParent().toString() : dir.toString();
+            throw FileErrors.about(target, e);
+        }
+        return file;
+    }
+
+    private static Path createTemp(Path target, Path file) throws IOException {
+        try {
+            return SaveTemps.create(file);
+        } catch (IOException e) {
+            Path dir = file.getParent();
+            boolean linked = !file.equals(target.toAbsolutePath());
+            String folder = target.getParent() != null && !linked ? target.getParent().toString() : dir.toString();
             IOException told;
             if (!Files.isDirectory(dir)) {
                 told = new NoSuchFileException(target.toString(), null,
@@ -93,14 +112,14 @@ public final class AtomicFiles {
     }
 
     /**
-     * A failure of the temporary file, of the target under its absolute name, or of no file in particular (a write
-     * that ran out of space) is told about the target as the caller named it; other kinds of exception (a
-     * writer's own) pass as they are.
+     * A failure of the temporary file, of the file replaced, or of no file in particular (a write that ran out of
+     * space) is told about the target as the caller named it; other kinds of exception (a writer's own) pass as
+     * they are.
      */
-    private static IOException toldAboutTarget(IOException e, Path target, Path absolute, Path temp) {
+    private static IOException toldAboutTarget(IOException e, Path target, Path file, Path temp) {
         if (e instanceof FileSystemException f) {
-            String file = f.getFile();
-            boolean ours = file == null || file.equals(temp.toString()) || file.equals(absolute.toString());
+            String named = f.getFile();
+            boolean ours = named == null || named.equals(temp.toString()) || named.equals(file.toString());
             return ours ? FileErrors.about(target, e) : e;
         }
         return e.getClass() == IOException.class ? FileErrors.about(target, e) : e;

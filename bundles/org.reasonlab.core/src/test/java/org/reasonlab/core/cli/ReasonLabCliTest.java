@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -129,6 +130,25 @@ class ReasonLabCliTest {
         Result r = run("convert", in.toString(), out.toString());
         assertEquals(CliCommand.USAGE, r.status());
         assertEquals("keep me\n", Files.readString(out));
+    }
+
+    @Test
+    void convertRefusesEveryNameOfItsInputAsOutput() throws IOException {
+        String good = write("good.jsonl", CLEAN).toString();
+        String link = Files.createSymbolicLink(dir.resolve("link.jsonl"), Path.of("good.jsonl")).toString();
+        String hard = Files.createLink(dir.resolve("hard.jsonl"), Path.of(good)).toString();
+        String viaParent = Files.createDirectory(dir.resolve("sub")).resolve("../good.jsonl").toString();
+        String trainPart = write("parts-train.jsonl", CLEAN).toString();
+        for (List<String> args : List.of(List.of(good, link, "--force"), List.of(link, good, "--force"),
+                List.of(good, hard, "--force"), List.of(good, viaParent, "--force"),
+                List.of(trainPart, dir.resolve("parts.jsonl").toString(), "--split-files"))) {
+            Result r = run(Stream.concat(Stream.of("convert"), args.stream()).toArray(String[]::new));
+            assertEquals(CliCommand.USAGE, r.status(), args + ": " + r.err());
+            assertTrue(r.err().startsWith("reasonlab convert: IN and OUT are the same file: "), r.err());
+        }
+        assertEquals(CLEAN, Files.readString(Path.of(good)));
+        assertTrue(Files.isSymbolicLink(Path.of(link)));
+        assertEquals(CLEAN, Files.readString(Path.of(trainPart)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -135,6 +136,23 @@ class AtomicFilesTest {
         } finally {
             Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    @Test
+    void aSymbolicLinkStaysALinkAndItsFileIsReplaced() throws IOException {
+        Path real = Files.writeString(Files.createDirectory(dir.resolve("real")).resolve("data.jsonl"), "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), Path.of("real", "data.jsonl"));
+        AtomicFiles.write(link, out -> out.write("new\n".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new\n", Files.readString(real));
+        try (var inFolder = Files.list(real.getParent())) {
+            assertEquals(List.of("data.jsonl"), inFolder.map(p -> p.getFileName().toString()).toList());
+        }
+
+        Path loop = Files.createSymbolicLink(dir.resolve("loop.jsonl"), Path.of("loop.jsonl"));
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(loop, out -> out.write('x')));
+        assertEquals(loop + ": a symbolic link loop (too many levels of symbolic links)", e.getMessage());
+        assertTrue(Files.isSymbolicLink(loop));
     }
 
     @Test
