@@ -3,6 +3,7 @@ package org.reasonlab.core.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import com.google.gson.JsonObject;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.DatasetSaver;
 import org.reasonlab.core.io.LoadResult;
+import org.reasonlab.core.io.RealPaths;
 import org.reasonlab.core.io.SplitExporter;
 import org.reasonlab.core.model.DatasetFormat;
 
@@ -43,11 +45,15 @@ final class ConvertCommand implements CliCommand {
         Path in = Path.of(files.get(0));
         Path target = Path.of(files.get(1));
         DatasetFormat format = targetFormat(arguments, target);
-        if (!arguments.flag("force") && !arguments.flag("split-files") && Files.exists(target)) {
+        if (!arguments.flag("force") && !arguments.flag("split-files") && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new UsageException(target + " exists; pass --force to replace it");
         }
-        if (in.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
-            throw new UsageException("IN and OUT are the same file");
+        List<Path> planned = arguments.flag("split-files") ? SplitExporter.outputs(withoutExtension(target), format)
+                : List.of(target);
+        for (Path output : planned) {
+            if (RealPaths.same(in, output)) {
+                throw new UsageException("IN and OUT are the same file: " + output + " is " + in);
+            }
         }
 
         LoadResult loaded = DatasetLoader.load(in);

@@ -3,11 +3,12 @@ package org.reasonlab.core.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.reasonlab.core.io.FileErrors;
 
 /**
  * {@code reasonlab} headless commands on dataset files. Runs on a plain class path (the core jar
@@ -47,11 +48,8 @@ public final class ReasonLabCli {
             err.println("reasonlab " + command.name() + ": " + e.getMessage());
             err.println("usage: reasonlab " + command.name() + " " + command.usage());
             return CliCommand.USAGE;
-        } catch (NoSuchFileException e) {
-            err.println("reasonlab " + command.name() + ": no such file: " + e.getFile());
-            return CliCommand.IO_ERROR;
         } catch (IOException e) {
-            err.println("reasonlab " + command.name() + ": " + e.getMessage());
+            err.println("reasonlab " + command.name() + ": " + FileErrors.describe(e));
             return CliCommand.IO_ERROR;
         }
     }

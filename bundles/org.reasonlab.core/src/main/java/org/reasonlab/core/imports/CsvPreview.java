@@ -3,14 +3,13 @@ package org.reasonlab.core.imports;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.reasonlab.core.io.DatasetFormatException;
+import org.reasonlab.core.io.DatasetReader;
 
 /**
  * The header and the first rows of a CSV file, cell by cell, for a person to choose a
@@ -53,7 +52,7 @@ public final class CsvPreview {
      * @throws DatasetFormatException naming the file and line when there is no header row or it cannot be read
      */
     public static CsvPreview read(Path file, int maxRows) throws IOException {
-        checkReadable(file);
+        DatasetReader.checkReadable(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             CsvScanner scanner = new CsvScanner(in);
             Header header = readHeader(scanner, file);
@@ -104,18 +103,6 @@ public final class CsvPreview {
                     cells.problemColumn(), "the header row cannot be read: " + cells.problem());
         }
         return new Header(row, cells.cells());
-    }
-
-    static void checkReadable(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
-        }
-        if (Files.isDirectory(file)) {
-            throw new IOException(file + " is a folder, not a dataset file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new AccessDeniedException(file.toString(), null, "not readable");
-        }
     }
 
     public Path file() {

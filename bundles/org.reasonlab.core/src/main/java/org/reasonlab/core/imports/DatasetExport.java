@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.reasonlab.core.io.DatasetSaver;
 import org.reasonlab.core.io.LabelSchemaFile;
+import org.reasonlab.core.io.RealPaths;
 import org.reasonlab.core.io.SplitExporter;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetEntry;
@@ -128,7 +129,7 @@ public record DatasetExport(DatasetFormat format, boolean perSplit, boolean sche
         Map<Path, Path> writers = new HashMap<>();
         for (Plan plan : plans) {
             for (Path file : plan.files()) {
-                Path key = file.toAbsolutePath().normalize();
+                Path key = RealPaths.of(file);
                 Path other = writers.putIfAbsent(key, plan.source());
                 if (other != null) {
                     return Optional.of("both " + other + " and " + plan.source() + " would be written to " + file
@@ -137,7 +138,7 @@ public record DatasetExport(DatasetFormat format, boolean perSplit, boolean sche
             }
         }
         for (Plan plan : plans) {
-            Path source = plan.source().toAbsolutePath().normalize();
+            Path source = RealPaths.of(plan.source());
             Path writer = writers.get(source);
             if (writer != null) {
                 return Optional.of("exporting " + writer + " would replace the dataset " + plan.source()

@@ -36,7 +36,7 @@ public final class DatasetImport {
      * exactly {@code Statement,Label,Reason}.
      */
     public static ImportFormat detect(Path file) throws IOException {
-        CsvPreview.checkReadable(file);
+        DatasetReader.checkReadable(file);
         if (DatasetFormat.fromFileName(file).orElse(null) == DatasetFormat.JSONL) {
             return ImportFormat.JSONL;
         }
@@ -76,7 +76,7 @@ public final class DatasetImport {
     public static LoadResult load(Path source, ImportFormat format, ColumnMapping mapping, LabelSchema schema)
             throws IOException {
         Objects.requireNonNull(format, "format");
-        CsvPreview.checkReadable(source);
+        DatasetReader.checkReadable(source);
         return switch (format) {
             case CSV -> MappedCsvReader.load(source, Objects.requireNonNull(mapping, "mapping"), schema);
             case JSONL -> read(source, DatasetFormat.JSONL, schema);

@@ -54,7 +54,7 @@ public final class MappedCsvReader {
         if (!mapping.isValid()) {
             throw new IllegalArgumentException(String.join("; ", mapping.problems()));
         }
-        CsvPreview.checkReadable(file);
+        DatasetReader.checkReadable(file);
         CsvScanner.Row header;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             CsvPreview.Header read = CsvPreview.readHeader(new CsvScanner(in), file);

@@ -4,9 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.FileLayout;
@@ -49,15 +50,22 @@ public final class DatasetReader {
                 : CsvDatasetReader.read(lines, nameForMessages, schema, sink);
     }
 
-    static void checkReadable(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new NoSuchFileException(file.toString());
+    /**
+     * Fails early, before a reader is made, with a message that names the file and says what is wrong: no such
+     * file, a symbolic link loop, a folder, permission denied.
+     */
+    public static void checkReadable(Path file) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (FileSystemException e) {
+            throw FileErrors.about(file, e);
         }
-        if (Files.isDirectory(file)) {
-            throw new IOException(file + " is a folder, not a dataset file");
+        if (attributes.isDirectory()) {
+            throw new FileSystemException(file.toString(), null, "is a folder, not a dataset file");
         }
         if (!Files.isReadable(file)) {
-            throw new AccessDeniedException(file.toString());
+            throw new AccessDeniedException(file.toString(), null, "permission denied");
         }
     }
 

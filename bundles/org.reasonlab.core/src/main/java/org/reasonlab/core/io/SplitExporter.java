@@ -55,13 +55,13 @@ public final class SplitExporter {
             if (group.getValue().isEmpty()) {
                 continue;
             }
-            Path file = sibling(outputBase, "-" + group.getKey() + "." + format.extension());
+            Path file = output(outputBase, group.getKey(), format);
             Dataset part = new Dataset(dataset.schema(), layout, group.getValue());
             AtomicFiles.write(file, out -> DatasetWriter.write(part, layout, out));
             written.put(group.getKey(), file);
         }
         if (!rawLines.isEmpty()) {
-            Path file = sibling(outputBase, "-" + UNPARSED + ".txt");
+            Path file = output(outputBase, UNPARSED, format);
             byte[] separator = layout.lineSeparator().getBytes(StandardCharsets.US_ASCII);
             AtomicFiles.write(file, out -> {
                 for (RawLine raw : rawLines) {
@@ -81,8 +81,19 @@ public final class SplitExporter {
                 format == DatasetFormat.CSV ? CsvWriter.columnsFor(dataset, layout) : layout.columns(), true);
     }
 
-    private static Path sibling(Path base, String suffix) {
-        Path name = base.getFileName();
-        return base.resolveSibling(name + suffix);
+    /** Every file {@link #exportPerSplit} may write, e.g. to check that none of them is its input. */
+    public static List<Path> outputs(Path outputBase, DatasetFormat format) {
+        List<Path> files = new ArrayList<>();
+        for (Split split : Split.values()) {
+            files.add(output(outputBase, split.id(), format));
+        }
+        files.add(output(outputBase, UNASSIGNED, format));
+        files.add(output(outputBase, UNPARSED, format));
+        return files;
+    }
+
+    private static Path output(Path base, String part, DatasetFormat format) {
+        String extension = part.equals(UNPARSED) ? "txt" : format.extension();
+        return base.resolveSibling(base.getFileName() + "-" + part + "." + extension);
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.reasonlab.core.io.GsonMessages;
 
 /** The default templates (the DFAR paper's Llama template) and the JSON form of templates. */
 public final class PromptTemplates {
@@ -61,7 +62,7 @@ public final class PromptTemplates {
         try {
             return fromJson(JsonParser.parseString(json));
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not JSON: " + GsonMessages.describe(e), e);
         }
     }
 

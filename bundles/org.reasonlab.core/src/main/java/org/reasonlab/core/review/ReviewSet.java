@@ -157,20 +157,13 @@ public final class ReviewSet {
 
     /**
      * Rewrites the file atomically to one line per current review (in the order of their latest lines),
-     * followed by the lines that are not reviews, unchanged.
+     * followed by the lines that are not reviews, byte for byte.
      */
     public void save() throws IOException {
         List<Review> all = new ArrayList<>();
         current.values().forEach(m -> all.addAll(m.values()));
         all.sort(Comparator.comparing(Review::time)); // stable: equal times keep their order
-        List<String> lines = new ArrayList<>();
-        for (Review r : all) {
-            lines.add(ReviewsFile.encode(r));
-        }
-        for (ReviewLineProblem p : problems) {
-            lines.add(p.text());
-        }
-        ReviewsFile.write(file, lines);
+        ReviewsFile.write(file, all, problems);
         reload();
     }
 

@@ -9,35 +9,30 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import org.reasonlab.core.io.AtomicFiles;
+import org.reasonlab.core.io.Utf8Lines;
 import org.reasonlab.core.run.JsonFields;
 
 /**
  * {@code reviews.jsonl} beside a run's {@code predictions.jsonl}: an append-only log, one JSON object per line
  * ({@code id}, {@code reviewer}, {@code verdict}, {@code time}, {@code note}). Appending writes one line in one
- * write and forces it to disk; rewriting ({@link #write}) is atomic. Lines that are not reviews are reported
- * with their line numbers and kept.
+ * write and forces it to disk; rewriting ({@link #write}) is atomic. Lines that are not reviews (not JSON, not
+ * UTF-8, a missing field) are reported with their line numbers and kept byte for byte.
  */
 public final class ReviewsFile {
     /** The file's name in a run folder. */
     public static final String NAME = "reviews.jsonl";
 
-    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
-
     private ReviewsFile() {
     }
 
-    /** The file's contents in order: every line is either a review or a problem. */
-    public record Contents(List<Review> reviews, List<ReviewLineProblem> problems, List<String> lines,
-            boolean truncatedLastLine) {
+    /** The file's contents: the reviews and the lines that are not reviews, each in file order. */
+    public record Contents(List<Review> reviews, List<ReviewLineProblem> problems, boolean truncatedLastLine) {
     }
 
     public static String encode(Review r) {
@@ -49,7 +44,7 @@ public final class ReviewsFile {
         if (r.note() != null) {
             o.addProperty("note", r.note());
         }
-        return COMPACT.toJson(o);
+        return JsonFields.toLine(o);
     }
 
     /** @throws IllegalArgumentException naming the field when the line is not a review */
@@ -71,37 +66,34 @@ public final class ReviewsFile {
         return new Review(id, reviewer, verdict, JsonFields.instant(time, "time"), JsonFields.string(o, "note"));
     }
 
-    /** Reads the file; a missing file is an empty log. */
+    /**
+     * Reads the file; a missing file is an empty log. Blank lines are skipped, as in datasets (and left out when
+     * the log is compacted).
+     */
     public static Contents read(Path file) throws IOException {
-        String text;
+        List<Utf8Lines.Line> lines;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            lines = Utf8Lines.read(file);
         } catch (NoSuchFileException missing) {
-            return new Contents(List.of(), List.of(), List.of(), false);
+            return new Contents(List.of(), List.of(), false);
         }
         List<Review> reviews = new ArrayList<>();
         List<ReviewLineProblem> problems = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
-        boolean truncated = !text.isEmpty() && !text.endsWith("\n");
-        String[] split = text.split("\n", -1);
-        int count = text.endsWith("\n") ? split.length - 1 : split.length;
-        for (int i = 0; i < count; i++) {
-            String line = split[i].endsWith("\r") ? split[i].substring(0, split[i].length() - 1) : split[i];
-            lines.add(line);
-            if (line.isBlank()) {
+        boolean truncated = false;
+        for (Utf8Lines.Line line : lines) {
+            if (line.blank()) {
                 continue;
             }
             try {
-                reviews.add(decode(line));
+                reviews.add(decode(line.validText()));
             } catch (IllegalArgumentException ex) {
-                boolean last = i == count - 1 && truncated;
-                problems.add(new ReviewLineProblem(i + 1, line, last ? "cut off: " + ex.getMessage() : ex.getMessage()));
+                // a last line without a newline that still reads is a complete review, else a crash cut it off
+                truncated = !line.terminated();
+                problems.add(new ReviewLineProblem(line.number(), line.bytes(),
+                        truncated ? "cut off: " + ex.getMessage() : ex.getMessage()));
             }
         }
-        if (problems.isEmpty() || problems.get(problems.size() - 1).line() != count) {
-            truncated = false; // a last line without a newline that still parses is a complete review
-        }
-        return new Contents(List.copyOf(reviews), List.copyOf(problems), List.copyOf(lines), truncated);
+        return new Contents(List.copyOf(reviews), List.copyOf(problems), truncated);
     }
 
     /**
@@ -141,13 +133,19 @@ public final class ReviewsFile {
         return last.get(0);
     }
 
-    /** Replaces the file atomically with these lines, each followed by a line feed. */
-    public static void write(Path file, Collection<String> lines) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (String line : lines) {
-            sb.append(line).append('\n');
-        }
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(bytes));
+    /**
+     * Replaces the file atomically: the reviews in this order, then the lines that are not reviews with their
+     * exact bytes, each line followed by a line feed.
+     */
+    public static void write(Path file, List<Review> reviews, List<ReviewLineProblem> kept) throws IOException {
+        AtomicFiles.write(file, out -> {
+            for (Review r : reviews) {
+                out.write((encode(r) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (ReviewLineProblem p : kept) {
+                out.write(p.bytes());
+                out.write('\n');
+            }
+        });
     }
 }

@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import org.reasonlab.core.io.GsonMessages;
 
 /**
  * Reading and writing the JSON fields of the files in a run folder (spec, events, predictions, reviews), with
@@ -31,16 +32,45 @@ public final class JsonFields {
      * @throws IllegalArgumentException when it is not JSON or not an object
      */
     public static JsonObject parseObject(String line) {
-        JsonElement e;
-        try {
-            e = JsonParser.parseString(line);
-        } catch (JsonParseException ex) {
-            throw new IllegalArgumentException("not JSON: " + ex.getMessage(), ex);
-        }
+        JsonElement e = parse(line);
         if (e == null || !e.isJsonObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
         return e.getAsJsonObject();
+    }
+
+    /**
+     * A JSON text.
+     *
+     * @throws IllegalArgumentException when it is not JSON, saying what is wrong and where (not Gson's advice)
+     */
+    public static JsonElement parse(String text) {
+        try {
+            return JsonParser.parseString(text);
+        } catch (JsonParseException ex) {
+            throw new IllegalArgumentException("not JSON: " + GsonMessages.describe(ex), ex);
+        }
+    }
+
+    /**
+     * One line of JSON ({@link #COMPACT}). A lone surrogate, which a string holds after reading an escape such as
+     * {@code "\\ud800"}, is written as that escape again: UTF-8 has no bytes for it, and encoding would turn it into
+     * {@code '?'}.
+     */
+    public static String toLine(JsonElement value) {
+        String json = COMPACT.toJson(value);
+        StringBuilder out = new StringBuilder(json.length());
+        for (int i = 0, n = json.length(); i < n; i++) {
+            char c = json.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(json.charAt(i + 1))) {
+                out.append(c).append(json.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c)); // only inside a string, where an escape is valid
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     public static JsonElement number(Double value) {

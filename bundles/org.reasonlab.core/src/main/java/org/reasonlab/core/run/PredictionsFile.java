@@ -2,7 +2,6 @@ package org.reasonlab.core.run;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +9,7 @@ import java.util.List;
 
 import com.google.gson.JsonObject;
 import org.reasonlab.core.io.AtomicFiles;
+import org.reasonlab.core.io.Utf8Lines;
 
 /**
  * {@code predictions.jsonl}: one {@link Prediction} per line, fields named as the record's
@@ -39,7 +39,7 @@ public final class PredictionsFile {
         if (p.likelihoodLabel() != null) {
             o.add("likelihoodLabel", JsonFields.text(p.likelihoodLabel()));
         }
-        return JsonFields.COMPACT.toJson(o);
+        return JsonFields.toLine(o);
     }
 
     /** @throws IllegalArgumentException when the line is not a prediction object */
@@ -66,15 +66,14 @@ public final class PredictionsFile {
     /** @throws IOException naming the file and line of a line that is not a prediction */
     public static List<Prediction> read(Path file) throws IOException {
         List<Prediction> list = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
+        for (Utf8Lines.Line line : Utf8Lines.read(file)) {
+            if (line.blank()) {
                 continue;
             }
             try {
-                list.add(decode(lines.get(i)));
+                list.add(decode(line.validText()));
             } catch (IllegalArgumentException e) {
-                throw new IOException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+                throw new IOException(file + ":" + line.number() + ": " + e.getMessage(), e);
             }
         }
         return list;

@@ -13,8 +13,6 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import org.reasonlab.core.io.AtomicFiles;
 
 /**
@@ -138,12 +136,12 @@ public final class RunDirectory {
 
     public RunEnvironment readEnvironment() throws IOException {
         try {
-            JsonElement e = JsonParser.parseString(Files.readString(environmentFile(), StandardCharsets.UTF_8));
+            JsonElement e = JsonFields.parse(Files.readString(environmentFile(), StandardCharsets.UTF_8));
             if (!e.isJsonObject()) {
                 throw new IOException(environmentFile() + ": not a JSON object");
             }
             return RunEnvironment.fromJson(e.getAsJsonObject());
-        } catch (JsonParseException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new IOException(environmentFile() + ": " + e.getMessage(), e);
         }
     }

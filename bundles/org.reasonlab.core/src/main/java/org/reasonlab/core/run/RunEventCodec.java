@@ -67,7 +67,7 @@ public final class RunEventCodec {
             }
             case UnknownEvent e -> throw new AssertionError(e);
         }
-        return JsonFields.COMPACT.toJson(o);
+        return JsonFields.toLine(o);
     }
 
     /**

@@ -11,8 +11,6 @@ import java.util.Map;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import org.reasonlab.core.prompt.TrainingMode;
 
 /**
@@ -62,12 +60,12 @@ public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate
      */
     public static RunMetrics read(Path file) throws IOException {
         try {
-            JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            JsonElement e = JsonFields.parse(Files.readString(file, StandardCharsets.UTF_8));
             if (!e.isJsonObject()) {
                 throw new IOException(file.getFileName() + ": not a JSON object");
             }
             return fromJson(e.getAsJsonObject());
-        } catch (JsonParseException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
         }
     }

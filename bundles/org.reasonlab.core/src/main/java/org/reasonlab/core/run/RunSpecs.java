@@ -12,8 +12,6 @@ import java.util.function.IntConsumer;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import org.reasonlab.core.io.AtomicFiles;
 import org.reasonlab.core.prompt.PromptTemplates;
 import org.reasonlab.core.prompt.TrainingMode;
@@ -51,12 +49,7 @@ public final class RunSpecs {
 
     /** @throws IllegalArgumentException when the text is not a JSON object or a field has the wrong type */
     public static RunSpec parse(String json) {
-        JsonElement e;
-        try {
-            e = JsonParser.parseString(json);
-        } catch (JsonParseException ex) {
-            throw new IllegalArgumentException("not JSON: " + ex.getMessage(), ex);
-        }
+        JsonElement e = JsonFields.parse(json);
         if (!e.isJsonObject()) {
             throw new IllegalArgumentException("a run spec must be a JSON object");
         }

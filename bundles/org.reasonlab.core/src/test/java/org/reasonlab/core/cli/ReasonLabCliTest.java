@@ -2,6 +2,7 @@ package org.reasonlab.core.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,8 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -130,6 +133,25 @@ class ReasonLabCliTest {
     }
 
     @Test
+    void convertRefusesEveryNameOfItsInputAsOutput() throws IOException {
+        String good = write("good.jsonl", CLEAN).toString();
+        String link = Files.createSymbolicLink(dir.resolve("link.jsonl"), Path.of("good.jsonl")).toString();
+        String hard = Files.createLink(dir.resolve("hard.jsonl"), Path.of(good)).toString();
+        String viaParent = Files.createDirectory(dir.resolve("sub")).resolve("../good.jsonl").toString();
+        String trainPart = write("parts-train.jsonl", CLEAN).toString();
+        for (List<String> args : List.of(List.of(good, link, "--force"), List.of(link, good, "--force"),
+                List.of(good, hard, "--force"), List.of(good, viaParent, "--force"),
+                List.of(trainPart, dir.resolve("parts.jsonl").toString(), "--split-files"))) {
+            Result r = run(Stream.concat(Stream.of("convert"), args.stream()).toArray(String[]::new));
+            assertEquals(CliCommand.USAGE, r.status(), args + ": " + r.err());
+            assertTrue(r.err().startsWith("reasonlab convert: IN and OUT are the same file: "), r.err());
+        }
+        assertEquals(CLEAN, Files.readString(Path.of(good)));
+        assertTrue(Files.isSymbolicLink(Path.of(link)));
+        assertEquals(CLEAN, Files.readString(Path.of(trainPart)));
+    }
+
+    @Test
     void convertWritesOneFilePerSplit() throws IOException {
         Path in = write("in.jsonl", CLEAN);
         Result r = run("convert", in.toString(), dir.resolve("parts.jsonl").toString(), "--split-files");
@@ -148,9 +170,37 @@ class ReasonLabCliTest {
 
     @Test
     void missingFileExitsWithIoError() {
-        Result r = run("stats", dir.resolve("nope.jsonl").toString());
+        Path missing = dir.resolve("nope.jsonl");
+        Result r = run("stats", missing.toString());
         assertEquals(CliCommand.IO_ERROR, r.status());
-        assertTrue(r.err().contains("nope.jsonl"), r.err());
+        assertEquals("reasonlab stats: " + missing + ": no such file\n", r.err());
+    }
+
+    @Test
+    void ioErrorsNameTheUsersFileAndTheProblem() throws IOException {
+        Path in = write("in.jsonl", CLEAN);
+        Path out = dir.resolve("missing").resolve("out.jsonl");
+        Result noFolder = run("convert", in.toString(), out.toString());
+        assertEquals(CliCommand.IO_ERROR, noFolder.status());
+        assertEquals("reasonlab convert: " + out + ": the folder " + out.getParent() + " does not exist\n", noFolder.err());
+
+        Path loop = dir.resolve("loop.jsonl");
+        Files.createSymbolicLink(loop, dir.resolve("loop2.jsonl"));
+        Files.createSymbolicLink(dir.resolve("loop2.jsonl"), loop);
+        Result looping = run("validate", loop.toString());
+        assertEquals(CliCommand.IO_ERROR, looping.status());
+        assertEquals("reasonlab validate: " + loop + ": a symbolic link loop (too many levels of symbolic links)\n",
+                looping.err());
+    }
+
+    @Test
+    void anUnreadableFileSaysPermissionDenied() throws IOException {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root may read anything");
+        Path secret = write("secret.jsonl", CLEAN);
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+        Result r = run("stats", secret.toString());
+        assertEquals(CliCommand.IO_ERROR, r.status());
+        assertEquals("reasonlab stats: " + secret + ": permission denied\n", r.err());
     }
 
     @Test

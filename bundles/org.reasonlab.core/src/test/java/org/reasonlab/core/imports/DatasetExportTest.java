@@ -116,6 +116,9 @@ class DatasetExportTest {
 
         Optional<String> self = DatasetExport.clash(List.of(export.plan(dataset, a, dir.resolve("p1"))));
         assertTrue(self.orElseThrow().contains("would replace the dataset " + a + " itself"), self.toString());
+        Path linkedFolder = Files.createSymbolicLink(dir.resolve("link-to-p1"), dir.resolve("p1"));
+        Optional<String> throughLink = DatasetExport.clash(List.of(export.plan(dataset, a, linkedFolder)));
+        assertTrue(throughLink.orElseThrow().contains("would replace the dataset " + a + " itself"), throughLink.toString());
 
         assertEquals(Optional.empty(), DatasetExport.clash(List.of(export.plan(dataset, a, out),
                 new DatasetExport(DatasetFormat.CSV, false, false).plan(dataset, b, out))));

@@ -1,9 +1,11 @@
 package org.reasonlab.core.review;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +78,68 @@ class ReviewTest {
                 "{\"id\":\"b\",\"reviewer\":\"alice\",\"verdict\":\"maybe\",\"time\":\"2025-05-01T09:02:00Z\"}",
                 "{\"id\":\"c\",\"reviewer\":\"bo"), Files.readAllLines(f));
         assertEquals(List.of(3, 4, 5), again.problems().stream().map(ReviewLineProblem::line).toList());
+    }
+
+    @Test
+    void problemsSayWhatIsWrongAndWhereWithoutGsonsAdvice() throws Exception {
+        Path f = tmp.resolve("reviews.jsonl");
+        Files.writeString(f, """
+                {"id":"a","reviewer":"alice" "verdict":null}
+                {"id":"a",,}
+                {"id":"a","reviewer":"alice","verdict":null,"time":"2025-05-01T09:00:00Z"} x
+                """, StandardCharsets.UTF_8);
+        assertEquals(List.of("not JSON: unterminated object at column 31", "not JSON: expected name at column 11",
+                "not JSON: malformed JSON at column 77"),
+                ReviewSet.load(f, CLOCK).problems().stream().map(ReviewLineProblem::message).toList());
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsReportedAndKeptByteForByte() throws Exception {
+        Path f = tmp.resolve("reviews.jsonl");
+        String good = "{\"id\":\"a\",\"reviewer\":\"alice\",\"verdict\":\"aligned\",\"time\":\"2025-05-01T09:00:00Z\"}";
+        byte[] bad = concat("{\"id\":\"b\",\"reviewer\":\"alice\",\"verdict\":\"aligned\",\"note\":\"caf".getBytes(
+                StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x28}, "\"}\r".getBytes(StandardCharsets.UTF_8));
+        Files.write(f, concat((good + "\n").getBytes(StandardCharsets.UTF_8), bad, new byte[] {'\n'}));
+        ReviewSet set = ReviewSet.load(f, CLOCK);
+        assertEquals(ReviewVerdict.ALIGNED, set.verdict("alice", "a"));
+        assertEquals(List.of("line 2: invalid UTF-8 at byte 61"), set.problems().stream().map(Object::toString).toList());
+
+        set.save(); // compaction writes the bad line back as it was, carriage return included
+        assertArrayEquals(concat((good + "\n").getBytes(StandardCharsets.UTF_8), bad, new byte[] {'\n'}),
+                Files.readAllBytes(f));
+    }
+
+    @Test
+    void aLoneSurrogateInANoteSurvivesCompaction() throws Exception {
+        Path f = tmp.resolve("reviews.jsonl");
+        String line = "{\"id\":\"a\",\"reviewer\":\"alice\",\"verdict\":\"misaligned\",\"time\":\"2025-05-01T09:00:00Z\","
+                + "\"note\":\"bad \\ud800 x\"}";
+        Files.writeString(f, line + "\n", StandardCharsets.UTF_8);
+        ReviewSet set = ReviewSet.load(f, CLOCK);
+        assertEquals("bad \ud800 x", set.review("alice", "a").note());
+        set.save();
+        assertEquals(line + "\n", Files.readString(f, StandardCharsets.UTF_8));
+        set.mark("alice", "b", ReviewVerdict.ALIGNED, "\udc00");
+        assertEquals("\udc00", ReviewSet.load(f, CLOCK).review("alice", "b").note());
+    }
+
+    @Test
+    void blankLinesAreSkippedLikeInDatasetsAndOtherWhitespaceIsReported() throws Exception {
+        Path f = tmp.resolve("reviews.jsonl");
+        String good = "{\"id\":\"a\",\"reviewer\":\"alice\",\"verdict\":\"aligned\",\"time\":\"2025-05-01T09:00:00Z\"}";
+        Files.writeString(f, good + "\n   \n\t\r\n\n\u000b\u2003\n", StandardCharsets.UTF_8);
+        ReviewSet set = ReviewSet.load(f, CLOCK);
+        assertEquals(List.of("line 5: not a JSON object"), set.problems().stream().map(Object::toString).toList());
+        set.save();
+        assertEquals(good + "\n\u000b\u2003\n", Files.readString(f, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -61,5 +61,13 @@ class PredictionsFileTest {
         Files.writeString(file, PredictionsFile.encode(FULL) + "\n\n{\"rougeL\":\"high\"}\n");
         IOException e = assertThrows(IOException.class, () -> PredictionsFile.read(file));
         assertTrue(e.getMessage().endsWith("predictions.jsonl:3: rougeL must be a number"), e.getMessage());
+
+        Files.writeString(file, PredictionsFile.encode(FULL) + "\n{\"id\":\n");
+        IOException cut = assertThrows(IOException.class, () -> PredictionsFile.read(file));
+        assertEquals(file + ":2: not JSON: the text ends before the JSON is complete at column 7", cut.getMessage());
+
+        Files.write(file, new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xFF, '"', '}', '\n'});
+        IOException notUtf8 = assertThrows(IOException.class, () -> PredictionsFile.read(file));
+        assertEquals(file + ":1: invalid UTF-8 at byte 8", notUtf8.getMessage());
     }
 }

@@ -70,6 +70,15 @@ class RunEventLogTest {
     }
 
     @Test
+    void problemsSayWhatIsWrongAndWhereWithoutGsonsAdvice() {
+        String step = RunEventCodec.encode(RunEventCodecTest.oneOfEach().get(1));
+        RunEvents read = RunEventReader.parse("not json\n{\"type\":\"step\" \"time\":1}\n{\"type\":\"st\n" + step + "\n");
+        assertEquals(List.of(new EventLogProblem(1, "not JSON: malformed JSON at column 6"),
+                new EventLogProblem(2, "not JSON: unterminated object at column 17"),
+                new EventLogProblem(3, "not JSON: unterminated string at column 12")), read.problems());
+    }
+
+    @Test
     void reopeningAfterACrashStartsANewLine() throws IOException {
         Path file = dir.resolve("events.jsonl");
         String started = RunEventCodec.encode(RunEventCodecTest.oneOfEach().get(0));
