@@ -52,6 +52,7 @@ import org.reasonlab.core.edit.DatasetIndex;
 import org.reasonlab.core.edit.RecordQuery;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.DatasetSaver;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.FileStamp;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.DatasetFormat;
@@ -235,7 +236,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
     }
 
     private void loadFailed(Exception e) {
-        String message = "Could not open " + file.getName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+        String message = "Could not open " + file.getName() + ": " + describe(e);
         ILog.of(getClass()).warn(message, e);
         if (model == null) {
             records.control().setVisible(false);
@@ -279,8 +280,16 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         }
     }
 
+    /** A failure for people: file and problem for I/O (never a temporary file's name), else the message. */
+    private static String describe(Exception e) {
+        if (e instanceof IOException io) {
+            return FileErrors.describe(io);
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
     void showError(String title, Exception e) {
-        IStatus status = new Status(IStatus.ERROR, ReasonLabUiPlugin.PLUGIN_ID, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        IStatus status = new Status(IStatus.ERROR, ReasonLabUiPlugin.PLUGIN_ID, describe(e), e);
         ILog.of(getClass()).log(status);
         ErrorDialog.openError(getSite().getShell(), title, null, status);
     }

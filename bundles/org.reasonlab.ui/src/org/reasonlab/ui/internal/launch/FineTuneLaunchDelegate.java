@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunSpec;
 
@@ -64,7 +65,7 @@ public class FineTuneLaunchDelegate extends LaunchConfigurationDelegate {
         try {
             run.create(spec);
         } catch (IOException e) {
-            throw new CoreException(Status.error("Cannot create the run folder " + runDir + ": " + e.getMessage(), e));
+            throw new CoreException(Status.error("Cannot create the run folder: " + FileErrors.describe(e), e));
         }
         TrainerCommand command = TrainerCommand.train(settings, classPath, runDir);
         return TrainerLauncher.start(launch, command, "Fine-tune " + configuration.getName(), true);

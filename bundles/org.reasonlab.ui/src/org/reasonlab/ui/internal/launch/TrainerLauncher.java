@@ -14,6 +14,7 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.Launch;
 import org.eclipse.debug.core.model.IProcess;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
 import org.reasonlab.ui.internal.WorkspaceRefresh;
@@ -35,7 +36,7 @@ public final class TrainerLauncher {
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
-            throw new CoreException(Status.error("Cannot create the run folder " + workDir + ": " + e.getMessage(), e));
+            throw new CoreException(Status.error("Cannot create the run folder: " + FileErrors.describe(e), e));
         }
         launch.setAttribute(DebugPlugin.ATTR_CONSOLE_ENCODING, "UTF-8");
         launch.setAttribute(LaunchAttributes.LAUNCH_RUN_DIR, workDir.toString());

@@ -1,7 +1,6 @@
 package org.reasonlab.ui.internal.markers;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.reasonlab.core.io.DatasetFormatException;
 import org.reasonlab.core.io.DatasetLoader;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.validate.ValidationOptions;
 import org.reasonlab.core.validate.ValidationProblem;
@@ -84,10 +84,6 @@ public final class DatasetFileValidator {
         if (e instanceof NoSuchFileException) {
             return "the file is missing on disk (refresh the project)";
         }
-        if (e instanceof AccessDeniedException) {
-            return "access denied: " + e.getMessage();
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return FileErrors.describe(e);
     }
 }

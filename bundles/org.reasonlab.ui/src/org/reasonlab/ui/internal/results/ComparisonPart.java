@@ -29,6 +29,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.reasonlab.core.compare.ComparisonTable;
 import org.reasonlab.core.compare.RunSummary;
 import org.reasonlab.core.compare.TextTable;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.ui.ReasonLabUi;
 
 /**
@@ -269,7 +270,7 @@ public class ComparisonPart extends ViewPart {
             export(format, which, Path.of(chosen));
             message.setText("Exported to " + chosen);
         } catch (IOException e) {
-            MessageDialog.openError(root.getShell(), "Export Failed", "Could not write " + chosen + ": " + e.getMessage());
+            MessageDialog.openError(root.getShell(), "Export Failed", "Could not export: " + FileErrors.describe(e));
         }
     }
 

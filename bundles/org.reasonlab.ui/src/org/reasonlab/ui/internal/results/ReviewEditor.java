@@ -48,6 +48,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.operations.UndoRedoActionGroup;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.review.MisalignmentRate;
 import org.reasonlab.core.review.PredictionFilter;
 import org.reasonlab.core.review.ReviewSet;
@@ -156,7 +157,7 @@ public class ReviewEditor extends ReadOnlyEditorPart {
             predictions = PredictionsFile.read(run.predictionsFile());
         } catch (IOException e) {
             predictions = List.of();
-            error = "Could not read " + run.predictionsFile() + ": " + e.getMessage();
+            error = "Could not read the predictions: " + FileErrors.describe(e);
         }
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < predictions.size(); i++) {
@@ -167,7 +168,7 @@ public class ReviewEditor extends ReadOnlyEditorPart {
             reviews = ReviewSet.load(run);
         } catch (IOException e) {
             reviews = null;
-            error = (error == null ? "" : error + "; ") + "Could not read reviews: " + e.getMessage();
+            error = (error == null ? "" : error + "; ") + "Could not read the reviews: " + FileErrors.describe(e);
         }
         return new Loaded(predictions, List.copyOf(keys), reviews, error);
     }
@@ -435,7 +436,7 @@ public class ReviewEditor extends ReadOnlyEditorPart {
             reviews.reload();
             message("Reviews reloaded.");
         } catch (IOException e) {
-            message("Could not read reviews: " + e.getMessage());
+            message("Could not read the reviews: " + FileErrors.describe(e));
         }
         afterChange();
     }

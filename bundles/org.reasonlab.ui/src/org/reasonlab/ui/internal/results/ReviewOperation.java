@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.IAdaptable;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.review.Review;
 import org.reasonlab.core.review.ReviewSet;
 import org.reasonlab.core.review.ReviewVerdict;
@@ -47,7 +48,7 @@ final class ReviewOperation extends AbstractOperation {
             before = verdict == null ? reviews.unmark(reviewer, key) : reviews.mark(reviewer, key, verdict, null);
             after = reviews.review(reviewer, key);
         } catch (IOException e) {
-            throw new ExecutionException("Could not write " + reviews.file() + ": " + e.getMessage(), e);
+            throw new ExecutionException("Could not write the review: " + FileErrors.describe(e), e);
         } finally {
             changed.run();
         }
@@ -71,7 +72,7 @@ final class ReviewOperation extends AbstractOperation {
                 reviews.restore(reviewer, key, review);
             }
         } catch (IOException e) {
-            throw new ExecutionException("Could not write " + reviews.file() + ": " + e.getMessage(), e);
+            throw new ExecutionException("Could not write the review: " + FileErrors.describe(e), e);
         } finally {
             changed.run();
         }

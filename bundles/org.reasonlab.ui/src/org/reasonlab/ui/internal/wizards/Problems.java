@@ -1,13 +1,12 @@
 package org.reasonlab.ui.internal.wizards;
 
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.NoSuchFileException;
+import java.io.IOException;
 import java.util.List;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.ParseProblem;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
 
@@ -44,14 +43,8 @@ final class Problems {
 
     /** The message of an exception for a person: its own message, or its kind when it has none. */
     static String describe(Throwable e) {
-        if (e instanceof NoSuchFileException n) {
-            return n.getFile() + ": no such file";
-        }
-        if (e instanceof AccessDeniedException a) {
-            return a.getFile() + ": permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + ": exists already";
+        if (e instanceof IOException io) {
+            return FileErrors.describe(io);
         }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;

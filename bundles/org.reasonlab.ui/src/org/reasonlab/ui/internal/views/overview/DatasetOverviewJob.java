@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.reasonlab.core.io.DatasetLoader;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.stats.DatasetStatistics;
 import org.reasonlab.core.validate.ValidationProblem;
@@ -85,9 +86,7 @@ public final class DatasetOverviewJob extends Job {
         return Status.OK_STATUS;
     }
 
-    private String describe(IOException e) {
-        String message = e.getMessage();
-        String kind = e.getClass().getSimpleName();
-        return "Could not read " + file.getName() + ": " + (message == null ? kind : kind + ": " + message);
+    private static String describe(IOException e) {
+        return "Could not read the dataset: " + FileErrors.describe(e);
     }
 }
