@@ -34,6 +34,9 @@ final class CsvRowReader {
                 lineStarts = Arrays.copyOf(lineStarts, lineCount * 2);
             }
             lineStarts[lineCount++] = length;
+            if (length + lines.length() >= lines.maxLineBytes()) {
+                throw lines.tooLong(firstLine, "the row starting here", "is a quoted field never closed?");
+            }
             append(lines.buffer(), lines.start(), lines.end());
             state.scan(lines.buffer(), lines.start(), lines.end());
             if (!state.inQuotes() || !lines.terminated()) {

@@ -2,6 +2,7 @@ package org.reasonlab.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -9,12 +10,19 @@ import java.util.Arrays;
  * decoding. A UTF-8 byte order mark at the very start is skipped and remembered. After
  * {@link #next()} returns true, the current line is {@code buffer()[start() .. end())}, without its
  * terminator ({@code "\n"} or {@code "\r\n"}); it stays valid until the next call.
+ * <p>
+ * A line of {@link #MAX_LINE_BYTES} or more is not read: the buffer could not hold it (arrays end
+ * at 2 GiB), and such a line is almost surely not a dataset record (a binary file, or a file whose
+ * lines are not separated by line feeds).
  */
 final class LineSplitter {
+    static final int MAX_LINE_BYTES = 64 << 20;
     private static final int INITIAL_BUFFER = 1 << 20;
 
     private final InputStream in;
-    private byte[] buffer = new byte[INITIAL_BUFFER];
+    private final Path name;
+    private final int maxLineBytes;
+    private byte[] buffer;
     private int position;
     private int limit;
     private boolean endOfInput;
@@ -27,8 +35,16 @@ final class LineSplitter {
     private boolean terminated;
     private boolean crlf;
 
-    LineSplitter(InputStream in) {
+    /** @param name the file, named in the error about a line that is too long; may be null */
+    LineSplitter(InputStream in, Path name) {
+        this(in, name, MAX_LINE_BYTES);
+    }
+
+    LineSplitter(InputStream in, Path name, int maxLineBytes) {
         this.in = in;
+        this.name = name;
+        this.maxLineBytes = maxLineBytes;
+        this.buffer = new byte[Math.min(INITIAL_BUFFER, maxLineBytes)];
     }
 
     /** Advances to the next line; false at the end of the input. */
@@ -82,7 +98,10 @@ final class LineSplitter {
         if (position > 0) {
             System.arraycopy(buffer, position, buffer, 0, remaining);
         } else if (remaining == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            if (remaining >= maxLineBytes) {
+                throw tooLong(lineNumber + 1, "the line", "is this a dataset file?");
+            }
+            buffer = Arrays.copyOf(buffer, (int) Math.min(2L * buffer.length, maxLineBytes));
         }
         position = 0;
         limit = remaining;
@@ -102,6 +121,17 @@ final class LineSplitter {
             byteOrderMark = true;
             position = 3;
         }
+    }
+
+    /** The error for a line, or a CSV row of several lines, that reaches the limit. */
+    DatasetFormatException tooLong(int line, String what, String hint) {
+        String limit = maxLineBytes % (1 << 20) == 0 ? (maxLineBytes >> 20) + " MiB" : maxLineBytes + " bytes";
+        return new DatasetFormatException(name, line, 1,
+                what + " is longer than " + limit + ", the most one record may take; " + hint);
+    }
+
+    int maxLineBytes() {
+        return maxLineBytes;
     }
 
     byte[] buffer() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,6 +152,21 @@ class ReasonLabCliTest {
         Result r = run("stats", dir.resolve("nope.jsonl").toString());
         assertEquals(CliCommand.IO_ERROR, r.status());
         assertTrue(r.err().contains("nope.jsonl"), r.err());
+    }
+
+    @Test
+    void aTwoGibFileWithoutLineBreaksIsAClearErrorNamingFileAndLine() throws IOException {
+        for (String[] command : List.of(new String[] {"validate", "s.jsonl"}, new String[] {"stats", "s.csv"})) {
+            Path file = dir.resolve(command[1]);
+            try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+                sparse.setLength(2L << 30); // truncate -s 2G: zero bytes that take no disk space
+            }
+            Result r = run(command[0], file.toString());
+            assertEquals(CliCommand.IO_ERROR, r.status(), r.err());
+            assertEquals("reasonlab " + command[0] + ": " + file + ":1:1: the line is longer than 64 MiB, the most one "
+                    + "record may take; is this a dataset file?", r.err().strip());
+            Files.delete(file);
+        }
     }
 
     @Test

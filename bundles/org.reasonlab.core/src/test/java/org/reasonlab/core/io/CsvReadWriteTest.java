@@ -12,6 +12,7 @@ import static org.reasonlab.core.io.IoTestSupport.file;
 import static org.reasonlab.core.io.IoTestSupport.utf8;
 import static org.reasonlab.core.io.JsonlReadWriteTest.assertProblem;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,17 @@ class CsvReadWriteTest {
         RawLine raw = assertInstanceOf(RawLine.class, result.dataset().entries().get(1));
         assertArrayEquals(utf8(truncated), raw.bytes());
         assertProblem(result.problems().get(0), file, 3, 3, "unterminated quoted field starting at line 3");
+    }
+
+    @Test
+    void aRowOfManyLinesReachingTheLimitIsAFormatErrorNamingItsFirstLine() {
+        Path name = Path.of("open-quote.csv");
+        byte[] text = utf8("statement,reason\na,b\nc,\"never closed\n" + "more text\n".repeat(200));
+        LineSplitter lines = new LineSplitter(new ByteArrayInputStream(text), name, 1024);
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> CsvDatasetReader.read(lines, name, LabelSchema.defaultSchema(), new CollectingSink()));
+        assertEquals("open-quote.csv:3:1: the row starting here is longer than 1024 bytes, the most one record may "
+                + "take; is a quoted field never closed?", e.getMessage());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reasonlab.core.io.IoTestSupport.concat;
 import static org.reasonlab.core.io.IoTestSupport.file;
@@ -222,6 +223,17 @@ class JsonlReadWriteTest {
         LoadResult result = IoTestSupport.assertSavesIdentically(file);
         assertEquals(longReason, result.dataset().records().get(1).reason());
         assertEquals(3, result.dataset().records().get(2).sourceLine());
+    }
+
+    @Test
+    void aLineReachingTheLimitIsAFormatErrorNamingFileAndLine() {
+        Path name = Path.of("big.jsonl");
+        byte[] text = utf8(GOOD + "\n" + "{\"statement\":\"" + "x".repeat(2000) + "\"}\n" + GOOD + "\n");
+        LineSplitter lines = new LineSplitter(new ByteArrayInputStream(text), name, 1024);
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> JsonlDatasetReader.read(lines, name, LabelSchema.defaultSchema(), new CollectingSink()));
+        assertEquals("big.jsonl:2:1: the line is longer than 1024 bytes, the most one record may take; "
+                + "is this a dataset file?", e.getMessage());
     }
 
     @Test
