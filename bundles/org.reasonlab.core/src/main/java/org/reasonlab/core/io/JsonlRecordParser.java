@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -55,10 +54,11 @@ final class JsonlRecordParser {
         lineStart = start;
         lineEnd = end;
         lineReader.reset(bytes, start, end);
-        JsonReader reader = new JsonReader(lineReader);
-        reader.setStrictness(Strictness.STRICT);
+        JsonReader reader = new LosslessJsonReader(lineReader);
         try {
             return readRecord(reader);
+        } catch (LosslessJsonReader.LossyValueException e) {
+            throw new LineProblem(e.getMessage(), consumedValueColumn(reader));
         } catch (EOFException e) {
             throw new LineProblem("invalid JSON: the line ends before the object is complete (truncated line?)",
                     gsonColumn(e.getMessage(), 1));

@@ -207,6 +207,34 @@ class JsonlReadWriteTest {
     }
 
     @Test
+    void anUnpairedSurrogateEscapeIsReportedAndTheLineKeptAsItIs() throws IOException {
+        String lone = "{\"id\":\"s1\",\"statement\":\"bad \\ud800 x\",\"label\":\"ethical\"}";
+        String reversed = "{\"id\":\"s2\",\"statement\":\"s\",\"metadata\":{\"note\":\"\\udc00\\ud800\"}}";
+        String inKey = "{\"id\":\"s3\",\"statement\":\"s\",\"\\udfff\":1}";
+        Path file = file(dir, "surrogates.jsonl", utf8(String.join("\n", lone, GOOD, reversed, inKey) + "\n"));
+
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+
+        assertEquals(List.of(1, 3, 4), result.dataset().rawLines().stream().map(RawLine::sourceLine).toList());
+        assertArrayEquals(utf8(lone), result.dataset().rawLines().get(0).bytes());
+        String why = ": half of a UTF-16 pair without the other half is no Unicode character, so it cannot be saved";
+        assertProblem(result.problems().get(0), file, 1, lone.indexOf("\"bad") + 1,
+                "unpaired surrogate \\ud800 in a string" + why);
+        assertProblem(result.problems().get(1), file, 3, reversed.indexOf("\"\\udc00") + 1,
+                "unpaired surrogate \\udc00 in a string" + why);
+        assertProblem(result.problems().get(2), file, 4, inKey.indexOf("\"\\udfff") + 1,
+                "unpaired surrogate \\udfff in a string" + why);
+    }
+
+    @Test
+    void aSurrogatePairEscapeIsOneCharacter() throws IOException {
+        Path file = file(dir, "pair.jsonl", utf8("{\"statement\":\"emoji \\ud83d\\ude00\"}\n"));
+        LoadResult result = DatasetLoader.load(file);
+        assertFalse(result.hasProblems(), result.problems()::toString);
+        assertEquals("emoji 😀", result.dataset().records().get(0).statement());
+    }
+
+    @Test
     void blankLinesAreSkipped() throws IOException {
         Path file = file(dir, "blank.jsonl", utf8(GOOD + "\n\n   \n" + GOOD + "\n"));
         LoadResult result = DatasetLoader.load(file);

@@ -1,0 +1,70 @@
+package org.reasonlab.core.io;
+
+import java.io.IOException;
+import java.io.Reader;
+
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+
+/**
+ * A strict {@link JsonReader} that refuses JSON whose values could not be written back as they were
+ * read, so that the reader keeps such a line verbatim instead of changing it on save: a string with
+ * an unpaired surrogate escape such as {@code "\ud800"}, which is no Unicode character and has no
+ * UTF-8 form.
+ */
+final class LosslessJsonReader extends JsonReader {
+
+    /** Why the value just read would not survive a save; its message is for a person. */
+    static final class LossyValueException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LossyValueException(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // thrown for bad input only, and caught
+        }
+    }
+
+    LosslessJsonReader(Reader in) {
+        super(in);
+        setStrictness(Strictness.STRICT);
+    }
+
+    @Override
+    public String nextString() throws IOException {
+        return checked(super.nextString());
+    }
+
+    @Override
+    public String nextName() throws IOException {
+        return checked(super.nextName());
+    }
+
+    private static String checked(String text) throws LossyValueException {
+        int bad = firstUnpairedSurrogate(text);
+        if (bad >= 0) {
+            throw new LossyValueException(String.format("unpaired surrogate \\u%04x in a string: half of a UTF-16 "
+                    + "pair without the other half is no Unicode character, so it cannot be saved", (int) text.charAt(bad)));
+        }
+        return text;
+    }
+
+    /** The index of the first surrogate that is not part of a high-low pair, or -1. */
+    static int firstUnpairedSurrogate(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
