@@ -2,6 +2,10 @@ package org.reasonlab.core.io;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
@@ -10,7 +14,8 @@ import com.google.gson.stream.JsonReader;
  * A strict {@link JsonReader} that refuses JSON whose values could not be written back as they were
  * read, so that the reader keeps such a line verbatim instead of changing it on save: a string with
  * an unpaired surrogate escape such as {@code "\ud800"}, which is no Unicode character and has no
- * UTF-8 form.
+ * UTF-8 form, and a key that appears twice in one object, of which a {@code JsonObject} or a record
+ * would keep only one value.
  */
 final class LosslessJsonReader extends JsonReader {
 
@@ -28,9 +33,24 @@ final class LosslessJsonReader extends JsonReader {
         }
     }
 
+    /** The keys read so far in each object that is open, innermost last. */
+    private final Deque<Set<String>> openObjects = new ArrayDeque<>();
+
     LosslessJsonReader(Reader in) {
         super(in);
         setStrictness(Strictness.STRICT);
+    }
+
+    @Override
+    public void beginObject() throws IOException {
+        super.beginObject();
+        openObjects.addLast(new HashSet<>());
+    }
+
+    @Override
+    public void endObject() throws IOException {
+        super.endObject();
+        openObjects.removeLast();
     }
 
     @Override
@@ -40,7 +60,14 @@ final class LosslessJsonReader extends JsonReader {
 
     @Override
     public String nextName() throws IOException {
-        return checked(super.nextName());
+        String name = checked(super.nextName());
+        if (!openObjects.getLast().add(name)) {
+            String path = getPath(); // the object's path, then "." and the name
+            String object = path.substring(0, Math.max(1, path.length() - name.length() - 1));
+            throw new LossyValueException("duplicate key '" + name + "'" + (object.equals("$") ? "" : " in "
+                    + object.substring(2)) + ": reading the object would keep one of its values and lose the others");
+        }
+        return name;
     }
 
     private static String checked(String text) throws LossyValueException {

@@ -227,6 +227,28 @@ class JsonlReadWriteTest {
     }
 
     @Test
+    void aDuplicateKeyIsReportedAndTheLineKeptAsItIs() throws IOException {
+        String topLevel = "{\"id\":\"a\",\"id\":\"b\",\"statement\":\"s\",\"label\":\"ethical\"}";
+        String inMetadata = "{\"statement\":\"s\",\"metadata\":{\"src\":{\"k\":1,\"k\":2}}}";
+        String inAnnotation = "{\"statement\":\"s\",\"annotations\":[{\"annotator\":\"x\"},{\"annotator\":\"y\","
+                + "\"label\":\"ethical\",\"label\":\"unethical\"}]}";
+        String sameKeyInTwoObjects = "{\"statement\":\"s\",\"metadata\":{\"statement\":{\"statement\":1}}}";
+        Path file = file(dir, "duplicates.jsonl",
+                utf8(String.join("\n", topLevel, inMetadata, inAnnotation, sameKeyInTwoObjects, GOOD) + "\n"));
+
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+
+        assertEquals(List.of(1, 2, 3), result.dataset().rawLines().stream().map(RawLine::sourceLine).toList());
+        assertEquals(2, result.dataset().recordCount());
+        String why = ": reading the object would keep one of its values and lose the others";
+        assertProblem(result.problems().get(0), file, 1, topLevel.indexOf("\"id\":\"b") + 1, "duplicate key 'id'" + why);
+        assertProblem(result.problems().get(1), file, 2, inMetadata.lastIndexOf("\"k\"") + 1,
+                "duplicate key 'k' in metadata.src" + why);
+        assertProblem(result.problems().get(2), file, 3, inAnnotation.lastIndexOf("\"label\"") + 1,
+                "duplicate key 'label' in annotations[1]" + why);
+    }
+
+    @Test
     void aSurrogatePairEscapeIsOneCharacter() throws IOException {
         Path file = file(dir, "pair.jsonl", utf8("{\"statement\":\"emoji \\ud83d\\ude00\"}\n"));
         LoadResult result = DatasetLoader.load(file);
