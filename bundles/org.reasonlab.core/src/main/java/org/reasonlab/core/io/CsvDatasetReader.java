@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import org.reasonlab.core.model.Annotation;
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.DatasetRecord;
@@ -22,6 +22,8 @@ import org.reasonlab.core.model.Split;
  * whose rows get their 1-based row number as id.
  */
 final class CsvDatasetReader {
+    private static final Set<String> ANNOTATION_FIELDS = Set.of("annotator", "label", "reason", "time");
+
     private final Path name;
     private final LabelResolver labels;
     private final DatasetSink sink;
@@ -165,41 +167,48 @@ final class CsvDatasetReader {
         return result;
     }
 
+    /** The object in a metadata cell, or null if the text is not one that reads without loss (then it is kept as text). */
     private static JsonObject parseObject(String text) {
-        try {
-            JsonElement element = JsonParser.parseString(text);
-            return element.isJsonObject() ? element.getAsJsonObject() : null;
-        } catch (JsonParseException e) {
-            return null;
-        }
+        JsonElement element = LosslessJsonReader.parseOrNull(text);
+        return element != null && element.isJsonObject() ? element.getAsJsonObject() : null;
     }
 
-    /** The annotations in a cell holding their JSON array, or null if the text is not such an array. */
+    /**
+     * The annotations in a cell holding their JSON array, or null if the text is not such an array
+     * or holds more than an annotation keeps (then it is kept as text); the fields and their types
+     * are those JSON Lines accepts.
+     */
     private List<Annotation> parseAnnotations(String text) {
-        try {
-            JsonElement element = JsonParser.parseString(text);
-            if (!element.isJsonArray()) {
-                return null;
-            }
-            List<Annotation> result = new ArrayList<>();
-            for (JsonElement e : element.getAsJsonArray()) {
-                if (!e.isJsonObject()) {
-                    return null;
-                }
-                JsonObject o = e.getAsJsonObject();
-                String annotator = string(o, "annotator");
-                if (annotator == null) {
-                    return null;
-                }
-                String label = string(o, "label");
-                String resolved = label == null ? null : labels.resolve(label);
-                result.add(new Annotation(annotator, resolved != null ? resolved : label, string(o, "reason"),
-                        string(o, "time")));
-            }
-            return result;
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+        JsonElement element = LosslessJsonReader.parseOrNull(text);
+        if (element == null || !element.isJsonArray()) {
             return null;
         }
+        List<Annotation> result = new ArrayList<>();
+        for (JsonElement e : element.getAsJsonArray()) {
+            if (!e.isJsonObject() || !isAnnotation(e.getAsJsonObject())) {
+                return null;
+            }
+            JsonObject o = e.getAsJsonObject();
+            String label = string(o, "label");
+            String resolved = label == null ? null : labels.resolve(label);
+            result.add(new Annotation(string(o, "annotator"), resolved != null ? resolved : label, string(o, "reason"),
+                    string(o, "time")));
+        }
+        return result;
+    }
+
+    private static boolean isAnnotation(JsonObject o) {
+        for (Map.Entry<String, JsonElement> field : o.entrySet()) {
+            String name = field.getKey();
+            JsonElement value = field.getValue();
+            boolean numberAllowed = name.equals("annotator") || name.equals("label");
+            boolean text = value.isJsonNull() || value.isJsonPrimitive() && (value.getAsJsonPrimitive().isString()
+                    || numberAllowed && value.getAsJsonPrimitive().isNumber());
+            if (!ANNOTATION_FIELDS.contains(name) || !text) {
+                return false;
+            }
+        }
+        return string(o, "annotator") != null;
     }
 
     private static String string(JsonObject o, String key) {

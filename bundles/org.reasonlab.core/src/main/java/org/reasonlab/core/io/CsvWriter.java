@@ -123,17 +123,21 @@ final class CsvWriter {
             case LABEL -> dfar ? dfarLabel(r) : r.label();
             case REASON -> r.reason();
             case SPLIT -> r.split() == null ? null : r.split().id();
-            case ANNOTATIONS -> r.annotations().isEmpty() ? null : JsonlWriter.annotationsText(r.annotations());
-            case METADATA -> r.metadata() == null ? null : JsonText.toText(r.metadata());
-            case EXTRA -> {
-                JsonElement value = r.extra() == null ? null : r.extra().get(mapping.name(column));
-                if (value == null || value.isJsonNull()) {
-                    yield null;
-                }
-                yield value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString()
-                        : JsonText.toText(value);
-            }
+            // A cell the reader could not take as annotations or metadata was kept as text under its column's name.
+            case ANNOTATIONS -> r.annotations().isEmpty() ? extraText(r, mapping.name(column))
+                    : JsonlWriter.annotationsText(r.annotations());
+            case METADATA -> r.metadata() == null ? extraText(r, mapping.name(column)) : JsonText.toText(r.metadata());
+            case EXTRA -> extraText(r, mapping.name(column));
         };
+    }
+
+    private static String extraText(DatasetRecord r, String column) {
+        JsonElement value = r.extra() == null ? null : r.extra().get(column);
+        if (value == null || value.isJsonNull()) {
+            return null;
+        }
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString()
+                : JsonText.toText(value);
     }
 
     private String dfarLabel(DatasetRecord r) throws IOException {

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import org.reasonlab.core.model.Annotation;
@@ -24,8 +21,6 @@ import org.reasonlab.core.model.Split;
  * record that is kept (unknown labels) are collected in {@link #recordProblems()}.
  */
 final class JsonlRecordParser {
-    /** Reads nested values (metadata, unknown fields) keeping numbers as written. */
-    private static final TypeAdapter<JsonElement> JSON_VALUE = new Gson().getAdapter(JsonElement.class);
     private static final Pattern GSON_POSITION = Pattern.compile(" at line \\d+ column (\\d+) path \\S*");
 
     private final LabelResolver labels;
@@ -95,7 +90,7 @@ final class JsonlRecordParser {
                     if (extra == null) {
                         extra = new JsonObject();
                     }
-                    extra.add(name, JSON_VALUE.read(reader));
+                    extra.add(name, LosslessJsonReader.JSON_VALUE.read(reader));
                 }
             }
         }
@@ -210,7 +205,7 @@ final class JsonlRecordParser {
         if (token != JsonToken.BEGIN_OBJECT) {
             throw wrongType(reader, "metadata", token, "an object");
         }
-        return JSON_VALUE.read(reader).getAsJsonObject();
+        return LosslessJsonReader.JSON_VALUE.read(reader).getAsJsonObject();
     }
 
     private LineProblem wrongType(JsonReader reader, String field, JsonToken token, String expected)

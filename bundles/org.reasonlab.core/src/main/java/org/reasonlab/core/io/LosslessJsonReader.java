@@ -2,13 +2,18 @@ package org.reasonlab.core.io;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 
 /**
  * A strict {@link JsonReader} that refuses JSON whose values could not be written back as they were
@@ -18,6 +23,8 @@ import com.google.gson.stream.JsonReader;
  * would keep only one value.
  */
 final class LosslessJsonReader extends JsonReader {
+    /** Reads nested values (metadata, unknown fields) keeping numbers as written. */
+    static final TypeAdapter<JsonElement> JSON_VALUE = new Gson().getAdapter(JsonElement.class);
 
     /** Why the value just read would not survive a save; its message is for a person. */
     static final class LossyValueException extends IOException {
@@ -39,6 +46,17 @@ final class LosslessJsonReader extends JsonReader {
     LosslessJsonReader(Reader in) {
         super(in);
         setStrictness(Strictness.STRICT);
+    }
+
+    /** The text as one JSON value, or null if it is not one, or would not read without loss. */
+    static JsonElement parseOrNull(String text) {
+        try {
+            JsonReader reader = new LosslessJsonReader(new StringReader(text));
+            JsonElement value = JSON_VALUE.read(reader);
+            return reader.peek() == JsonToken.END_DOCUMENT ? value : null;
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override

@@ -194,6 +194,24 @@ class CsvReadWriteTest {
     }
 
     @Test
+    void annotationsAndMetadataCellsThatDoNotReadWithoutLossAreKeptAsText() throws IOException {
+        String text = "statement,metadata,annotations\n"
+                + "a,not json,[1]\n"
+                + "b,\"{\"\"x\"\":\"\"\\ud800\"\"}\",\"[{\"\"annotator\"\":\"\"x\"\",\"\"mood\"\":\"\"ok\"\"}]\"\n"
+                + "c,\"{\"\"k\"\":1,\"\"k\"\":2}\",\"[{\"\"annotator\"\":\"\"x\"\",\"\"label\"\":{}}]\"\n"
+                + "d,{a:1},\"[{\"\"label\"\":\"\"ethical\"\"}]\"\n";
+        Path file = file(dir, "cells.csv", utf8(text));
+
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+
+        assertFalse(result.hasProblems(), result.problems()::toString);
+        DatasetRecord b = result.dataset().records().get(1);
+        assertNull(b.metadata());
+        assertEquals("{\"x\":\"\\ud800\"}", b.extra().get("metadata").getAsString());
+        assertEquals(List.of(), b.annotations());
+    }
+
+    @Test
     void editedRecordWithNewDataGetsANewColumnInsteadOfLosingIt() throws IOException {
         Path file = file(dir, "plain.csv", utf8("text\nhello\n"));
         Dataset dataset = DatasetLoader.load(file).dataset();
