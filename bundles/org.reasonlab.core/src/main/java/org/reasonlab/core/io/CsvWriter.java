@@ -140,17 +140,24 @@ final class CsvWriter {
                 : JsonText.toText(value);
     }
 
+    /**
+     * The label's first alias. A label the schema does not know was reported when it was read and is
+     * written as it was, so that the record survives; a label of the schema without an alias cannot
+     * be written in this layout.
+     */
     private String dfarLabel(DatasetRecord r) throws IOException {
         if (r.label() == null) {
             return null;
         }
         var label = schema.label(r.label());
-        if (label.isEmpty() || label.get().aliases().isEmpty()) {
+        if (label.isEmpty()) {
+            return r.label();
+        }
+        if (label.get().aliases().isEmpty()) {
             String which = r.id() != null ? "record " + r.id() : "the record";
             String line = r.sourceLine() > 0 ? " (line " + r.sourceLine() + ")" : "";
-            throw new IOException(which + line + " has label '" + r.label() + "', which "
-                    + (label.isEmpty() ? "is not in the label schema" : "has no alias in the label schema")
-                    + "; the DFAR CSV layout writes each label as its first alias, e.g. 0 or 1");
+            throw new IOException(which + line + " has label '" + r.label() + "', which has no alias in the label "
+                    + "schema; the DFAR CSV layout writes each label as its first alias, e.g. 0 or 1");
         }
         return label.get().aliases().get(0);
     }

@@ -122,6 +122,17 @@ class ReasonLabCliTest {
     }
 
     @Test
+    void convertToDfarKeepsALabelOutsideTheSchemaAndReportsIt() throws IOException {
+        String dfar = "Statement,Label,Reason\r\nI kept the change.,2,Odd label\r\n";
+        Path in = write("label2.csv", dfar);
+        Path out = dir.resolve("out.csv");
+        Result r = run("convert", in.toString(), out.toString(), "--to", "dfar");
+        assertEquals(CliCommand.DATA_ERRORS, r.status(), r.err());
+        assertTrue(r.err().contains(in + ":2:20: error: unknown label '2'"), r.err());
+        assertEquals(dfar, Files.readString(out));
+    }
+
+    @Test
     void convertRefusesToOverwriteWithoutForce() throws IOException {
         Path in = write("in.jsonl", CLEAN);
         Path out = write("out.jsonl", "keep me\n");
