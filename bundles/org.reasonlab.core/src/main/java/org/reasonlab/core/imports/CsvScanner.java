@@ -17,7 +17,7 @@ import org.reasonlab.core.io.CsvQuoteState;
 /**
  * Reads CSV rows (RFC 4180) from the start of a byte stream exactly as the core's CSV reader
  * assembles them: a UTF-8 byte order mark is skipped, a quoted field may span several physical lines,
- * a row ends at an unquoted line feed (a carriage return before it belongs to the terminator). Each
+ * a row ends at an unquoted line feed (the carriage returns right before it belong to the line break). Each
  * row remembers its byte offsets, so that the header can be replaced without moving any other line.
  */
 final class CsvScanner {
@@ -33,12 +33,16 @@ final class CsvScanner {
     private boolean started;
     private boolean byteOrderMark;
 
-    /** One row: its bytes without the final terminator, where it lies and how it ended. */
-    record Row(byte[] bytes, int firstLine, int lineCount, long start, long end, boolean terminated, boolean crlf) {
+    /** One row: its bytes without the final line break, where it lies and the line break (null at the end of the input). */
+    record Row(byte[] bytes, int firstLine, int lineCount, long start, long end, String lineEnd) {
+
+        boolean terminated() {
+            return lineEnd != null;
+        }
 
         boolean isBlank() {
             for (byte b : bytes) {
-                if (b != ' ' && b != '\t' && b != '\r') {
+                if (b != ' ' && b != '\t') {
                     return false;
                 }
             }
@@ -76,27 +80,30 @@ final class CsvScanner {
         CsvQuoteState state = new CsvQuoteState();
         int lineStart = 0;
         state.scan(row.toByteArray(), lineStart, row.size());
-        while (state.inQuotes() && line.terminated && row.size() <= MAX_ROW_BYTES) {
-            byte[] terminator = line.crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+        while (state.inQuotes() && line.terminated() && row.size() <= MAX_ROW_BYTES) {
             int before = row.size();
-            row.writeBytes(terminator);
+            row.writeBytes(line.lineEnd.getBytes(StandardCharsets.US_ASCII));
             lineStart = row.size();
             Line next = readLine(row);
             if (next == null) {
                 // the quoted field runs to the end of the input: the terminator belonged to the row's end
                 byte[] bytes = row.toByteArray();
-                return new Row(Arrays.copyOf(bytes, before), firstLine, lineCount, start, offset, true,
-                        line.crlf);
+                return new Row(Arrays.copyOf(bytes, before), firstLine, lineCount, start, offset, line.lineEnd);
             }
             line = next;
             lineCount++;
             byte[] bytes = row.toByteArray();
             state.scan(bytes, lineStart, bytes.length);
         }
-        return new Row(row.toByteArray(), firstLine, lineCount, start, offset, line.terminated, line.crlf);
+        return new Row(row.toByteArray(), firstLine, lineCount, start, offset, line.lineEnd);
     }
 
-    private record Line(boolean terminated, boolean crlf) {
+    /** How a physical line ended: its line break, or null at the end of the input. */
+    private record Line(String lineEnd) {
+
+        boolean terminated() {
+            return lineEnd != null;
+        }
     }
 
     /** Appends one physical line, without its terminator, to {@code out}; null at the end of the input. */
@@ -106,16 +113,16 @@ final class CsvScanner {
             return null;
         }
         int rowStart = out.size();
-        boolean pendingCr = false;
+        int carriageReturns = 0; // text, unless a line feed follows them
         while (b >= 0 && b != '\n') {
-            if (pendingCr) {
-                out.write('\r');
-            }
-            pendingCr = b == '\r';
-            if (!pendingCr) {
+            if (b == '\r') {
+                carriageReturns++;
+            } else {
+                out.writeBytes(carriageReturns(carriageReturns));
+                carriageReturns = 0;
                 out.write(b);
             }
-            if (out.size() - rowStart > MAX_ROW_BYTES) {
+            if (out.size() - rowStart + carriageReturns > MAX_ROW_BYTES) {
                 throw new IOException("line " + (linesRead + 1) + " is longer than " + (MAX_ROW_BYTES >> 20)
                         + " MB; is this a text file?");
             }
@@ -123,12 +130,16 @@ final class CsvScanner {
         }
         linesRead++;
         if (b < 0) {
-            if (pendingCr) {
-                out.write('\r');
-            }
-            return new Line(false, false);
+            out.writeBytes(carriageReturns(carriageReturns));
+            return new Line(null);
         }
-        return new Line(true, pendingCr);
+        return new Line("\r".repeat(carriageReturns) + "\n");
+    }
+
+    private static byte[] carriageReturns(int count) {
+        byte[] bytes = new byte[count];
+        Arrays.fill(bytes, (byte) '\r');
+        return bytes;
     }
 
     private int read() throws IOException {
@@ -188,6 +199,10 @@ final class CsvScanner {
                 start = i;
                 int j = i;
                 while (j < n && b[j] != ',') {
+                    if (b[j] == '\r') {
+                        return new Cells(cells, "carriage return (CR) outside quotes; a line break in a field must be "
+                                + "quoted", lineOffsetOf(b, j), columnOf(b, j), valid);
+                    }
                     j++;
                 }
                 end = j;

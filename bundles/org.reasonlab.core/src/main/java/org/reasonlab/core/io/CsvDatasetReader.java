@@ -68,9 +68,10 @@ final class CsvDatasetReader {
                     record.setId(Integer.toString(rowNumber));
                 }
                 record.setSourceLine(row.firstLine);
+                record.setLineEnd(row.lineEnd);
                 sink.record(record);
             } catch (LineProblem p) {
-                sink.rawLine(new RawLine(row.copyBytes(), row.firstLine, p.getMessage()), problem(row, p));
+                sink.rawLine(new RawLine(row.copyBytes(), row.firstLine, p.getMessage(), row.lineEnd), problem(row, p));
             }
         }
         DatasetFormat format = dfar ? DatasetFormat.DFAR_CSV : DatasetFormat.CSV;

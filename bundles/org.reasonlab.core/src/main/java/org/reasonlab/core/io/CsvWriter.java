@@ -35,10 +35,11 @@ final class CsvWriter {
         this.dfar = dfar;
     }
 
-    static void write(Dataset dataset, FileLayout layout, Utf8Output out) throws IOException {
+    /** @param ownLineEnds whether entries end with their own line breaks (see {@link DatasetWriter#lineEnd}) */
+    static void write(Dataset dataset, FileLayout layout, boolean ownLineEnds, Utf8Output out) throws IOException {
         boolean dfar = layout.format() == DatasetFormat.DFAR_CSV;
         CsvColumnMapping mapping = CsvColumnMapping.of(dfar ? dfarColumns(layout) : columnsFor(dataset, layout));
-        new CsvWriter(out, dataset.schema(), dfar).write(dataset.entries(), mapping, layout);
+        new CsvWriter(out, dataset.schema(), dfar).write(dataset.entries(), mapping, layout, ownLineEnds);
     }
 
     /** The columns a generic CSV of this dataset needs: the layout's, plus any for data they cannot hold. */
@@ -84,7 +85,8 @@ final class CsvWriter {
                 : FileLayout.defaultFor(DatasetFormat.DFAR_CSV).columns();
     }
 
-    private void write(List<DatasetEntry> entries, CsvColumnMapping mapping, FileLayout layout) throws IOException {
+    private void write(List<DatasetEntry> entries, CsvColumnMapping mapping, FileLayout layout, boolean ownLineEnds)
+            throws IOException {
         String separator = layout.lineSeparator();
         if (layout.byteOrderMark()) {
             out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -111,7 +113,7 @@ final class CsvWriter {
                 }
             }
             if (n < entries.size() - 1 || layout.finalNewline()) {
-                out.write(separator);
+                out.write(DatasetWriter.lineEnd(entry, layout, ownLineEnds));
             }
         }
     }

@@ -1,13 +1,16 @@
 package org.reasonlab.core.io;
 
-/** Remembers a file's line separator (that of its first terminated line) and whether its last line was terminated. */
+/**
+ * Remembers a file's line separator, the line break of its first terminated line, which new lines
+ * get, and whether its last line was terminated.
+ */
 final class LineEndings {
     private String separator;
     private boolean finalNewline = true;
 
     void observe(LineSplitter lines) {
         if (separator == null && lines.terminated()) {
-            separator = lines.crlf() ? "\r\n" : "\n";
+            separator = lines.lineEnd();
         }
         finalNewline = lines.terminated();
     }

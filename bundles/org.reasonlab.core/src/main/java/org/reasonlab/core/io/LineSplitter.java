@@ -2,14 +2,17 @@ package org.reasonlab.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Splits a byte stream into lines on {@code '\n'} through one large reusable buffer, without
- * decoding. A UTF-8 byte order mark at the very start is skipped and remembered. After
+ * Splits a byte stream into lines through one large reusable buffer, without decoding. A line ends
+ * at a line feed together with the carriage returns right before it ({@code "\n"}, {@code "\r\n"},
+ * or {@code "\r\r\n"} as some Windows programs write), so that no carriage return of a line break
+ * is taken for text. A UTF-8 byte order mark at the very start is skipped and remembered. After
  * {@link #next()} returns true, the current line is {@code buffer()[start() .. end())}, without its
- * terminator ({@code "\n"} or {@code "\r\n"}); it stays valid until the next call.
+ * line break, which {@link #lineEnd()} holds exactly; it stays valid until the next call.
  * <p>
  * A line of {@link #MAX_LINE_BYTES} or more is not read: the buffer could not hold it (arrays end
  * at 2 GiB), and such a line is almost surely not a dataset record (a binary file, or a file whose
@@ -32,8 +35,7 @@ final class LineSplitter {
     private int lineStart;
     private int lineEnd;
     private int lineNumber;
-    private boolean terminated;
-    private boolean crlf;
+    private String lineBreak;
 
     /** @param name the file, named in the error about a line that is too long; may be null */
     LineSplitter(InputStream in, Path name) {
@@ -57,16 +59,18 @@ final class LineSplitter {
         while (true) {
             int newline = indexOfNewline(buffer, scanFrom, limit);
             if (newline >= 0) {
-                setLine(position, newline, true);
-                position = newline + 1;
+                int breakStart = newline;
+                while (breakStart > position && buffer[breakStart - 1] == '\r') {
+                    breakStart--;
+                }
+                setLine(breakStart, newline + 1);
                 return true;
             }
             if (endOfInput) {
                 if (position == limit) {
                     return false;
                 }
-                setLine(position, limit, false);
-                position = limit;
+                setLine(limit, limit);
                 return true;
             }
             scanFrom = limit - position;
@@ -75,12 +79,25 @@ final class LineSplitter {
         }
     }
 
-    private void setLine(int start, int newlineOrEnd, boolean isTerminated) {
+    /** The current line is {@code [position, breakStart)}, its line break {@code [breakStart, breakEnd)}. */
+    private void setLine(int breakStart, int breakEnd) {
         lineNumber++;
-        lineStart = start;
-        terminated = isTerminated;
-        crlf = isTerminated && newlineOrEnd > start && buffer[newlineOrEnd - 1] == '\r';
-        lineEnd = crlf ? newlineOrEnd - 1 : newlineOrEnd;
+        lineStart = position;
+        lineEnd = breakStart;
+        lineBreak = breakStart == breakEnd ? null : lineBreak(buffer, breakStart, breakEnd);
+        position = breakEnd;
+    }
+
+    /** The line break's text, shared for the usual ones: millions of records keep theirs. */
+    private static String lineBreak(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length == 1) {
+            return bytes[from] == '\n' ? "\n" : "\r";
+        }
+        if (length == 2 && bytes[from] == '\r' && bytes[from + 1] == '\n') {
+            return "\r\n";
+        }
+        return new String(bytes, from, length, StandardCharsets.US_ASCII);
     }
 
     private static int indexOfNewline(byte[] bytes, int from, int to) {
@@ -155,14 +172,14 @@ final class LineSplitter {
         return lineNumber;
     }
 
-    /** Whether the current line ended with a line terminator (false only for a last line without one). */
+    /** Whether the current line ended with a line break (false only for a last line without one). */
     boolean terminated() {
-        return terminated;
+        return lineBreak != null;
     }
 
-    /** Whether the current line ended with {@code "\r\n"}. */
-    boolean crlf() {
-        return crlf;
+    /** The current line's line break exactly as in the input, e.g. {@code "\r\n"}; null for a last line without one. */
+    String lineEnd() {
+        return lineBreak;
     }
 
     /** Whether the input began with a UTF-8 byte order mark; known after the first {@link #next()}. */

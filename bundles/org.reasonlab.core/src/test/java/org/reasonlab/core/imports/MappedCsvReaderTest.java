@@ -52,6 +52,16 @@ class MappedCsvReaderTest {
     }
 
     @Test
+    void carriageReturnsBeforeALineFeedBelongToTheLineBreakAsInTheCoreReader() throws IOException {
+        Path file = write("crcrlf.csv", SURVEY.replace("\r\n", "\r\r\n"));
+        LoadResult result = MappedCsvReader.load(file, MAPPING, LabelSchema.defaultSchema());
+        assertEquals(3, result.dataset().recordCount());
+        assertEquals("Lying, even small,\r\r\nhurts trust.", result.dataset().records().get(1).reason());
+        assertEquals("\r\r\n", result.dataset().layout().lineSeparator());
+        assertEquals("4", result.dataset().records().get(2).id());
+    }
+
+    @Test
     void mapsColumnsToFieldsKeepsAndIgnoresColumnsAndNumbersRows() throws IOException {
         Path file = write("survey.csv", SURVEY);
         LoadResult result = MappedCsvReader.load(file, MAPPING, LabelSchema.defaultSchema());

@@ -92,6 +92,58 @@ class CsvReadWriteTest {
     }
 
     @Test
+    void anUnreadableRowEndingInCrCrAndMixedLineEndingsAreWrittenBackExactly() throws IOException {
+        String unreadable = "bad,row,with,too many cells";
+        String text = "statement,label\n"
+                + "a,ethical\r\n"
+                + unreadable + "\r\r\n"
+                + "b,\"two\r\r\nlines\"\r\r\n"
+                + "c,unethical\n";
+        Path file = file(dir, "endings.csv", utf8(text));
+
+        IoTestSupport.assertSavesIdentically(file);
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+
+        RawLine raw = assertInstanceOf(RawLine.class, result.dataset().entries().get(1));
+        assertArrayEquals(utf8(unreadable), raw.bytes());
+        assertEquals("\r\r\n", raw.lineEnd());
+        assertEquals("\n", result.dataset().layout().lineSeparator(), "the header's line break, for new rows");
+        List<DatasetRecord> records = result.dataset().records();
+        assertEquals(List.of("\r\n", "\r\r\n", "\n"), records.stream().map(DatasetRecord::lineEnd).toList());
+        assertEquals("two\r\r\nlines", records.get(1).label());
+        assertEquals(List.of(2, 4, 6), records.stream().map(DatasetRecord::sourceLine).toList());
+    }
+
+    @Test
+    void aNewRecordGetsTheLayoutsLineBreakAndEditedOnesKeepTheirs() throws IOException {
+        Path file = file(dir, "edit.csv", utf8("statement,label\r\na,ethical\nb,ethical\r\n"));
+        Dataset dataset = DatasetLoader.load(file).dataset();
+        dataset.records().get(0).setLabel("unethical");
+        dataset.entries().add(new DatasetRecord(null, "c", "ethical", null, null));
+        DatasetSaver.save(dataset, file);
+        assertEquals("statement,label\r\na,unethical\nb,ethical\r\nc,ethical\r\n", Files.readString(file));
+    }
+
+    @Test
+    void aCarriageReturnOutsideQuotesMakesTheRowUnreadableAndKeepsIt() throws IOException {
+        String stray = "a,eth\rical";
+        Path file = file(dir, "stray.csv", utf8("statement,label\n" + stray + "\nb,\"in\rquotes\"\n"));
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertArrayEquals(utf8(stray), result.dataset().rawLines().get(0).bytes());
+        assertProblem(result.problems().get(0), file, 2, 6,
+                "carriage return (CR) outside quotes; a line break in a field must be quoted");
+        assertEquals("in\rquotes", result.dataset().records().get(0).label());
+    }
+
+    @Test
+    void aCarriageReturnOutsideQuotesInTheHeaderIsAFormatError() throws IOException {
+        Path file = file(dir, "header.csv", utf8("statement,la\rbel,reason\r\na,ethical,r\r\n"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(file));
+        assertEquals(file + ":1:13: carriage return (CR) outside quotes; a line break in a field must be quoted",
+                e.getMessage());
+    }
+
+    @Test
     void unterminatedQuoteAtEndIsARawLine() throws IOException {
         String truncated = "b,\"cut off\nin the middle";
         Path file = file(dir, "trunc.csv", utf8("statement,reason\na,r\n" + truncated));

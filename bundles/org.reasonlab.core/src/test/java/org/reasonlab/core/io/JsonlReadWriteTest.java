@@ -177,6 +177,15 @@ class JsonlReadWriteTest {
     }
 
     @Test
+    void mixedLineEndingsAreWrittenBackLineByLine() throws IOException {
+        Path file = file(dir, "mixed.jsonl", utf8(GOOD + "\n" + BROKEN + "\r\r\n" + GOOD + "\r\n" + BROKEN + "\n"));
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertEquals(List.of("\n", "\r\r\n", "\r\n", "\n"),
+                result.dataset().entries().stream().map(e -> e.lineEnd()).toList());
+        assertArrayEquals(utf8(BROKEN), result.dataset().rawLines().get(0).bytes());
+    }
+
+    @Test
     void truncatedLastLineIsKeptAndWrittenBackWithoutNewline() throws IOException {
         String truncated = "{\"id\":\"r9\",\"statement\":\"cut of";
         Path file = file(dir, "trunc.jsonl", utf8(GOOD + "\n" + truncated));
