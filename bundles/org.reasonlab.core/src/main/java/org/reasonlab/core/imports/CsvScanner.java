@@ -17,7 +17,8 @@ import org.reasonlab.core.io.CsvQuoteState;
 /**
  * Reads CSV rows (RFC 4180) from the start of a byte stream exactly as the core's CSV reader
  * assembles them: a UTF-8 byte order mark is skipped, a quoted field may span several physical lines,
- * a row ends at an unquoted line feed (the carriage returns right before it belong to the line break). Each
+ * a row ends at an unquoted line break, which is a line feed with the carriage returns right before it or,
+ * in a file whose first line break is carriage returns alone, also such a run (see the core's LineSplitter). Each
  * row remembers its byte offsets, so that the header can be replaced without moving any other line.
  */
 final class CsvScanner {
@@ -32,9 +33,14 @@ final class CsvScanner {
     private int linesRead;
     private boolean started;
     private boolean byteOrderMark;
+    /** Whether carriage returns alone end lines; null until the first line break decides. */
+    private Boolean carriageReturnsEndLines;
 
-    /** One row: its bytes without the final line break, where it lies and the line break (null at the end of the input). */
-    record Row(byte[] bytes, int firstLine, int lineCount, long start, long end, String lineEnd) {
+    /**
+     * One row: its bytes without the final line break, where it lies, where in {@code bytes} each of its
+     * physical lines starts, and the line break (null at the end of the input).
+     */
+    record Row(byte[] bytes, int firstLine, int lineCount, long start, long end, int[] lineStarts, String lineEnd) {
 
         boolean terminated() {
             return lineEnd != null;
@@ -76,26 +82,27 @@ final class CsvScanner {
         if (line == null) {
             return null;
         }
-        int lineCount = 1;
+        int[] lineStarts = {0};
         CsvQuoteState state = new CsvQuoteState();
-        int lineStart = 0;
-        state.scan(row.toByteArray(), lineStart, row.size());
+        state.scan(row.toByteArray(), 0, row.size());
         while (state.inQuotes() && line.terminated() && row.size() <= MAX_ROW_BYTES) {
             int before = row.size();
             row.writeBytes(line.lineEnd.getBytes(StandardCharsets.US_ASCII));
-            lineStart = row.size();
+            int lineStart = row.size();
             Line next = readLine(row);
             if (next == null) {
-                // the quoted field runs to the end of the input: the terminator belonged to the row's end
+                // the quoted field runs to the end of the input: the line break belonged to the row's end
                 byte[] bytes = row.toByteArray();
-                return new Row(Arrays.copyOf(bytes, before), firstLine, lineCount, start, offset, line.lineEnd);
+                return new Row(Arrays.copyOf(bytes, before), firstLine, lineStarts.length, start, offset, lineStarts,
+                        line.lineEnd);
             }
             line = next;
-            lineCount++;
+            lineStarts = Arrays.copyOf(lineStarts, lineStarts.length + 1);
+            lineStarts[lineStarts.length - 1] = lineStart;
             byte[] bytes = row.toByteArray();
             state.scan(bytes, lineStart, bytes.length);
         }
-        return new Row(row.toByteArray(), firstLine, lineCount, start, offset, line.lineEnd);
+        return new Row(row.toByteArray(), firstLine, lineStarts.length, start, offset, lineStarts, line.lineEnd);
     }
 
     /** How a physical line ended: its line break, or null at the end of the input. */
@@ -113,10 +120,16 @@ final class CsvScanner {
             return null;
         }
         int rowStart = out.size();
-        int carriageReturns = 0; // text, unless a line feed follows them
+        int carriageReturns = 0; // text, unless a line feed follows them or they end lines by themselves
         while (b >= 0 && b != '\n') {
             if (b == '\r') {
                 carriageReturns++;
+                int next = peek();
+                if (carriageReturnsEndLines != Boolean.FALSE && next != '\r' && next != '\n') {
+                    carriageReturnsEndLines = true;
+                    linesRead++;
+                    return new Line("\r".repeat(carriageReturns));
+                }
             } else {
                 out.writeBytes(carriageReturns(carriageReturns));
                 carriageReturns = 0;
@@ -133,7 +146,17 @@ final class CsvScanner {
             out.writeBytes(carriageReturns(carriageReturns));
             return new Line(null);
         }
+        if (carriageReturnsEndLines == null) {
+            carriageReturnsEndLines = false;
+        }
         return new Line("\r".repeat(carriageReturns) + "\n");
+    }
+
+    private int peek() throws IOException {
+        in.mark(1);
+        int b = in.read();
+        in.reset();
+        return b;
     }
 
     private static byte[] carriageReturns(int count) {
@@ -177,8 +200,9 @@ final class CsvScanner {
                 int j = start;
                 while (true) {
                     if (j >= n) {
+                        int line = lineOffsetOf(row, i);
                         return new Cells(cells, "unterminated quoted field starting at line "
-                                + (row.firstLine() + lineOffsetOf(b, i)), lineOffsetOf(b, i), columnOf(b, i), valid);
+                                + (row.firstLine() + line), line, columnOf(row, i), valid);
                     }
                     if (b[j] == '"') {
                         if (j + 1 < n && b[j + 1] == '"') {
@@ -192,8 +216,8 @@ final class CsvScanner {
                 end = j;
                 i = j + 1;
                 if (i < n && b[i] != ',') {
-                    return new Cells(cells, "unexpected text after the closing quote of a field", lineOffsetOf(b, i),
-                            columnOf(b, i), valid);
+                    return new Cells(cells, "unexpected text after the closing quote of a field", lineOffsetOf(row, i),
+                            columnOf(row, i), valid);
                 }
             } else {
                 start = i;
@@ -201,7 +225,7 @@ final class CsvScanner {
                 while (j < n && b[j] != ',') {
                     if (b[j] == '\r') {
                         return new Cells(cells, "carriage return (CR) outside quotes; a line break in a field must be "
-                                + "quoted", lineOffsetOf(b, j), columnOf(b, j), valid);
+                                + "quoted", lineOffsetOf(row, j), columnOf(row, j), valid);
                     }
                     j++;
                 }
@@ -213,8 +237,8 @@ final class CsvScanner {
             if (text == null) {
                 valid = false;
                 if (strict) {
-                    return new Cells(cells, "not valid UTF-8 in column " + (cells.size() + 1), lineOffsetOf(b, start),
-                            columnOf(b, start), false);
+                    return new Cells(cells, "not valid UTF-8 in column " + (cells.size() + 1), lineOffsetOf(row, start),
+                            columnOf(row, start), false);
                 }
                 text = decode(content, false);
             }
@@ -250,26 +274,19 @@ final class CsvScanner {
     }
 
     /** Which physical line of the row (0-based) holds the byte at {@code offset}. */
-    static int lineOffsetOf(byte[] b, int offset) {
-        int lines = 0;
-        for (int i = 0; i < offset && i < b.length; i++) {
-            if (b[i] == '\n') {
-                lines++;
-            }
+    static int lineOffsetOf(Row row, int offset) {
+        int line = 0;
+        while (line + 1 < row.lineStarts().length && row.lineStarts()[line + 1] <= offset) {
+            line++;
         }
-        return lines;
+        return line;
     }
 
     /** The 1-based character column of the byte at {@code offset} in its physical line. */
-    static int columnOf(byte[] b, int offset) {
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < b.length; i++) {
-            if (b[i] == '\n') {
-                lineStart = i + 1;
-            }
-        }
+    static int columnOf(Row row, int offset) {
+        byte[] b = row.bytes();
         int chars = 0;
-        for (int i = lineStart; i < offset && i < b.length; i++) {
+        for (int i = row.lineStarts()[lineOffsetOf(row, offset)]; i < offset && i < b.length; i++) {
             if ((b[i] & 0xC0) != 0x80) {
                 chars++;
             }

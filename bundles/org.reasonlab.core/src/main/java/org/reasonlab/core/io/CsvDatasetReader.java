@@ -168,7 +168,7 @@ final class CsvDatasetReader {
         return result;
     }
 
-    /** The object in a metadata cell, or null if the text is not one that reads without loss (then it is kept as text). */
+    /** The object in a metadata cell, or null if the text is not one that reads without loss (it is kept as text). */
     private static JsonObject parseObject(String text) {
         JsonElement element = LosslessJsonReader.parseOrNull(text);
         return element != null && element.isJsonObject() ? element.getAsJsonObject() : null;

@@ -44,7 +44,7 @@ public final class DatasetReader {
             input = in.markSupported() ? in : new BufferedInputStream(in, 4096);
             format = sniff(input);
         }
-        LineSplitter lines = new LineSplitter(input, nameForMessages);
+        LineSplitter lines = new LineSplitter(input, nameForMessages, format != DatasetFormat.JSONL);
         return format == DatasetFormat.JSONL ? JsonlDatasetReader.read(lines, nameForMessages, schema, sink)
                 : CsvDatasetReader.read(lines, nameForMessages, schema, sink);
     }

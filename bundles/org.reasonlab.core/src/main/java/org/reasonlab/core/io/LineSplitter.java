@@ -10,7 +10,10 @@ import java.util.Arrays;
  * Splits a byte stream into lines through one large reusable buffer, without decoding. A line ends
  * at a line feed together with the carriage returns right before it ({@code "\n"}, {@code "\r\n"},
  * or {@code "\r\r\n"} as some Windows programs write), so that no carriage return of a line break
- * is taken for text. A UTF-8 byte order mark at the very start is skipped and remembered. After
+ * is taken for text. In CSV, a file whose first line break is carriage returns alone (classic Mac OS,
+ * Excel's "CSV (Macintosh)") has such line breaks throughout, and its lines end at a line feed or at a
+ * run of carriage returns; elsewhere a carriage return before other text is text, and JSON Lines end at
+ * line feeds only. A UTF-8 byte order mark at the very start is skipped and remembered. After
  * {@link #next()} returns true, the current line is {@code buffer()[start() .. end())}, without its
  * line break, which {@link #lineEnd()} holds exactly; it stays valid until the next call.
  * <p>
@@ -25,6 +28,7 @@ final class LineSplitter {
     private final InputStream in;
     private final Path name;
     private final int maxLineBytes;
+    private CarriageReturns carriageReturns;
     private byte[] buffer;
     private int position;
     private int limit;
@@ -37,14 +41,21 @@ final class LineSplitter {
     private int lineNumber;
     private String lineBreak;
 
-    /** @param name the file, named in the error about a line that is too long; may be null */
-    LineSplitter(InputStream in, Path name) {
-        this(in, name, MAX_LINE_BYTES);
+    /** Whether a carriage return that no line feed follows ends a line. */
+    private enum CarriageReturns { UNDECIDED, END_LINES, TEXT }
+
+    /**
+     * @param name the file, named in the error about a line that is too long; may be null
+     * @param csv whether lines may end with carriage returns alone, as in CSV files
+     */
+    LineSplitter(InputStream in, Path name, boolean csv) {
+        this(in, name, csv, MAX_LINE_BYTES);
     }
 
-    LineSplitter(InputStream in, Path name, int maxLineBytes) {
+    LineSplitter(InputStream in, Path name, boolean csv, int maxLineBytes) {
         this.in = in;
         this.name = name;
+        this.carriageReturns = csv ? CarriageReturns.UNDECIDED : CarriageReturns.TEXT;
         this.maxLineBytes = maxLineBytes;
         this.buffer = new byte[Math.min(INITIAL_BUFFER, maxLineBytes)];
     }
@@ -57,25 +68,66 @@ final class LineSplitter {
         }
         int scanFrom = position;
         while (true) {
-            int newline = indexOfNewline(buffer, scanFrom, limit);
-            if (newline >= 0) {
-                int breakStart = newline;
+            int i = indexOfLineBreak(scanFrom);
+            if (i < limit && buffer[i] == '\n') {
+                int breakStart = i;
                 while (breakStart > position && buffer[breakStart - 1] == '\r') {
                     breakStart--;
                 }
-                setLine(breakStart, newline + 1);
+                decide(CarriageReturns.TEXT);
+                setLine(breakStart, i + 1);
                 return true;
             }
-            if (endOfInput) {
+            if (i < limit) {
+                int runEnd = i;
+                while (runEnd < limit && buffer[runEnd] == '\r') {
+                    runEnd++;
+                }
+                if (runEnd < limit || endOfInput) {
+                    boolean lineFeed = runEnd < limit && buffer[runEnd] == '\n';
+                    decide(lineFeed ? CarriageReturns.TEXT : CarriageReturns.END_LINES);
+                    setLine(i, lineFeed ? runEnd + 1 : runEnd);
+                    return true;
+                }
+                scanFrom = i; // the run may go on past what has been read
+            } else if (endOfInput) {
                 if (position == limit) {
                     return false;
                 }
                 setLine(limit, limit);
                 return true;
+            } else {
+                scanFrom = limit;
             }
-            scanFrom = limit - position;
+            scanFrom -= position;
             fill();
             scanFrom += position;
+        }
+    }
+
+    /** The index of the first line feed, or carriage return that may end a line, from {@code from}; limit if none. */
+    private int indexOfLineBreak(int from) {
+        byte[] bytes = buffer;
+        if (carriageReturns == CarriageReturns.TEXT) {
+            for (int i = from; i < limit; i++) {
+                if (bytes[i] == '\n') {
+                    return i;
+                }
+            }
+        } else {
+            for (int i = from; i < limit; i++) {
+                if (bytes[i] == '\n' || bytes[i] == '\r') {
+                    return i;
+                }
+            }
+        }
+        return limit;
+    }
+
+    /** The file's first line break decides whether carriage returns alone end its lines. */
+    private void decide(CarriageReturns firstBreak) {
+        if (carriageReturns == CarriageReturns.UNDECIDED) {
+            carriageReturns = firstBreak;
         }
     }
 
@@ -98,15 +150,6 @@ final class LineSplitter {
             return "\r\n";
         }
         return new String(bytes, from, length, StandardCharsets.US_ASCII);
-    }
-
-    private static int indexOfNewline(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Moves the unread bytes to the front (growing the buffer for a very long line) and reads more. */

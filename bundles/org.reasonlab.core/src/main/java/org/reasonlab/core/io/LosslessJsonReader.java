@@ -91,8 +91,8 @@ final class LosslessJsonReader extends JsonReader {
     private static String checked(String text) throws LossyValueException {
         int bad = firstUnpairedSurrogate(text);
         if (bad >= 0) {
-            throw new LossyValueException(String.format("unpaired surrogate \\u%04x in a string: half of a UTF-16 "
-                    + "pair without the other half is no Unicode character, so it cannot be saved", (int) text.charAt(bad)));
+            throw new LossyValueException(String.format("unpaired surrogate \\u%04x in a string: half of a UTF-16 pair "
+                    + "without the other half is no Unicode character, so it cannot be saved", (int) text.charAt(bad)));
         }
         return text;
     }

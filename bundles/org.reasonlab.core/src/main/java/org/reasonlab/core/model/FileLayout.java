@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
  */
 public record FileLayout(DatasetFormat format, boolean byteOrderMark, String lineSeparator, List<String> columns,
         boolean finalNewline) {
-    /** A line break as the readers find them: LF, CRLF, or more carriage returns before the LF. */
-    private static final Pattern LINE_BREAK = Pattern.compile("\\r*\\n");
+    /** A line break as the readers find them: LF, CRLF, more carriage returns before the LF, or (CSV) CR alone. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r*\\n|\\r+");
 
     public FileLayout {
         columns = List.copyOf(columns);
         if (!LINE_BREAK.matcher(lineSeparator).matches()) {
-            throw new IllegalArgumentException("line separator must be a line feed after any carriage returns");
+            throw new IllegalArgumentException("line separator must be carriage returns, a line feed, or both");
         }
     }
 

@@ -133,6 +133,18 @@ class ReasonLabCliTest {
     }
 
     @Test
+    void aCsvWithCrOnlyLineEndingsIsReadLineByLine() throws IOException {
+        Path in = write("mac.csv", "Statement,Label,Reason\rI fed a stray cat.,0,Kind\rI kept the change.,1,Dishonest\r");
+        Result stats = run("stats", in.toString(), "--json");
+        assertEquals(CliCommand.OK, stats.status(), stats.err());
+        assertEquals(2, JsonParser.parseString(stats.out()).getAsJsonObject().getAsJsonObject("statistics")
+                .get("records").getAsInt());
+        Path out = dir.resolve("out.csv");
+        assertEquals(CliCommand.OK, run("convert", in.toString(), out.toString(), "--to", "dfar").status());
+        assertEquals(Files.readString(in), Files.readString(out));
+    }
+
+    @Test
     void convertRefusesToOverwriteWithoutForce() throws IOException {
         Path in = write("in.jsonl", CLEAN);
         Path out = write("out.jsonl", "keep me\n");

@@ -52,13 +52,15 @@ class MappedCsvReaderTest {
     }
 
     @Test
-    void carriageReturnsBeforeALineFeedBelongToTheLineBreakAsInTheCoreReader() throws IOException {
-        Path file = write("crcrlf.csv", SURVEY.replace("\r\n", "\r\r\n"));
-        LoadResult result = MappedCsvReader.load(file, MAPPING, LabelSchema.defaultSchema());
-        assertEquals(3, result.dataset().recordCount());
-        assertEquals("Lying, even small,\r\r\nhurts trust.", result.dataset().records().get(1).reason());
-        assertEquals("\r\r\n", result.dataset().layout().lineSeparator());
-        assertEquals("4", result.dataset().records().get(2).id());
+    void lineBreaksWithCarriageReturnsAreFoundAsTheCoreReaderFindsThem() throws IOException {
+        for (String lineBreak : List.of("\r\r\n", "\r")) {
+            Path file = write("breaks.csv", SURVEY.replace("\r\n", lineBreak));
+            LoadResult result = MappedCsvReader.load(file, MAPPING, LabelSchema.defaultSchema());
+            List<DatasetRecord> records = result.dataset().records();
+            assertEquals(List.of(2, 3, 6), records.stream().map(DatasetRecord::sourceLine).toList(), lineBreak);
+            assertEquals("Lying, even small," + lineBreak + "hurts trust.", records.get(1).reason());
+            assertEquals(lineBreak, result.dataset().layout().lineSeparator());
+        }
     }
 
     @Test

@@ -115,6 +115,38 @@ class CsvReadWriteTest {
     }
 
     @Test
+    void crOnlyLineEndingsAreReadAsLinesAndWrittenBack() throws IOException {
+        Path file = file(dir, "mac.csv", utf8("Statement,Label,Reason\rI fed a stray cat.,0,Kind\r"
+                + "I kept the change.,1,\"Dishonest,\rand small\"\rI waited.,0,Fair\n"));
+
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+
+        assertFalse(result.hasProblems(), result.problems()::toString);
+        Dataset dataset = result.dataset();
+        assertEquals(DatasetFormat.DFAR_CSV, dataset.layout().format());
+        assertEquals("\r", dataset.layout().lineSeparator());
+        List<DatasetRecord> records = dataset.records();
+        assertEquals(List.of("ethical", "unethical", "ethical"), records.stream().map(DatasetRecord::label).toList());
+        assertEquals("Dishonest,\rand small", records.get(1).reason());
+        assertEquals(List.of(2, 3, 5), records.stream().map(DatasetRecord::sourceLine).toList());
+        assertEquals(List.of("\r", "\r", "\n"), records.stream().map(DatasetRecord::lineEnd).toList(),
+                "a line feed also ends a line there");
+
+        dataset.entries().add(new DatasetRecord(null, "New.", "ethical", "Added", null));
+        DatasetSaver.save(dataset, file);
+        assertTrue(Files.readString(file).endsWith("I waited.,0,Fair\nNew.,0,Added\r"), Files.readString(file));
+    }
+
+    @Test
+    void aCarriageReturnIsTextUnlessTheFirstLineBreakIsOne() throws IOException {
+        Path file = file(dir, "lf.csv", utf8("statement,label\r\na,ethical\rb,ethical\r\n"));
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertEquals(0, result.dataset().recordCount());
+        assertEquals("carriage return (CR) outside quotes; a line break in a field must be quoted",
+                result.problems().get(0).message());
+    }
+
+    @Test
     void aNewRecordGetsTheLayoutsLineBreakAndEditedOnesKeepTheirs() throws IOException {
         Path file = file(dir, "edit.csv", utf8("statement,label\r\na,ethical\nb,ethical\r\n"));
         Dataset dataset = DatasetLoader.load(file).dataset();
@@ -137,10 +169,18 @@ class CsvReadWriteTest {
 
     @Test
     void aCarriageReturnOutsideQuotesInTheHeaderIsAFormatError() throws IOException {
-        Path file = file(dir, "header.csv", utf8("statement,la\rbel,reason\r\na,ethical,r\r\n"));
+        Path file = file(dir, "header.csv", utf8("\"state\nment\",la\rbel,reason\r\na,ethical,r\r\n"));
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(file));
-        assertEquals(file + ":1:13: carriage return (CR) outside quotes; a line break in a field must be quoted",
+        assertEquals(file + ":2:9: carriage return (CR) outside quotes; a line break in a field must be quoted",
                 e.getMessage());
+    }
+
+    @Test
+    void aCarriageReturnEndingTheFirstLineMakesCarriageReturnsLineBreaks() throws IOException {
+        Path file = file(dir, "header.csv", utf8("statement,la\rbel,reason\r\na,ethical,r\r\n"));
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertEquals(List.of("statement", "la"), result.dataset().layout().columns());
+        assertProblem(result.problems().get(0), file, 3, 1, "expected 2 columns, found 3");
     }
 
     @Test
@@ -158,7 +198,7 @@ class CsvReadWriteTest {
     void aRowOfManyLinesReachingTheLimitIsAFormatErrorNamingItsFirstLine() {
         Path name = Path.of("open-quote.csv");
         byte[] text = utf8("statement,reason\na,b\nc,\"never closed\n" + "more text\n".repeat(200));
-        LineSplitter lines = new LineSplitter(new ByteArrayInputStream(text), name, 1024);
+        LineSplitter lines = new LineSplitter(new ByteArrayInputStream(text), name, true, 1024);
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> CsvDatasetReader.read(lines, name, LabelSchema.defaultSchema(), new CollectingSink()));
         assertEquals("open-quote.csv:3:1: the row starting here is longer than 1024 bytes, the most one record may "

@@ -186,6 +186,14 @@ class JsonlReadWriteTest {
     }
 
     @Test
+    void jsonLinesEndAtLineFeedsOnlySoCrOnlyLinesAreOneRawLine() throws IOException {
+        Path file = file(dir, "mac.jsonl", utf8(GOOD + "\r" + GOOD + "\r"));
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertEquals(1, result.dataset().rawLines().size());
+        assertEquals(1, result.problems().get(0).line());
+    }
+
+    @Test
     void truncatedLastLineIsKeptAndWrittenBackWithoutNewline() throws IOException {
         String truncated = "{\"id\":\"r9\",\"statement\":\"cut of";
         Path file = file(dir, "trunc.jsonl", utf8(GOOD + "\n" + truncated));
@@ -288,7 +296,7 @@ class JsonlReadWriteTest {
     void aLineReachingTheLimitIsAFormatErrorNamingFileAndLine() {
         Path name = Path.of("big.jsonl");
         byte[] text = utf8(GOOD + "\n" + "{\"statement\":\"" + "x".repeat(2000) + "\"}\n" + GOOD + "\n");
-        LineSplitter lines = new LineSplitter(new ByteArrayInputStream(text), name, 1024);
+        LineSplitter lines = new LineSplitter(new ByteArrayInputStream(text), name, false, 1024);
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> JsonlDatasetReader.read(lines, name, LabelSchema.defaultSchema(), new CollectingSink()));
         assertEquals("big.jsonl:2:1: the line is longer than 1024 bytes, the most one record may take; "
