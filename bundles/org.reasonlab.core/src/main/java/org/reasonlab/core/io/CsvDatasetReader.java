@@ -3,6 +3,7 @@ package org.reasonlab.core.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,7 @@ final class CsvDatasetReader {
         if (header == null) {
             throw new DatasetFormatException(name, 1, 1, "empty file; a CSV dataset needs a header row");
         }
+        endings.entry(header.lineEnd);
         List<String> columns = headerCells(header);
         boolean dfar = CsvColumnMapping.isDfarHeader(columns);
         CsvColumnMapping mapping = CsvColumnMapping.of(columns);
@@ -55,6 +57,7 @@ final class CsvDatasetReader {
             throw new DatasetFormatException(name, header.firstLine, 1,
                     "no statement column; expected one named statement, text or sentence, found " + columns);
         }
+        checkColumnsKeptByName(header, mapping);
         int rowNumber = 0;
         CsvRow row;
         while ((row = rows.next()) != null) {
@@ -62,6 +65,7 @@ final class CsvDatasetReader {
                 continue;
             }
             rowNumber++;
+            endings.entry(row.lineEnd);
             try {
                 DatasetRecord record = toRecord(row, mapping);
                 if (dfar) {
@@ -91,6 +95,22 @@ final class CsvDatasetReader {
             return columns;
         } catch (LineProblem p) {
             throw new DatasetFormatException(problem(header, p));
+        }
+    }
+
+    /** Cells not read as a field of the record are kept under their column's name, so two columns may not share one. */
+    private void checkColumnsKeptByName(CsvRow header, CsvColumnMapping mapping) throws DatasetFormatException {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < mapping.size(); i++) {
+            boolean keptByName = switch (mapping.field(i)) {
+                case EXTRA, ANNOTATIONS, METADATA -> true;
+                default -> false;
+            };
+            if (keptByName && !names.add(mapping.name(i))) {
+                throw new DatasetFormatException(problem(header, header.problemAt(header.cells.get(i).position(),
+                        "column '" + mapping.name(i) + "' appears twice in the header; its cells are kept under the "
+                                + "column's name, so those of one of the two would be lost: rename one")));
+            }
         }
     }
 

@@ -88,9 +88,7 @@ final class CsvWriter {
     private void write(List<DatasetEntry> entries, CsvColumnMapping mapping, FileLayout layout, boolean ownLineEnds)
             throws IOException {
         String separator = layout.lineSeparator();
-        if (layout.byteOrderMark()) {
-            out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        }
+        DatasetWriter.writeStart(out, layout, mapping.name(0).startsWith("\uFEFF"));
         for (int i = 0; i < mapping.size(); i++) {
             if (i > 0) {
                 out.writeByte(',');
@@ -104,6 +102,8 @@ final class CsvWriter {
             DatasetEntry entry = entries.get(n);
             if (entry instanceof RawLine raw) {
                 out.writeBytes(raw.bytes());
+            } else if (entry instanceof DatasetRecord r && mapping.size() == 1) {
+                writeOnlyCell(cell(r, mapping, 0));
             } else if (entry instanceof DatasetRecord r) {
                 for (int i = 0; i < mapping.size(); i++) {
                     if (i > 0) {
@@ -164,6 +164,15 @@ final class CsvWriter {
         return label.get().aliases().get(0);
     }
 
+    /** The cell of a one-column row, quoted if it is empty or spaces and tabs: the reader skips blank lines. */
+    private void writeOnlyCell(String value) throws IOException {
+        if (value == null || value.chars().allMatch(c -> c == ' ' || c == '\t')) {
+            writeQuoted(value == null ? "" : value);
+        } else {
+            writeCell(value);
+        }
+    }
+
     private void writeCell(String value) throws IOException {
         if (value == null || value.isEmpty()) {
             return;
@@ -172,6 +181,10 @@ final class CsvWriter {
             out.write(value);
             return;
         }
+        writeQuoted(value);
+    }
+
+    private void writeQuoted(String value) throws IOException {
         out.writeByte('"');
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);

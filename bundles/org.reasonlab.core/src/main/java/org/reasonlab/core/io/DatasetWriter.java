@@ -2,6 +2,7 @@ package org.reasonlab.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 
 import org.reasonlab.core.model.Dataset;
@@ -17,6 +18,7 @@ import org.reasonlab.core.model.RawLine;
  * line endings survive. The stream is flushed, not closed.
  */
 public final class DatasetWriter {
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private DatasetWriter() {
     }
 
@@ -37,9 +39,9 @@ public final class DatasetWriter {
 
     private static void writeJsonl(List<DatasetEntry> entries, FileLayout layout, boolean ownLineEnds, Utf8Output out)
             throws IOException {
-        if (layout.byteOrderMark()) {
-            out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        }
+        boolean firstLooksLikeAMark = !entries.isEmpty() && entries.get(0) instanceof RawLine raw
+                && Arrays.equals(raw.bytes(), 0, Math.min(raw.length(), 3), BYTE_ORDER_MARK, 0, 3);
+        writeStart(out, layout, firstLooksLikeAMark);
         for (int i = 0, n = entries.size(); i < n; i++) {
             DatasetEntry entry = entries.get(i);
             if (entry instanceof RawLine raw) {
@@ -50,6 +52,19 @@ public final class DatasetWriter {
             if (i < n - 1 || layout.finalNewline()) {
                 out.write(lineEnd(entry, layout, ownLineEnds));
             }
+        }
+    }
+
+    /**
+     * Starts the file with its byte order mark, if the layout has one. Without one, a first line that
+     * starts with the bytes of a mark would lose them to it when read again; such a line came after
+     * blank lines, which are not kept, so one blank line goes before it.
+     */
+    static void writeStart(Utf8Output out, FileLayout layout, boolean firstLineStartsWithAMark) throws IOException {
+        if (layout.byteOrderMark()) {
+            out.writeBytes(BYTE_ORDER_MARK);
+        } else if (firstLineStartsWithAMark) {
+            out.write(layout.lineSeparator());
         }
     }
 

@@ -24,6 +24,7 @@ final class JsonlDatasetReader {
                 continue;
             }
             int lineNumber = lines.lineNumber();
+            endings.entry(lines.lineEnd());
             try {
                 DatasetRecord record = parser.parse(lines.buffer(), lines.start(), lines.end());
                 record.setSourceLine(lineNumber);

@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import com.google.gson.JsonObject;
@@ -225,10 +226,33 @@ class CsvReadWriteTest {
     }
 
     @Test
+    void aHeaderStartingWithTheCharacterOfAByteOrderMarkKeepsIt() throws IOException {
+        Path file = file(dir, "bom-column.csv", concat(utf8("\n"), BOM, utf8("src,statement\nx,y\n")));
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertEquals(List.of("\uFEFFsrc", "statement"), result.dataset().layout().columns());
+    }
+
+    @Test
+    void aOneColumnRowWithoutTextIsWrittenSoThatItIsNotSkippedAsBlank() throws IOException {
+        Path file = file(dir, "one-column.csv", utf8("statement\n\"\"\n\" \t\"\nx\n"));
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertEquals(Arrays.asList(null, " \t", "x"),
+                result.dataset().records().stream().map(DatasetRecord::statement).toList());
+    }
+
+    @Test
     void csvWithoutStatementColumnIsAFormatError() throws IOException {
         Path file = file(dir, "nostatement.csv", utf8("id,label,reason\n1,0,x\n"));
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(file));
         assertTrue(e.getMessage().startsWith(file + ":1:1: no statement column"), e.getMessage());
+    }
+
+    @Test
+    void twoColumnsKeptUnderTheSameNameAreAFormatError() throws IOException {
+        Path file = file(dir, "twice.csv", utf8("statement,label,src,label,src\na,ethical,1,x,2\n"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(file));
+        assertEquals(file + ":1:27: column 'src' appears twice in the header; its cells are kept under the column's "
+                + "name, so those of one of the two would be lost: rename one", e.getMessage());
     }
 
     @Test

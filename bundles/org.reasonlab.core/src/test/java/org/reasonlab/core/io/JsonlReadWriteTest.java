@@ -207,6 +207,15 @@ class JsonlReadWriteTest {
     }
 
     @Test
+    void theLastEntryKeepsItsLineBreakWhenBlankLinesFollowIt() throws IOException {
+        Path file = file(dir, "trailing.jsonl", utf8(GOOD + "\n" + BROKEN + "\r\n  \n\r"));
+        LoadResult result = DatasetLoader.load(file);
+        assertTrue(result.dataset().layout().finalNewline());
+        DatasetSaver.save(result.dataset(), file);
+        assertEquals(GOOD + "\n" + BROKEN + "\r\n", Files.readString(file), "the blank lines are not kept");
+    }
+
+    @Test
     void validLastLineWithoutNewlineIsWrittenBackWithoutNewline() throws IOException {
         Path file = file(dir, "nofinal.jsonl", utf8(GOOD + "\n" + GOOD));
         LoadResult result = IoTestSupport.assertSavesIdentically(file);
@@ -271,6 +280,15 @@ class JsonlReadWriteTest {
         LoadResult result = DatasetLoader.load(file);
         assertFalse(result.hasProblems(), result.problems()::toString);
         assertEquals("emoji 😀", result.dataset().records().get(0).statement());
+    }
+
+    @Test
+    void aFirstLineStartingWithTheBytesOfAByteOrderMarkIsNotTakenForOneAfterSaving() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path file = file(dir, "bom-line.jsonl", concat(utf8("\r\n"), bom, utf8("{oops\r\n" + GOOD + "\r\n")));
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertFalse(result.dataset().layout().byteOrderMark());
+        assertArrayEquals(concat(bom, utf8("{oops")), result.dataset().rawLines().get(0).bytes());
     }
 
     @Test
