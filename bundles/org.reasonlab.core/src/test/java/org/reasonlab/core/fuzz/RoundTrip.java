@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -137,21 +138,37 @@ final class RoundTrip {
         return null;
     }
 
+    /** Knuth-Morris-Pratt, as unreadable lines may be megabytes of one repeated byte. */
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            for (int k = 0; k < needle.length; k++) {
-                if (haystack[i + k] != needle[k]) {
-                    continue outer;
-                }
+        if (needle.length == 0) {
+            return from;
+        }
+        int[] fallback = new int[needle.length];
+        for (int i = 1, k = 0; i < needle.length; i++) {
+            while (k > 0 && needle[i] != needle[k]) {
+                k = fallback[k - 1];
             }
-            return i;
+            if (needle[i] == needle[k]) {
+                k++;
+            }
+            fallback[i] = k;
+        }
+        for (int i = from, k = 0; i < haystack.length; i++) {
+            while (k > 0 && haystack[i] != needle[k]) {
+                k = fallback[k - 1];
+            }
+            if (haystack[i] == needle[k]) {
+                k++;
+            }
+            if (k == needle.length) {
+                return i - needle.length + 1;
+            }
         }
         return -1;
     }
 
     private static byte[] concat(byte[] bytes, String lineEnd) {
-        byte[] end = lineEnd.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] end = lineEnd.getBytes(StandardCharsets.US_ASCII);
         byte[] result = Arrays.copyOf(bytes, bytes.length + end.length);
         System.arraycopy(end, 0, result, bytes.length, end.length);
         return result;
