@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
@@ -41,7 +42,33 @@ final class LosslessJsonReader extends JsonReader {
     }
 
     /** The keys read so far in each object that is open, innermost last. */
-    private final Deque<Set<String>> openObjects = new ArrayDeque<>();
+    private final Deque<ObjectKeys> openObjects = new ArrayDeque<>();
+
+    /** The keys of one object: most objects have a few, found faster in an array than in a hash set. */
+    private static final class ObjectKeys {
+        private static final int FEW = 16;
+        private final String[] few = new String[FEW];
+        private int count;
+        private Set<String> many;
+
+        /** False if the object already has the key. */
+        boolean add(String key) {
+            if (many != null) {
+                return many.add(key);
+            }
+            for (int i = 0; i < count; i++) {
+                if (few[i].equals(key)) {
+                    return false;
+                }
+            }
+            if (count < FEW) {
+                few[count++] = key;
+                return true;
+            }
+            many = new HashSet<>(Arrays.asList(few));
+            return many.add(key);
+        }
+    }
 
     LosslessJsonReader(Reader in) {
         super(in);
@@ -62,7 +89,7 @@ final class LosslessJsonReader extends JsonReader {
     @Override
     public void beginObject() throws IOException {
         super.beginObject();
-        openObjects.addLast(new HashSet<>());
+        openObjects.addLast(new ObjectKeys());
     }
 
     @Override
