@@ -237,12 +237,8 @@ class JsonlReadWriteTest {
         String lone = "{\"id\":\"s1\",\"statement\":\"bad \\ud800 x\",\"label\":\"ethical\"}";
         String reversed = "{\"id\":\"s2\",\"statement\":\"s\",\"metadata\":{\"note\":\"\\udc00\\ud800\"}}";
         String inKey = "{\"id\":\"s3\",\"statement\":\"s\",\"\\udfff\":1}";
-        Path file = file(dir, "surrogates.jsonl", utf8(String.join("\n", lone, GOOD, reversed, inKey) + "\n"));
-
-        LoadResult result = IoTestSupport.assertSavesIdentically(file);
-
-        assertEquals(List.of(1, 3, 4), result.dataset().rawLines().stream().map(RawLine::sourceLine).toList());
-        assertArrayEquals(utf8(lone), result.dataset().rawLines().get(0).bytes());
+        Path file = dir.resolve("surrogates.jsonl");
+        LoadResult result = savedIdenticallyWithRawLines(file, List.of(1, 3, 4), lone, GOOD, reversed, inKey);
         String why = ": half of a UTF-16 pair without the other half is no Unicode character, so it cannot be saved";
         assertProblem(result.problems().get(0), file, 1, lone.indexOf("\"bad") + 1,
                 "unpaired surrogate \\ud800 in a string" + why);
@@ -259,19 +255,25 @@ class JsonlReadWriteTest {
         String inAnnotation = "{\"statement\":\"s\",\"annotations\":[{\"annotator\":\"x\"},{\"annotator\":\"y\","
                 + "\"label\":\"ethical\",\"label\":\"unethical\"}]}";
         String sameKeyInTwoObjects = "{\"statement\":\"s\",\"metadata\":{\"statement\":{\"statement\":1}}}";
-        Path file = file(dir, "duplicates.jsonl",
-                utf8(String.join("\n", topLevel, inMetadata, inAnnotation, sameKeyInTwoObjects, GOOD) + "\n"));
-
-        LoadResult result = IoTestSupport.assertSavesIdentically(file);
-
-        assertEquals(List.of(1, 2, 3), result.dataset().rawLines().stream().map(RawLine::sourceLine).toList());
-        assertEquals(2, result.dataset().recordCount());
+        Path file = dir.resolve("duplicates.jsonl");
+        LoadResult result = savedIdenticallyWithRawLines(file, List.of(1, 2, 3), topLevel, inMetadata, inAnnotation,
+                sameKeyInTwoObjects, GOOD);
         String why = ": reading the object would keep one of its values and lose the others";
         assertProblem(result.problems().get(0), file, 1, topLevel.indexOf("\"id\":\"b") + 1, "duplicate key 'id'" + why);
         assertProblem(result.problems().get(1), file, 2, inMetadata.lastIndexOf("\"k\"") + 1,
                 "duplicate key 'k' in metadata.src" + why);
         assertProblem(result.problems().get(2), file, 3, inAnnotation.lastIndexOf("\"label\"") + 1,
                 "duplicate key 'label' in annotations[1]" + why);
+    }
+
+    /** Writes the lines, checks that the file is saved byte-identical and which lines were unreadable. */
+    private static LoadResult savedIdenticallyWithRawLines(Path file, List<Integer> rawLines, String... lines)
+            throws IOException {
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertEquals(rawLines, result.dataset().rawLines().stream().map(RawLine::sourceLine).toList());
+        assertEquals(lines.length - rawLines.size(), result.dataset().recordCount());
+        return result;
     }
 
     @Test
