@@ -13,7 +13,7 @@ public interface CliCommand {
     int DATA_ERRORS = 1;
     /** Exit status: the command line was wrong. */
     int USAGE = 2;
-    /** Exit status: a file could not be read or written. */
+    /** Exit status: a file could not be read or written, or is not a dataset (e.g. a line too long to be a record). */
     int IO_ERROR = 3;
 
     String name();

@@ -63,6 +63,6 @@ public final class ReasonLabCli {
             stream.printf("  %-9s   reasonlab %s %s%n", "", command.name(), command.usage());
         }
         stream.println();
-        stream.println("Exit status: 0 ok, 1 the data has errors, 2 wrong command line, 3 a file could not be read or written.");
+        stream.println("Exit status: 0 ok, 1 the data has errors, 2 wrong command line, 3 a file could not be read or written, or is not a dataset.");
     }
 }

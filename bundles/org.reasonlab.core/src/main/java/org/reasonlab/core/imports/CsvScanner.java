@@ -17,7 +17,8 @@ import org.reasonlab.core.io.CsvQuoteState;
 /**
  * Reads CSV rows (RFC 4180) from the start of a byte stream exactly as the core's CSV reader
  * assembles them: a UTF-8 byte order mark is skipped, a quoted field may span several physical lines,
- * a row ends at an unquoted line feed (a carriage return before it belongs to the terminator). Each
+ * a row ends at an unquoted line break, which is a line feed with the carriage returns right before it or,
+ * in a file whose first line break is carriage returns alone, also such a run (see the core's LineSplitter). Each
  * row remembers its byte offsets, so that the header can be replaced without moving any other line.
  */
 final class CsvScanner {
@@ -32,13 +33,22 @@ final class CsvScanner {
     private int linesRead;
     private boolean started;
     private boolean byteOrderMark;
+    /** Whether carriage returns alone end lines; null until the first line break decides. */
+    private Boolean carriageReturnsEndLines;
 
-    /** One row: its bytes without the final terminator, where it lies and how it ended. */
-    record Row(byte[] bytes, int firstLine, int lineCount, long start, long end, boolean terminated, boolean crlf) {
+    /**
+     * One row: its bytes without the final line break, where it lies, where in {@code bytes} each of its
+     * physical lines starts, and the line break (null at the end of the input).
+     */
+    record Row(byte[] bytes, int firstLine, int lineCount, long start, long end, int[] lineStarts, String lineEnd) {
+
+        boolean terminated() {
+            return lineEnd != null;
+        }
 
         boolean isBlank() {
             for (byte b : bytes) {
-                if (b != ' ' && b != '\t' && b != '\r') {
+                if (b != ' ' && b != '\t') {
                     return false;
                 }
             }
@@ -72,31 +82,35 @@ final class CsvScanner {
         if (line == null) {
             return null;
         }
-        int lineCount = 1;
+        int[] lineStarts = {0};
         CsvQuoteState state = new CsvQuoteState();
-        int lineStart = 0;
-        state.scan(row.toByteArray(), lineStart, row.size());
-        while (state.inQuotes() && line.terminated && row.size() <= MAX_ROW_BYTES) {
-            byte[] terminator = line.crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+        state.scan(row.toByteArray(), 0, row.size());
+        while (state.inQuotes() && line.terminated() && row.size() <= MAX_ROW_BYTES) {
             int before = row.size();
-            row.writeBytes(terminator);
-            lineStart = row.size();
+            row.writeBytes(line.lineEnd.getBytes(StandardCharsets.US_ASCII));
+            int lineStart = row.size();
             Line next = readLine(row);
             if (next == null) {
-                // the quoted field runs to the end of the input: the terminator belonged to the row's end
+                // the quoted field runs to the end of the input: the line break belonged to the row's end
                 byte[] bytes = row.toByteArray();
-                return new Row(Arrays.copyOf(bytes, before), firstLine, lineCount, start, offset, true,
-                        line.crlf);
+                return new Row(Arrays.copyOf(bytes, before), firstLine, lineStarts.length, start, offset, lineStarts,
+                        line.lineEnd);
             }
             line = next;
-            lineCount++;
+            lineStarts = Arrays.copyOf(lineStarts, lineStarts.length + 1);
+            lineStarts[lineStarts.length - 1] = lineStart;
             byte[] bytes = row.toByteArray();
             state.scan(bytes, lineStart, bytes.length);
         }
-        return new Row(row.toByteArray(), firstLine, lineCount, start, offset, line.terminated, line.crlf);
+        return new Row(row.toByteArray(), firstLine, lineStarts.length, start, offset, lineStarts, line.lineEnd);
     }
 
-    private record Line(boolean terminated, boolean crlf) {
+    /** How a physical line ended: its line break, or null at the end of the input. */
+    private record Line(String lineEnd) {
+
+        boolean terminated() {
+            return lineEnd != null;
+        }
     }
 
     /** Appends one physical line, without its terminator, to {@code out}; null at the end of the input. */
@@ -106,16 +120,22 @@ final class CsvScanner {
             return null;
         }
         int rowStart = out.size();
-        boolean pendingCr = false;
+        int carriageReturns = 0; // text, unless a line feed follows them or they end lines by themselves
         while (b >= 0 && b != '\n') {
-            if (pendingCr) {
-                out.write('\r');
-            }
-            pendingCr = b == '\r';
-            if (!pendingCr) {
+            if (b == '\r') {
+                carriageReturns++;
+                int next = peek();
+                if (carriageReturnsEndLines != Boolean.FALSE && next != '\r' && next != '\n') {
+                    carriageReturnsEndLines = true;
+                    linesRead++;
+                    return new Line("\r".repeat(carriageReturns));
+                }
+            } else {
+                out.writeBytes(carriageReturns(carriageReturns));
+                carriageReturns = 0;
                 out.write(b);
             }
-            if (out.size() - rowStart > MAX_ROW_BYTES) {
+            if (out.size() - rowStart + carriageReturns > MAX_ROW_BYTES) {
                 throw new IOException("line " + (linesRead + 1) + " is longer than " + (MAX_ROW_BYTES >> 20)
                         + " MB; is this a text file?");
             }
@@ -123,12 +143,26 @@ final class CsvScanner {
         }
         linesRead++;
         if (b < 0) {
-            if (pendingCr) {
-                out.write('\r');
-            }
-            return new Line(false, false);
+            out.writeBytes(carriageReturns(carriageReturns));
+            return new Line(null);
         }
-        return new Line(true, pendingCr);
+        if (carriageReturnsEndLines == null) {
+            carriageReturnsEndLines = false;
+        }
+        return new Line("\r".repeat(carriageReturns) + "\n");
+    }
+
+    private int peek() throws IOException {
+        in.mark(1);
+        int b = in.read();
+        in.reset();
+        return b;
+    }
+
+    private static byte[] carriageReturns(int count) {
+        byte[] bytes = new byte[count];
+        Arrays.fill(bytes, (byte) '\r');
+        return bytes;
     }
 
     private int read() throws IOException {
@@ -166,8 +200,9 @@ final class CsvScanner {
                 int j = start;
                 while (true) {
                     if (j >= n) {
+                        int line = lineOffsetOf(row, i);
                         return new Cells(cells, "unterminated quoted field starting at line "
-                                + (row.firstLine() + lineOffsetOf(b, i)), lineOffsetOf(b, i), columnOf(b, i), valid);
+                                + (row.firstLine() + line), line, columnOf(row, i), valid);
                     }
                     if (b[j] == '"') {
                         if (j + 1 < n && b[j + 1] == '"') {
@@ -181,13 +216,17 @@ final class CsvScanner {
                 end = j;
                 i = j + 1;
                 if (i < n && b[i] != ',') {
-                    return new Cells(cells, "unexpected text after the closing quote of a field", lineOffsetOf(b, i),
-                            columnOf(b, i), valid);
+                    return new Cells(cells, "unexpected text after the closing quote of a field", lineOffsetOf(row, i),
+                            columnOf(row, i), valid);
                 }
             } else {
                 start = i;
                 int j = i;
                 while (j < n && b[j] != ',') {
+                    if (b[j] == '\r') {
+                        return new Cells(cells, "carriage return (CR) outside quotes; a line break in a field must be "
+                                + "quoted", lineOffsetOf(row, j), columnOf(row, j), valid);
+                    }
                     j++;
                 }
                 end = j;
@@ -198,8 +237,8 @@ final class CsvScanner {
             if (text == null) {
                 valid = false;
                 if (strict) {
-                    return new Cells(cells, "not valid UTF-8 in column " + (cells.size() + 1), lineOffsetOf(b, start),
-                            columnOf(b, start), false);
+                    return new Cells(cells, "not valid UTF-8 in column " + (cells.size() + 1), lineOffsetOf(row, start),
+                            columnOf(row, start), false);
                 }
                 text = decode(content, false);
             }
@@ -235,26 +274,19 @@ final class CsvScanner {
     }
 
     /** Which physical line of the row (0-based) holds the byte at {@code offset}. */
-    static int lineOffsetOf(byte[] b, int offset) {
-        int lines = 0;
-        for (int i = 0; i < offset && i < b.length; i++) {
-            if (b[i] == '\n') {
-                lines++;
-            }
+    static int lineOffsetOf(Row row, int offset) {
+        int line = 0;
+        while (line + 1 < row.lineStarts().length && row.lineStarts()[line + 1] <= offset) {
+            line++;
         }
-        return lines;
+        return line;
     }
 
     /** The 1-based character column of the byte at {@code offset} in its physical line. */
-    static int columnOf(byte[] b, int offset) {
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < b.length; i++) {
-            if (b[i] == '\n') {
-                lineStart = i + 1;
-            }
-        }
+    static int columnOf(Row row, int offset) {
+        byte[] b = row.bytes();
         int chars = 0;
-        for (int i = lineStart; i < offset && i < b.length; i++) {
+        for (int i = row.lineStarts()[lineOffsetOf(row, offset)]; i < offset && i < b.length; i++) {
             if ((b[i] & 0xC0) != 0x80) {
                 chars++;
             }

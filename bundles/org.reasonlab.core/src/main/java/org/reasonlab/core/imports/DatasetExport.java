@@ -94,9 +94,10 @@ public record DatasetExport(DatasetFormat format, boolean perSplit, boolean sche
     }
 
     /**
-     * What stops the export before anything is written: a DFAR CSV export of labels without an alias
-     * to write them as (DFAR writes each label as its first alias, e.g. 0 or 1). At most {@code limit}
-     * problems, each naming the source file and line.
+     * What stops the export before anything is written: a DFAR CSV export of labels of the schema without
+     * an alias to write them as (DFAR writes each label as its first alias, e.g. 0 or 1). A label the schema
+     * does not know is no reason: it was reported when the dataset was read and is written as it was. At
+     * most {@code limit} problems, each naming the source file and line.
      */
     public List<String> problems(Dataset dataset, Path source, int limit) {
         List<String> problems = new ArrayList<>();
@@ -109,13 +110,12 @@ public record DatasetExport(DatasetFormat format, boolean perSplit, boolean sche
                 continue;
             }
             var label = schema.label(r.label());
-            if (label.isEmpty() || label.get().aliases().isEmpty()) {
+            if (label.isPresent() && label.get().aliases().isEmpty()) {
                 if (problems.size() == limit) {
                     break;
                 }
-                problems.add(source + ":" + r.sourceLine() + ": label '" + r.label() + "' "
-                        + (label.isEmpty() ? "is not in the label schema" : "has no alias")
-                        + "; DFAR CSV writes each label as its first alias (0 or 1)");
+                problems.add(source + ":" + r.sourceLine() + ": label '" + r.label()
+                        + "' has no alias; DFAR CSV writes each label as its first alias (0 or 1)");
             }
         }
         return problems;

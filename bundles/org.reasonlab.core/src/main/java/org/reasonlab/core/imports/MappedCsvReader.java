@@ -93,7 +93,7 @@ public final class MappedCsvReader {
             cells.add(role.isField() ? role.field() : PLACEHOLDER + i);
         }
         out.writeBytes(String.join(",", cells).getBytes(StandardCharsets.US_ASCII));
-        byte[] separator = header.crlf() ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+        byte[] separator = (header.terminated() ? header.lineEnd() : "\n").getBytes(StandardCharsets.US_ASCII);
         for (int i = 1; i < header.lineCount(); i++) {
             out.writeBytes(separator);
         }

@@ -3,12 +3,13 @@ package org.reasonlab.core.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import org.reasonlab.core.model.Annotation;
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.DatasetRecord;
@@ -22,6 +23,8 @@ import org.reasonlab.core.model.Split;
  * whose rows get their 1-based row number as id.
  */
 final class CsvDatasetReader {
+    private static final Set<String> ANNOTATION_FIELDS = Set.of("annotator", "label", "reason", "time");
+
     private final Path name;
     private final LabelResolver labels;
     private final DatasetSink sink;
@@ -46,6 +49,7 @@ final class CsvDatasetReader {
         if (header == null) {
             throw new DatasetFormatException(name, 1, 1, "empty file; a CSV dataset needs a header row");
         }
+        endings.entry(header.lineEnd);
         List<String> columns = headerCells(header);
         boolean dfar = CsvColumnMapping.isDfarHeader(columns);
         CsvColumnMapping mapping = CsvColumnMapping.of(columns);
@@ -53,6 +57,7 @@ final class CsvDatasetReader {
             throw new DatasetFormatException(name, header.firstLine, 1,
                     "no statement column; expected one named statement, text or sentence, found " + columns);
         }
+        checkColumnsKeptByName(header, mapping);
         int rowNumber = 0;
         CsvRow row;
         while ((row = rows.next()) != null) {
@@ -60,15 +65,17 @@ final class CsvDatasetReader {
                 continue;
             }
             rowNumber++;
+            endings.entry(row.lineEnd);
             try {
                 DatasetRecord record = toRecord(row, mapping);
                 if (dfar) {
                     record.setId(Integer.toString(rowNumber));
                 }
                 record.setSourceLine(row.firstLine);
+                record.setLineEnd(row.lineEnd);
                 sink.record(record);
             } catch (LineProblem p) {
-                sink.rawLine(new RawLine(row.copyBytes(), row.firstLine, p.getMessage()), problem(row, p));
+                sink.rawLine(new RawLine(row.copyBytes(), row.firstLine, p.getMessage(), row.lineEnd), problem(row, p));
             }
         }
         DatasetFormat format = dfar ? DatasetFormat.DFAR_CSV : DatasetFormat.CSV;
@@ -88,6 +95,22 @@ final class CsvDatasetReader {
             return columns;
         } catch (LineProblem p) {
             throw new DatasetFormatException(problem(header, p));
+        }
+    }
+
+    /** Cells not read as a field of the record are kept under their column's name, so two columns may not share one. */
+    private void checkColumnsKeptByName(CsvRow header, CsvColumnMapping mapping) throws DatasetFormatException {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < mapping.size(); i++) {
+            boolean keptByName = switch (mapping.field(i)) {
+                case EXTRA, ANNOTATIONS, METADATA -> true;
+                default -> false;
+            };
+            if (keptByName && !names.add(mapping.name(i))) {
+                throw new DatasetFormatException(problem(header, header.problemAt(header.cells.get(i).position(),
+                        "column '" + mapping.name(i) + "' appears twice in the header; its cells are kept under the "
+                                + "column's name, so those of one of the two would be lost: rename one")));
+            }
         }
     }
 
@@ -165,41 +188,48 @@ final class CsvDatasetReader {
         return result;
     }
 
+    /** The object in a metadata cell, or null if the text is not one that reads without loss (it is kept as text). */
     private static JsonObject parseObject(String text) {
-        try {
-            JsonElement element = JsonParser.parseString(text);
-            return element.isJsonObject() ? element.getAsJsonObject() : null;
-        } catch (JsonParseException e) {
-            return null;
-        }
+        JsonElement element = LosslessJsonReader.parseOrNull(text);
+        return element != null && element.isJsonObject() ? element.getAsJsonObject() : null;
     }
 
-    /** The annotations in a cell holding their JSON array, or null if the text is not such an array. */
+    /**
+     * The annotations in a cell holding their JSON array, or null if the text is not such an array
+     * or holds more than an annotation keeps (then it is kept as text); the fields and their types
+     * are those JSON Lines accepts.
+     */
     private List<Annotation> parseAnnotations(String text) {
-        try {
-            JsonElement element = JsonParser.parseString(text);
-            if (!element.isJsonArray()) {
-                return null;
-            }
-            List<Annotation> result = new ArrayList<>();
-            for (JsonElement e : element.getAsJsonArray()) {
-                if (!e.isJsonObject()) {
-                    return null;
-                }
-                JsonObject o = e.getAsJsonObject();
-                String annotator = string(o, "annotator");
-                if (annotator == null) {
-                    return null;
-                }
-                String label = string(o, "label");
-                String resolved = label == null ? null : labels.resolve(label);
-                result.add(new Annotation(annotator, resolved != null ? resolved : label, string(o, "reason"),
-                        string(o, "time")));
-            }
-            return result;
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+        JsonElement element = LosslessJsonReader.parseOrNull(text);
+        if (element == null || !element.isJsonArray()) {
             return null;
         }
+        List<Annotation> result = new ArrayList<>();
+        for (JsonElement e : element.getAsJsonArray()) {
+            if (!e.isJsonObject() || !isAnnotation(e.getAsJsonObject())) {
+                return null;
+            }
+            JsonObject o = e.getAsJsonObject();
+            String label = string(o, "label");
+            String resolved = label == null ? null : labels.resolve(label);
+            result.add(new Annotation(string(o, "annotator"), resolved != null ? resolved : label, string(o, "reason"),
+                    string(o, "time")));
+        }
+        return result;
+    }
+
+    private static boolean isAnnotation(JsonObject o) {
+        for (Map.Entry<String, JsonElement> field : o.entrySet()) {
+            String name = field.getKey();
+            JsonElement value = field.getValue();
+            boolean numberAllowed = name.equals("annotator") || name.equals("label");
+            boolean text = value.isJsonNull() || value.isJsonPrimitive() && (value.getAsJsonPrimitive().isString()
+                    || numberAllowed && value.getAsJsonPrimitive().isNumber());
+            if (!ANNOTATION_FIELDS.contains(name) || !text) {
+                return false;
+            }
+        }
+        return string(o, "annotator") != null;
     }
 
     private static String string(JsonObject o, String key) {

@@ -16,6 +16,8 @@ final class CsvRow {
     /** Offsets in {@link #bytes} where each physical line of the row starts. */
     final int[] lineStarts;
     final int lineCount;
+    /** The line break that ended the row, exactly; null for a last row without one. */
+    final String lineEnd;
     final List<Cell> cells = new ArrayList<>();
     /** Set when the row cannot be tokenized (unterminated quote, text after a closing quote). */
     LineProblem problem;
@@ -24,12 +26,13 @@ final class CsvRow {
     record Cell(int start, int end, boolean quoted, int position) {
     }
 
-    CsvRow(byte[] bytes, int length, int firstLine, int[] lineStarts, int lineCount) {
+    CsvRow(byte[] bytes, int length, int firstLine, int[] lineStarts, int lineCount, String lineEnd) {
         this.bytes = bytes;
         this.length = length;
         this.firstLine = firstLine;
         this.lineStarts = lineStarts;
         this.lineCount = lineCount;
+        this.lineEnd = lineEnd;
     }
 
     byte[] copyBytes() {
@@ -39,7 +42,7 @@ final class CsvRow {
     boolean isBlank() {
         for (int i = 0; i < length; i++) {
             byte b = bytes[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
+            if (b != ' ' && b != '\t') {
                 return false;
             }
         }

@@ -1,6 +1,7 @@
 package org.reasonlab.core.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -28,29 +29,27 @@ final class CsvRowReader {
         int lineCount = 0;
         int firstLine = lines.lineNumber();
         CsvQuoteState state = new CsvQuoteState();
+        String lineEnd;
         while (true) {
             endings.observe(lines);
             if (lineCount == lineStarts.length) {
                 lineStarts = Arrays.copyOf(lineStarts, lineCount * 2);
             }
             lineStarts[lineCount++] = length;
+            if (length + lines.length() >= lines.maxLineBytes()) {
+                throw lines.tooLong(firstLine, "the row starting here", "is a quoted field never closed?");
+            }
             append(lines.buffer(), lines.start(), lines.end());
             state.scan(lines.buffer(), lines.start(), lines.end());
-            if (!state.inQuotes() || !lines.terminated()) {
+            lineEnd = lines.lineEnd();
+            if (!state.inQuotes() || lineEnd == null || !lines.next()) {
                 break;
             }
-            // The line break is part of the quoted field; the one ending the row is not kept.
-            boolean crlf = lines.crlf();
-            if (!lines.next()) {
-                break;
-            }
-            if (crlf) {
-                append(new byte[] {'\r', '\n'}, 0, 2);
-            } else {
-                append(new byte[] {'\n'}, 0, 1);
-            }
+            // The line break is part of the quoted field; the one ending the row is the row's line end.
+            byte[] inField = lineEnd.getBytes(StandardCharsets.US_ASCII);
+            append(inField, 0, inField.length);
         }
-        CsvRow result = new CsvRow(row, length, firstLine, lineStarts, lineCount);
+        CsvRow result = new CsvRow(row, length, firstLine, lineStarts, lineCount, lineEnd);
         tokenize(result);
         return result;
     }
@@ -96,6 +95,12 @@ final class CsvRowReader {
             } else {
                 int j = i;
                 while (j < n && b[j] != ',') {
+                    if (b[j] == '\r') {
+                        // a line break's carriage returns are not in the row; this one would be re-quoted on save
+                        row.problem = row.problemAt(j, "carriage return (CR) outside quotes; a line break in a field "
+                                + "must be quoted");
+                        return;
+                    }
                     j++;
                 }
                 row.cells.add(new CsvRow.Cell(i, j, false, i));

@@ -35,10 +35,11 @@ final class CsvWriter {
         this.dfar = dfar;
     }
 
-    static void write(Dataset dataset, FileLayout layout, Utf8Output out) throws IOException {
+    /** @param ownLineEnds whether entries end with their own line breaks (see {@link DatasetWriter#lineEnd}) */
+    static void write(Dataset dataset, FileLayout layout, boolean ownLineEnds, Utf8Output out) throws IOException {
         boolean dfar = layout.format() == DatasetFormat.DFAR_CSV;
         CsvColumnMapping mapping = CsvColumnMapping.of(dfar ? dfarColumns(layout) : columnsFor(dataset, layout));
-        new CsvWriter(out, dataset.schema(), dfar).write(dataset.entries(), mapping, layout);
+        new CsvWriter(out, dataset.schema(), dfar).write(dataset.entries(), mapping, layout, ownLineEnds);
     }
 
     /** The columns a generic CSV of this dataset needs: the layout's, plus any for data they cannot hold. */
@@ -84,11 +85,10 @@ final class CsvWriter {
                 : FileLayout.defaultFor(DatasetFormat.DFAR_CSV).columns();
     }
 
-    private void write(List<DatasetEntry> entries, CsvColumnMapping mapping, FileLayout layout) throws IOException {
+    private void write(List<DatasetEntry> entries, CsvColumnMapping mapping, FileLayout layout, boolean ownLineEnds)
+            throws IOException {
         String separator = layout.lineSeparator();
-        if (layout.byteOrderMark()) {
-            out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        }
+        DatasetWriter.writeStart(out, layout, mapping.name(0).startsWith("\uFEFF"));
         for (int i = 0; i < mapping.size(); i++) {
             if (i > 0) {
                 out.writeByte(',');
@@ -102,6 +102,8 @@ final class CsvWriter {
             DatasetEntry entry = entries.get(n);
             if (entry instanceof RawLine raw) {
                 out.writeBytes(raw.bytes());
+            } else if (entry instanceof DatasetRecord r && mapping.size() == 1) {
+                writeOnlyCell(cell(r, mapping, 0));
             } else if (entry instanceof DatasetRecord r) {
                 for (int i = 0; i < mapping.size(); i++) {
                     if (i > 0) {
@@ -111,7 +113,7 @@ final class CsvWriter {
                 }
             }
             if (n < entries.size() - 1 || layout.finalNewline()) {
-                out.write(separator);
+                out.write(DatasetWriter.lineEnd(entry, layout, ownLineEnds));
             }
         }
     }
@@ -123,32 +125,52 @@ final class CsvWriter {
             case LABEL -> dfar ? dfarLabel(r) : r.label();
             case REASON -> r.reason();
             case SPLIT -> r.split() == null ? null : r.split().id();
-            case ANNOTATIONS -> r.annotations().isEmpty() ? null : JsonlWriter.annotationsText(r.annotations());
-            case METADATA -> r.metadata() == null ? null : JsonText.toText(r.metadata());
-            case EXTRA -> {
-                JsonElement value = r.extra() == null ? null : r.extra().get(mapping.name(column));
-                if (value == null || value.isJsonNull()) {
-                    yield null;
-                }
-                yield value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString()
-                        : JsonText.toText(value);
-            }
+            // A cell the reader could not take as annotations or metadata was kept as text under its column's name.
+            case ANNOTATIONS -> r.annotations().isEmpty() ? extraText(r, mapping.name(column))
+                    : JsonlWriter.annotationsText(r.annotations());
+            case METADATA -> r.metadata() == null ? extraText(r, mapping.name(column)) : JsonText.toText(r.metadata());
+            case EXTRA -> extraText(r, mapping.name(column));
         };
     }
 
+    private static String extraText(DatasetRecord r, String column) {
+        JsonElement value = r.extra() == null ? null : r.extra().get(column);
+        if (value == null || value.isJsonNull()) {
+            return null;
+        }
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString()
+                : JsonText.toText(value);
+    }
+
+    /**
+     * The label's first alias. A label the schema does not know was reported when it was read and is
+     * written as it was, so that the record survives; a label of the schema without an alias cannot
+     * be written in this layout.
+     */
     private String dfarLabel(DatasetRecord r) throws IOException {
         if (r.label() == null) {
             return null;
         }
         var label = schema.label(r.label());
-        if (label.isEmpty() || label.get().aliases().isEmpty()) {
+        if (label.isEmpty()) {
+            return r.label();
+        }
+        if (label.get().aliases().isEmpty()) {
             String which = r.id() != null ? "record " + r.id() : "the record";
             String line = r.sourceLine() > 0 ? " (line " + r.sourceLine() + ")" : "";
-            throw new IOException(which + line + " has label '" + r.label() + "', which "
-                    + (label.isEmpty() ? "is not in the label schema" : "has no alias in the label schema")
-                    + "; the DFAR CSV layout writes each label as its first alias, e.g. 0 or 1");
+            throw new IOException(which + line + " has label '" + r.label() + "', which has no alias in the label "
+                    + "schema; the DFAR CSV layout writes each label as its first alias, e.g. 0 or 1");
         }
         return label.get().aliases().get(0);
+    }
+
+    /** The cell of a one-column row, quoted if it is empty or spaces and tabs: the reader skips blank lines. */
+    private void writeOnlyCell(String value) throws IOException {
+        if (value == null || value.chars().allMatch(c -> c == ' ' || c == '\t')) {
+            writeQuoted(value == null ? "" : value);
+        } else {
+            writeCell(value);
+        }
     }
 
     private void writeCell(String value) throws IOException {
@@ -159,6 +181,10 @@ final class CsvWriter {
             out.write(value);
             return;
         }
+        writeQuoted(value);
+    }
+
+    private void writeQuoted(String value) throws IOException {
         out.writeByte('"');
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);

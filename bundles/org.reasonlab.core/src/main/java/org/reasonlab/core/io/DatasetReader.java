@@ -45,7 +45,7 @@ public final class DatasetReader {
             input = in.markSupported() ? in : new BufferedInputStream(in, 4096);
             format = sniff(input);
         }
-        LineSplitter lines = new LineSplitter(input);
+        LineSplitter lines = new LineSplitter(input, nameForMessages, format != DatasetFormat.JSONL);
         return format == DatasetFormat.JSONL ? JsonlDatasetReader.read(lines, nameForMessages, schema, sink)
                 : CsvDatasetReader.read(lines, nameForMessages, schema, sink);
     }

@@ -24,9 +24,11 @@ final class JsonlDatasetReader {
                 continue;
             }
             int lineNumber = lines.lineNumber();
+            endings.entry(lines.lineEnd());
             try {
                 DatasetRecord record = parser.parse(lines.buffer(), lines.start(), lines.end());
                 record.setSourceLine(lineNumber);
+                record.setLineEnd(lines.lineEnd());
                 List<LineProblem> problems = parser.recordProblems();
                 for (LineProblem p : problems) {
                     sink.problem(new ParseProblem(name, lineNumber, p.column(), p.getMessage()));
@@ -38,7 +40,7 @@ final class JsonlDatasetReader {
                     message += " (the last line has no line break: truncated file?)";
                 }
                 ParseProblem problem = new ParseProblem(name, lineNumber, p.column(), message);
-                sink.rawLine(new RawLine(lines.copyLine(), lineNumber, message), problem);
+                sink.rawLine(new RawLine(lines.copyLine(), lineNumber, message, lines.lineEnd()), problem);
             }
         }
         return new FileLayout(DatasetFormat.JSONL, lines.byteOrderMark(), endings.separator(), List.of(),

@@ -8,11 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.Strictness;
-import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import org.reasonlab.core.model.Annotation;
@@ -25,8 +21,6 @@ import org.reasonlab.core.model.Split;
  * record that is kept (unknown labels) are collected in {@link #recordProblems()}.
  */
 final class JsonlRecordParser {
-    /** Reads nested values (metadata, unknown fields) keeping numbers as written. */
-    private static final TypeAdapter<JsonElement> JSON_VALUE = new Gson().getAdapter(JsonElement.class);
     private static final Pattern GSON_POSITION = Pattern.compile(" at line \\d+ column (\\d+) path \\S*");
 
     private final LabelResolver labels;
@@ -55,15 +49,16 @@ final class JsonlRecordParser {
         lineStart = start;
         lineEnd = end;
         lineReader.reset(bytes, start, end);
-        JsonReader reader = new JsonReader(lineReader);
-        reader.setStrictness(Strictness.STRICT);
+        JsonReader reader = new LosslessJsonReader(lineReader);
         try {
             return readRecord(reader);
+        } catch (LosslessJsonReader.LossyValueException e) {
+            throw new LineProblem(e.getMessage(), consumedValueColumn(reader));
         } catch (EOFException e) {
             throw new LineProblem("invalid JSON: the line ends before the object is complete (truncated line?)",
                     gsonColumn(e.getMessage(), 1));
         } catch (IOException | IllegalStateException | NumberFormatException e) {
-            throw new LineProblem("invalid JSON: " + gsonMessage(e.getMessage()), gsonColumn(e.getMessage(), 1));
+            throw new LineProblem("invalid JSON: " + GsonMessages.problem(e.getMessage()), gsonColumn(e.getMessage(), 1));
         }
     }
 
@@ -95,7 +90,7 @@ final class JsonlRecordParser {
                     if (extra == null) {
                         extra = new JsonObject();
                     }
-                    extra.add(name, JSON_VALUE.read(reader));
+                    extra.add(name, LosslessJsonReader.JSON_VALUE.read(reader));
                 }
             }
         }
@@ -210,7 +205,7 @@ final class JsonlRecordParser {
         if (token != JsonToken.BEGIN_OBJECT) {
             throw wrongType(reader, "metadata", token, "an object");
         }
-        return JSON_VALUE.read(reader).getAsJsonObject();
+        return LosslessJsonReader.JSON_VALUE.read(reader).getAsJsonObject();
     }
 
     private LineProblem wrongType(JsonReader reader, String field, JsonToken token, String expected)
@@ -294,22 +289,5 @@ final class JsonlRecordParser {
         }
         Matcher m = GSON_POSITION.matcher(message);
         return m.find() ? Integer.parseInt(m.group(1)) : fallback;
-    }
-
-    /** Gson's message without its position and troubleshooting link, which the ParseProblem states otherwise. */
-    private static String gsonMessage(String message) {
-        if (message == null) {
-            return "syntax error";
-        }
-        String text = message;
-        int newline = text.indexOf('\n');
-        if (newline >= 0) {
-            text = text.substring(0, newline);
-        }
-        text = GSON_POSITION.matcher(text).replaceFirst("");
-        if (text.startsWith("Use JsonReader.setStrictness")) {
-            return "malformed JSON";
-        }
-        return text.isEmpty() ? "syntax error" : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -1,15 +1,23 @@
 package org.reasonlab.core.io;
 
-/** Remembers a file's line separator (that of its first terminated line) and whether its last line was terminated. */
+/**
+ * Remembers a file's line separator, the line break of its first terminated line, which new lines
+ * get, and whether its last entry (record, unreadable line, or CSV header) was terminated; blank
+ * lines after it are not kept, its own line break is.
+ */
 final class LineEndings {
     private String separator;
     private boolean finalNewline = true;
 
     void observe(LineSplitter lines) {
         if (separator == null && lines.terminated()) {
-            separator = lines.crlf() ? "\r\n" : "\n";
+            separator = lines.lineEnd();
         }
-        finalNewline = lines.terminated();
+    }
+
+    /** @param lineEnd the line break after an entry, null if the input ended with it */
+    void entry(String lineEnd) {
+        finalNewline = lineEnd != null;
     }
 
     String separator() {

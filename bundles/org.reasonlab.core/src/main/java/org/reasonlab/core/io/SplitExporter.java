@@ -56,7 +56,8 @@ public final class SplitExporter {
                 continue;
             }
             Path file = output(outputBase, group.getKey(), format);
-            Dataset part = new Dataset(dataset.schema(), layout, group.getValue());
+            // the source's layout: in its own format, the entries keep their line breaks (see DatasetWriter)
+            Dataset part = new Dataset(dataset.schema(), dataset.layout(), group.getValue());
             AtomicFiles.write(file, out -> DatasetWriter.write(part, layout, out));
             written.put(group.getKey(), file);
         }

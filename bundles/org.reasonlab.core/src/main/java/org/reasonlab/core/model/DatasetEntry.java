@@ -8,4 +8,11 @@ public sealed interface DatasetEntry permits DatasetRecord, RawLine {
 
     /** The 1-based line in the source file where this entry starts, or 0 if it was not read from a file. */
     int sourceLine();
+
+    /**
+     * The line break that ended this entry in its file, exactly ({@code "\n"}, {@code "\r\n"}, ...), so
+     * that saving in the same format writes it back; null when the entry had none or is new, and the
+     * layout's separator is written.
+     */
+    String lineEnd();
 }

@@ -24,6 +24,7 @@ public final class DatasetRecord implements DatasetEntry {
     private JsonObject metadata;
     private JsonObject extra;
     private int sourceLine;
+    private String lineEnd;
 
     public DatasetRecord(String id, String statement, String label, String reason, Split split) {
         this.id = id;
@@ -111,6 +112,15 @@ public final class DatasetRecord implements DatasetEntry {
         this.sourceLine = sourceLine;
     }
 
+    @Override
+    public String lineEnd() {
+        return lineEnd;
+    }
+
+    public void setLineEnd(String lineEnd) {
+        this.lineEnd = lineEnd;
+    }
+
     /** A deep copy, for undoable edits. */
     public DatasetRecord copy() {
         DatasetRecord copy = new DatasetRecord(id, statement, label, reason, split);
@@ -118,10 +128,11 @@ public final class DatasetRecord implements DatasetEntry {
         copy.metadata = metadata == null ? null : metadata.deepCopy();
         copy.extra = extra == null ? null : extra.deepCopy();
         copy.sourceLine = sourceLine;
+        copy.lineEnd = lineEnd;
         return copy;
     }
 
-    /** Equal content; the source line is not content. */
+    /** Equal content; the source line and line break are not content. */
     @Override
     public boolean equals(Object o) {
         return o instanceof DatasetRecord r && Objects.equals(id, r.id) && Objects.equals(statement, r.statement)

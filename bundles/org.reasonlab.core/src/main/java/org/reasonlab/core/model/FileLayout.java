@@ -1,6 +1,7 @@
 package org.reasonlab.core.model;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * How a dataset file was laid out, so that saving it writes the same shape back: format, byte
@@ -9,11 +10,13 @@ import java.util.List;
  */
 public record FileLayout(DatasetFormat format, boolean byteOrderMark, String lineSeparator, List<String> columns,
         boolean finalNewline) {
+    /** A line break as the readers find them: LF, CRLF, more carriage returns before the LF, or (CSV) CR alone. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r*\\n|\\r+");
 
     public FileLayout {
         columns = List.copyOf(columns);
-        if (!lineSeparator.equals("\n") && !lineSeparator.equals("\r\n")) {
-            throw new IllegalArgumentException("line separator must be LF or CRLF");
+        if (!LINE_BREAK.matcher(lineSeparator).matches()) {
+            throw new IllegalArgumentException("line separator must be carriage returns, a line feed, or both");
         }
     }
 

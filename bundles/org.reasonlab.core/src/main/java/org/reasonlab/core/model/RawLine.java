@@ -12,11 +12,18 @@ public final class RawLine implements DatasetEntry {
     private final byte[] bytes;
     private final int sourceLine;
     private final String problem;
+    private final String lineEnd;
 
     public RawLine(byte[] bytes, int sourceLine, String problem) {
+        this(bytes, sourceLine, problem, null);
+    }
+
+    /** @param lineEnd the line break after the line in its file, see {@link #lineEnd()} */
+    public RawLine(byte[] bytes, int sourceLine, String problem, String lineEnd) {
         this.bytes = bytes.clone();
         this.sourceLine = sourceLine;
         this.problem = problem;
+        this.lineEnd = lineEnd;
     }
 
     public byte[] bytes() {
@@ -40,6 +47,11 @@ public final class RawLine implements DatasetEntry {
     @Override
     public int sourceLine() {
         return sourceLine;
+    }
+
+    @Override
+    public String lineEnd() {
+        return lineEnd;
     }
 
     @Override

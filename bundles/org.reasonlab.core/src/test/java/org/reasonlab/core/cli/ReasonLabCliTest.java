@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +125,29 @@ class ReasonLabCliTest {
     }
 
     @Test
+    void convertToDfarKeepsALabelOutsideTheSchemaAndReportsIt() throws IOException {
+        String dfar = "Statement,Label,Reason\r\nI kept the change.,2,Odd label\r\n";
+        Path in = write("label2.csv", dfar);
+        Path out = dir.resolve("out.csv");
+        Result r = run("convert", in.toString(), out.toString(), "--to", "dfar");
+        assertEquals(CliCommand.DATA_ERRORS, r.status(), r.err());
+        assertTrue(r.err().contains(in + ":2:20: error: unknown label '2'"), r.err());
+        assertEquals(dfar, Files.readString(out));
+    }
+
+    @Test
+    void aCsvWithCrOnlyLineEndingsIsReadLineByLine() throws IOException {
+        Path in = write("mac.csv", "Statement,Label,Reason\rI fed a stray cat.,0,Kind\rI kept the change.,1,Dishonest\r");
+        Result stats = run("stats", in.toString(), "--json");
+        assertEquals(CliCommand.OK, stats.status(), stats.err());
+        assertEquals(2, JsonParser.parseString(stats.out()).getAsJsonObject().getAsJsonObject("statistics")
+                .get("records").getAsInt());
+        Path out = dir.resolve("out.csv");
+        assertEquals(CliCommand.OK, run("convert", in.toString(), out.toString(), "--to", "dfar").status());
+        assertEquals(Files.readString(in), Files.readString(out));
+    }
+
+    @Test
     void convertRefusesToOverwriteWithoutForce() throws IOException {
         Path in = write("in.jsonl", CLEAN);
         Path out = write("out.jsonl", "keep me\n");
@@ -201,6 +225,21 @@ class ReasonLabCliTest {
         Result r = run("stats", secret.toString());
         assertEquals(CliCommand.IO_ERROR, r.status());
         assertEquals("reasonlab stats: " + secret + ": permission denied\n", r.err());
+    }
+
+    @Test
+    void aTwoGibFileWithoutLineBreaksIsAClearErrorNamingFileAndLine() throws IOException {
+        for (String[] command : List.of(new String[] {"validate", "s.jsonl"}, new String[] {"stats", "s.csv"})) {
+            Path file = dir.resolve(command[1]);
+            try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+                sparse.setLength(2L << 30); // truncate -s 2G: zero bytes that take no disk space
+            }
+            Result r = run(command[0], file.toString());
+            assertEquals(CliCommand.IO_ERROR, r.status(), r.err());
+            assertEquals("reasonlab " + command[0] + ": " + file + ":1:1: the line is longer than 64 MiB, the most one "
+                    + "record may take; is this a dataset file?", r.err().strip());
+            Files.delete(file);
+        }
     }
 
     @Test

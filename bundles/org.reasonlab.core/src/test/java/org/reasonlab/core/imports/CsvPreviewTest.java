@@ -49,6 +49,18 @@ class CsvPreviewTest {
     }
 
     @Test
+    void crOnlyLineEndingsEndRowsAsInTheCoreReader() throws IOException {
+        Path file = write("mac.csv", "prompt,verdict\rHelped.,good\r\"Two\rlines.\",bad\rOnly\r");
+        CsvPreview preview = CsvPreview.read(file, 10);
+        assertEquals(List.of("prompt", "verdict"), preview.header());
+        List<CsvPreview.Row> rows = preview.rows();
+        assertEquals(new CsvPreview.Row(2, List.of("Helped.", "good"), null), rows.get(0));
+        assertEquals(new CsvPreview.Row(3, List.of("Two\rlines.", "bad"), null), rows.get(1));
+        assertEquals(5, rows.get(2).line());
+        assertEquals(3, rows.size());
+    }
+
+    @Test
     void stopsAfterMaxRows() throws IOException {
         Path file = write("b.csv", "s\n1\n2\n3\n");
         CsvPreview preview = CsvPreview.read(file, 2);

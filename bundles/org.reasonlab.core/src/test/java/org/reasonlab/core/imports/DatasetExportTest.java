@@ -97,6 +97,9 @@ class DatasetExportTest {
         Path defaultLabels = write("dfar-ok.jsonl", DATA);
         Dataset ok = DatasetLoader.load(defaultLabels).dataset();
         assertEquals(List.of(), dfar.problems(ok, defaultLabels, 10));
+        Path unknown = write("unknown.jsonl", "{\"statement\":\"c\",\"label\":\"2\"}\n");
+        assertEquals(List.of(), dfar.problems(DatasetLoader.load(unknown).dataset(), unknown, 10),
+                "an unknown label was reported on load and is written as it was");
         dfar.write(ok, defaultLabels, dir.resolve("dfar"));
         assertEquals("Statement,Label,Reason\r\na,0,\r\nb,1,\r\nnot json\r\nc,0,\r\n",
                 Files.readString(dir.resolve("dfar/dfar-ok.csv")));

@@ -52,6 +52,18 @@ class MappedCsvReaderTest {
     }
 
     @Test
+    void lineBreaksWithCarriageReturnsAreFoundAsTheCoreReaderFindsThem() throws IOException {
+        for (String lineBreak : List.of("\r\r\n", "\r")) {
+            Path file = write("breaks.csv", SURVEY.replace("\r\n", lineBreak));
+            LoadResult result = MappedCsvReader.load(file, MAPPING, LabelSchema.defaultSchema());
+            List<DatasetRecord> records = result.dataset().records();
+            assertEquals(List.of(2, 3, 6), records.stream().map(DatasetRecord::sourceLine).toList(), lineBreak);
+            assertEquals("Lying, even small," + lineBreak + "hurts trust.", records.get(1).reason());
+            assertEquals(lineBreak, result.dataset().layout().lineSeparator());
+        }
+    }
+
+    @Test
     void mapsColumnsToFieldsKeepsAndIgnoresColumnsAndNumbersRows() throws IOException {
         Path file = write("survey.csv", SURVEY);
         LoadResult result = MappedCsvReader.load(file, MAPPING, LabelSchema.defaultSchema());

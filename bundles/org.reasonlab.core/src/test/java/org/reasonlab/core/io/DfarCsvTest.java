@@ -71,6 +71,19 @@ class DfarCsvTest {
     }
 
     @Test
+    void aLabelOutsideTheSchemaIsReportedOnLoadAndWrittenBackAsItWas() throws IOException {
+        Path file = file(dir, "label2.csv",
+                utf8("Statement,Label,Reason\r\nI kept the change.,2,Odd label\r\nI fed a stray cat.,0,Kind\r\n"));
+
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+
+        assertEquals(DatasetFormat.DFAR_CSV, result.dataset().layout().format());
+        assertEquals(List.of("2", "ethical"), result.dataset().records().stream().map(DatasetRecord::label).toList());
+        JsonlReadWriteTest.assertProblem(result.problems().get(0), file, 2, 20,
+                "unknown label '2'; expected one of ethical, unethical");
+    }
+
+    @Test
     void dfarNeedsAnAliasForEveryLabel() throws IOException {
         LabelSchema schema = LabelSchema.of("good", "bad");
         DatasetRecord r = new DatasetRecord("r42", "S", "good", "R", null);

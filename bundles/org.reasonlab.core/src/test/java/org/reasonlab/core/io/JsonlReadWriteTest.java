@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reasonlab.core.io.IoTestSupport.concat;
 import static org.reasonlab.core.io.IoTestSupport.file;
@@ -176,6 +177,23 @@ class JsonlReadWriteTest {
     }
 
     @Test
+    void mixedLineEndingsAreWrittenBackLineByLine() throws IOException {
+        Path file = file(dir, "mixed.jsonl", utf8(GOOD + "\n" + BROKEN + "\r\r\n" + GOOD + "\r\n" + BROKEN + "\n"));
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertEquals(List.of("\n", "\r\r\n", "\r\n", "\n"),
+                result.dataset().entries().stream().map(e -> e.lineEnd()).toList());
+        assertArrayEquals(utf8(BROKEN), result.dataset().rawLines().get(0).bytes());
+    }
+
+    @Test
+    void jsonLinesEndAtLineFeedsOnlySoCrOnlyLinesAreOneRawLine() throws IOException {
+        Path file = file(dir, "mac.jsonl", utf8(GOOD + "\r" + GOOD + "\r"));
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertEquals(1, result.dataset().rawLines().size());
+        assertEquals(1, result.problems().get(0).line());
+    }
+
+    @Test
     void truncatedLastLineIsKeptAndWrittenBackWithoutNewline() throws IOException {
         String truncated = "{\"id\":\"r9\",\"statement\":\"cut of";
         Path file = file(dir, "trunc.jsonl", utf8(GOOD + "\n" + truncated));
@@ -186,6 +204,15 @@ class JsonlReadWriteTest {
         ParseProblem p = result.problems().get(0);
         assertEquals(2, p.line());
         assertTrue(p.message().contains("truncated"), p.message());
+    }
+
+    @Test
+    void theLastEntryKeepsItsLineBreakWhenBlankLinesFollowIt() throws IOException {
+        Path file = file(dir, "trailing.jsonl", utf8(GOOD + "\n" + BROKEN + "\r\n  \n\r"));
+        LoadResult result = DatasetLoader.load(file);
+        assertTrue(result.dataset().layout().finalNewline());
+        DatasetSaver.save(result.dataset(), file);
+        assertEquals(GOOD + "\n" + BROKEN + "\r\n", Files.readString(file), "the blank lines are not kept");
     }
 
     @Test
@@ -206,6 +233,67 @@ class JsonlReadWriteTest {
     }
 
     @Test
+    void anUnpairedSurrogateEscapeIsReportedAndTheLineKeptAsItIs() throws IOException {
+        String lone = "{\"id\":\"s1\",\"statement\":\"bad \\ud800 x\",\"label\":\"ethical\"}";
+        String reversed = "{\"id\":\"s2\",\"statement\":\"s\",\"metadata\":{\"note\":\"\\udc00\\ud800\"}}";
+        String inKey = "{\"id\":\"s3\",\"statement\":\"s\",\"\\udfff\":1}";
+        Path file = dir.resolve("surrogates.jsonl");
+        LoadResult result = savedIdenticallyWithRawLines(file, List.of(1, 3, 4), lone, GOOD, reversed, inKey);
+        String why = ": half of a UTF-16 pair without the other half is no Unicode character, so it cannot be saved";
+        assertProblem(result.problems().get(0), file, 1, lone.indexOf("\"bad") + 1,
+                "unpaired surrogate \\ud800 in a string" + why);
+        assertProblem(result.problems().get(1), file, 3, reversed.indexOf("\"\\udc00") + 1,
+                "unpaired surrogate \\udc00 in a string" + why);
+        assertProblem(result.problems().get(2), file, 4, inKey.indexOf("\"\\udfff") + 1,
+                "unpaired surrogate \\udfff in a string" + why);
+    }
+
+    @Test
+    void aDuplicateKeyIsReportedAndTheLineKeptAsItIs() throws IOException {
+        String topLevel = "{\"id\":\"a\",\"id\":\"b\",\"statement\":\"s\",\"label\":\"ethical\"}";
+        String inMetadata = "{\"statement\":\"s\",\"metadata\":{\"src\":{\"k\":1,\"k\":2}}}";
+        String inAnnotation = "{\"statement\":\"s\",\"annotations\":[{\"annotator\":\"x\"},{\"annotator\":\"y\","
+                + "\"label\":\"ethical\",\"label\":\"unethical\"}]}";
+        String sameKeyInTwoObjects = "{\"statement\":\"s\",\"metadata\":{\"statement\":{\"statement\":1}}}";
+        Path file = dir.resolve("duplicates.jsonl");
+        LoadResult result = savedIdenticallyWithRawLines(file, List.of(1, 2, 3), topLevel, inMetadata, inAnnotation,
+                sameKeyInTwoObjects, GOOD);
+        String why = ": reading the object would keep one of its values and lose the others";
+        assertProblem(result.problems().get(0), file, 1, topLevel.indexOf("\"id\":\"b") + 1, "duplicate key 'id'" + why);
+        assertProblem(result.problems().get(1), file, 2, inMetadata.lastIndexOf("\"k\"") + 1,
+                "duplicate key 'k' in metadata.src" + why);
+        assertProblem(result.problems().get(2), file, 3, inAnnotation.lastIndexOf("\"label\"") + 1,
+                "duplicate key 'label' in annotations[1]" + why);
+    }
+
+    /** Writes the lines, checks that the file is saved byte-identical and which lines were unreadable. */
+    private static LoadResult savedIdenticallyWithRawLines(Path file, List<Integer> rawLines, String... lines)
+            throws IOException {
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertEquals(rawLines, result.dataset().rawLines().stream().map(RawLine::sourceLine).toList());
+        assertEquals(lines.length - rawLines.size(), result.dataset().recordCount());
+        return result;
+    }
+
+    @Test
+    void aSurrogatePairEscapeIsOneCharacter() throws IOException {
+        Path file = file(dir, "pair.jsonl", utf8("{\"statement\":\"emoji \\ud83d\\ude00\"}\n"));
+        LoadResult result = DatasetLoader.load(file);
+        assertFalse(result.hasProblems(), result.problems()::toString);
+        assertEquals("emoji 😀", result.dataset().records().get(0).statement());
+    }
+
+    @Test
+    void aFirstLineStartingWithTheBytesOfAByteOrderMarkIsNotTakenForOneAfterSaving() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path file = file(dir, "bom-line.jsonl", concat(utf8("\r\n"), bom, utf8("{oops\r\n" + GOOD + "\r\n")));
+        LoadResult result = IoTestSupport.assertSavesIdentically(file);
+        assertFalse(result.dataset().layout().byteOrderMark());
+        assertArrayEquals(concat(bom, utf8("{oops")), result.dataset().rawLines().get(0).bytes());
+    }
+
+    @Test
     void blankLinesAreSkipped() throws IOException {
         Path file = file(dir, "blank.jsonl", utf8(GOOD + "\n\n   \n" + GOOD + "\n"));
         LoadResult result = DatasetLoader.load(file);
@@ -222,6 +310,17 @@ class JsonlReadWriteTest {
         LoadResult result = IoTestSupport.assertSavesIdentically(file);
         assertEquals(longReason, result.dataset().records().get(1).reason());
         assertEquals(3, result.dataset().records().get(2).sourceLine());
+    }
+
+    @Test
+    void aLineReachingTheLimitIsAFormatErrorNamingFileAndLine() {
+        Path name = Path.of("big.jsonl");
+        byte[] text = utf8(GOOD + "\n" + "{\"statement\":\"" + "x".repeat(2000) + "\"}\n" + GOOD + "\n");
+        LineSplitter lines = new LineSplitter(new ByteArrayInputStream(text), name, false, 1024);
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> JsonlDatasetReader.read(lines, name, LabelSchema.defaultSchema(), new CollectingSink()));
+        assertEquals("big.jsonl:2:1: the line is longer than 1024 bytes, the most one record may take; "
+                + "is this a dataset file?", e.getMessage());
     }
 
     @Test
