@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -161,7 +162,10 @@ class TrainerFailureTest {
         TrainerJob job = runFailingTrainer("crash", crashingRuntime());
         assertEquals(134, job.exitCode(), "the JVM aborts on a fatal error");
         RunDirectory run = new RunDirectory(job.runDirectory());
-        List<Path> reports = run.crashReports();
+        List<Path> reports;
+        try (Stream<Path> files = Files.list(run.root())) {
+            reports = files.filter(f -> f.getFileName().toString().startsWith(RunDirectory.CRASH_REPORT_PREFIX)).toList();
+        }
         assertEquals(1, reports.size(), "the crash report is in the run folder");
         assertTrue(Files.readString(reports.get(0)).contains("A fatal error has been detected"));
         String report = reports.get(0).getFileName().toString();

@@ -236,7 +236,7 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
     }
 
     private void loadFailed(Exception e) {
-        String message = "Could not open " + file.getName() + ": " + describe(e);
+        String message = "Could not open " + file.getName() + ": " + FileErrors.describe(e);
         ILog.of(getClass()).warn(message, e);
         if (model == null) {
             records.control().setVisible(false);
@@ -280,16 +280,8 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         }
     }
 
-    /** A failure for people: file and problem for I/O (never a temporary file's name), else the message. */
-    private static String describe(Exception e) {
-        if (e instanceof IOException io) {
-            return FileErrors.describe(io);
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
     void showError(String title, Exception e) {
-        IStatus status = new Status(IStatus.ERROR, ReasonLabUiPlugin.PLUGIN_ID, describe(e), e);
+        IStatus status = new Status(IStatus.ERROR, ReasonLabUiPlugin.PLUGIN_ID, FileErrors.describe(e), e);
         ILog.of(getClass()).log(status);
         ErrorDialog.openError(getSite().getShell(), title, null, status);
     }

@@ -138,9 +138,9 @@ public final class LaunchSettings {
         }
         Set<RunSetting> settings = EnumSet.noneOf(RunSetting.class);
         attributes.stream().map(SETTINGS::get).filter(Objects::nonNull).forEach(settings::add);
-        SettingProblem problem = RunSettings.first(runSettings().checkOnDisk(!evaluateOnly()), settings);
-        if (problem != null) {
-            return problem.message();
+        List<SettingProblem> problems = runSettings().checkOnDisk(!evaluateOnly(), settings);
+        if (!problems.isEmpty()) {
+            return problems.get(0).message();
         }
         return attributes.contains(RUN_DIR) ? runDirectoryProblem() : null;
     }

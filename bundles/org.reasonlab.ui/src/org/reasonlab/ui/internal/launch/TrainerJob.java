@@ -195,10 +195,11 @@ public final class TrainerJob extends Job {
         String reason = progress.error();
         if (status != RunStatus.FAILED) {
             // the trainer died without a word (crash, kill, garbage): record it in the run
-            reason = "the trainer exited without finishing (" + describeExit(code) + ")" + crashReport(run);
+            reason = "the trainer exited without finishing (" + describeExit(code) + ")";
             record(run, reason);
         }
-        return Status.error("Run failed: " + (reason == null ? describeExit(code) : reason) + tail());
+        // the run's readers name the crash report themselves (RunReader); the job's message names it too
+        return Status.error("Run failed: " + (reason == null ? describeExit(code) : reason) + crashReport(run) + tail());
     }
 
     private void record(RunDirectory run, String reason) {
@@ -220,14 +221,7 @@ public final class TrainerJob extends Job {
 
     /** Where the JVM's crash report is, when this trainer left one in the run folder; else empty. */
     private String crashReport(RunDirectory run) {
-        try {
-            List<Path> reports = run.crashReports();
-            Path newest = reports.isEmpty() ? null : reports.get(reports.size() - 1);
-            return newest != null && !Files.getLastModifiedTime(newest).toInstant().isBefore(created)
-                    ? "; JVM crash report: " + newest : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return run.crashReportSince(created).map(p -> "; JVM crash report: " + p).orElse("");
     }
 
     private static String lastCheckpoint(RunDirectory run) {

@@ -25,6 +25,7 @@ import org.reasonlab.core.imports.ColumnMapping;
 import org.reasonlab.core.imports.ColumnRole;
 import org.reasonlab.core.imports.CsvPreview;
 import org.reasonlab.core.imports.ImportFormat;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.ParseProblem;
 import org.reasonlab.core.model.LabelSchema;
 
@@ -126,7 +127,7 @@ public class CsvMappingPage extends WizardPage {
             try {
                 preview = CsvPreview.read(file, PREVIEW_ROWS);
             } catch (IOException e) {
-                previewError = Problems.describe(e);
+                previewError = FileErrors.describe(e);
             }
         }
         if (preview == null) {

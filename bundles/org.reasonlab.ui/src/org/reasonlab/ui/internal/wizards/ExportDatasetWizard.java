@@ -26,6 +26,7 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.ide.IDE;
 import org.reasonlab.core.imports.DatasetExport;
 import org.reasonlab.core.io.DatasetLoader;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.io.ParseProblem;
 import org.reasonlab.ui.ReasonLabUi;
@@ -104,7 +105,7 @@ public class ExportDatasetWizard extends Wizard implements IExportWizard {
             Throwable cause = e.getCause();
             prompter.report(getShell(), TITLE, "A dataset could not be read; nothing was exported.",
                     cause instanceof CoreException core ? core.getStatus()
-                            : Problems.error(Problems.describe(cause), cause));
+                            : Problems.error(FileErrors.describe(cause), cause));
             return false;
         } catch (InterruptedException e) {
             return false;
@@ -153,7 +154,7 @@ public class ExportDatasetWizard extends Wizard implements IExportWizard {
             Throwable cause = e.getCause();
             prompter.report(getShell(), TITLE, "The export stopped" + (written.isEmpty() ? "; nothing was written."
                     : " after writing " + written.size() + " files:\n" + list(written)),
-                    Problems.error(Problems.describe(cause), cause));
+                    Problems.error(FileErrors.describe(cause), cause));
             exportedFiles = List.copyOf(written);
             return false;
         } catch (InterruptedException e) {

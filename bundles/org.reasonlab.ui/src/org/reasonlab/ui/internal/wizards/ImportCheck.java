@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Display;
 import org.reasonlab.core.imports.ColumnMapping;
 import org.reasonlab.core.imports.DatasetImport;
 import org.reasonlab.core.imports.ImportFormat;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.io.ParseProblem;
 import org.reasonlab.core.model.LabelSchema;
@@ -143,7 +144,7 @@ final class ImportCheck {
             return new Read(key, result.dataset().recordCount(), result.dataset().rawLines().size(),
                     List.copyOf(problems.subList(0, Math.min(problems.size(), Problems.LIMIT))), problems.size());
         } catch (IOException | RuntimeException e) {
-            return new Failed(key, Problems.describe(e));
+            return new Failed(key, FileErrors.describe(e));
         }
     }
 }

@@ -21,6 +21,7 @@ import org.eclipse.ui.actions.WorkspaceModifyOperation;
 import org.reasonlab.core.imports.ColumnMapping;
 import org.reasonlab.core.imports.DatasetImport;
 import org.reasonlab.core.imports.ImportFormat;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.LabelSchema;
@@ -156,7 +157,7 @@ public class ImportDatasetWizard extends Wizard implements IImportWizard {
                 try {
                     loaded[0] = DatasetImport.load(source, format, mapping, schema);
                 } catch (IOException | RuntimeException e) {
-                    throw new CoreException(Problems.error(Problems.describe(e), e));
+                    throw new CoreException(Problems.error(FileErrors.describe(e), e));
                 }
                 progress.worked(1);
                 WorkspaceDatasets.write(target, loaded[0].dataset(), output, progress.split(1));
@@ -167,7 +168,7 @@ public class ImportDatasetWizard extends Wizard implements IImportWizard {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             prompter.report(getShell(), TITLE, "The dataset could not be imported.", cause instanceof CoreException core
-                    ? core.getStatus() : Problems.error(Problems.describe(cause), cause));
+                    ? core.getStatus() : Problems.error(FileErrors.describe(cause), cause));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

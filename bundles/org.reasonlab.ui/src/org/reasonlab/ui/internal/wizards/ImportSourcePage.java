@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Text;
 import org.reasonlab.core.imports.CsvPreview;
 import org.reasonlab.core.imports.DatasetImport;
 import org.reasonlab.core.imports.ImportFormat;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.LabelSchemaFile;
 import org.reasonlab.core.model.LabelSchema;
 
@@ -128,7 +129,7 @@ public class ImportSourcePage extends WizardPage {
                     schema = LabelSchemaFile.read(LabelSchemaFile.sidecarFor(source)).orElse(schema);
                 } catch (IOException e) {
                     setMessage("The sidecar " + LabelSchemaFile.sidecarFor(source) + " cannot be read: "
-                            + Problems.describe(e) + "; the default labels are used.", WARNING);
+                            + FileErrors.describe(e) + "; the default labels are used.", WARNING);
                 }
                 labels.setSchema(schema);
             } finally {
@@ -183,7 +184,7 @@ public class ImportSourcePage extends WizardPage {
                             + ", not Statement,Label,Reason as in DFAR CSV; choose CSV with a header row";
                 }
             } catch (IOException e) {
-                return Problems.describe(e);
+                return FileErrors.describe(e);
             }
         }
         return labels.errorMessage();

@@ -13,6 +13,7 @@ import org.eclipse.ui.INewWizard;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.actions.WorkspaceModifyOperation;
 import org.reasonlab.core.imports.NewDataset;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.LabelSchema;
@@ -89,7 +90,7 @@ public class NewDatasetWizard extends Wizard implements INewWizard {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             prompter.report(getShell(), TITLE, "The dataset could not be created.", cause instanceof CoreException core
-                    ? core.getStatus() : Problems.error(Problems.describe(cause), cause));
+                    ? core.getStatus() : Problems.error(FileErrors.describe(cause), cause));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

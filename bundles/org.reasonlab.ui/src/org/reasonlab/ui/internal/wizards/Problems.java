@@ -1,12 +1,10 @@
 package org.reasonlab.ui.internal.wizards;
 
-import java.io.IOException;
 import java.util.List;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
-import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.ParseProblem;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
 
@@ -39,15 +37,6 @@ final class Problems {
 
     static IStatus error(String message, Throwable cause) {
         return new Status(IStatus.ERROR, ReasonLabUiPlugin.PLUGIN_ID, message, cause);
-    }
-
-    /** The message of an exception for a person: its own message, or its kind when it has none. */
-    static String describe(Throwable e) {
-        if (e instanceof IOException io) {
-            return FileErrors.describe(io);
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     /** "1 record", "2 records". */

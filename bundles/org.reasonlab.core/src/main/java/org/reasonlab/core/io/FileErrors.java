@@ -21,6 +21,14 @@ public final class FileErrors {
     private FileErrors() {
     }
 
+    /** Any failure as one line: an I/O one as {@link #describe(IOException)}, else its message (or its kind). */
+    public static String describe(Throwable e) {
+        if (e instanceof IOException io) {
+            return describe(io);
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** The failure as one line, e.g. {@code "data.jsonl: permission denied"}. */
     public static String describe(IOException e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {

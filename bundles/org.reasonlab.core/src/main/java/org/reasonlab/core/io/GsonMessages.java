@@ -18,8 +18,12 @@ public final class GsonMessages {
     /** E.g. {@code "unterminated string at column 25"}; {@code "at line 3 column 25"} when the text has several lines. */
     public static String describe(JsonParseException e) {
         // JsonParser wraps the reader's MalformedJsonException or EOFException, whose message is the plain one
-        String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
-                : e.getMessage();
+        return describe(e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                : e.getMessage());
+    }
+
+    /** The same for the message of Gson's reader (a MalformedJsonException or EOFException). */
+    public static String describe(String message) {
         String problem = problem(message);
         Matcher position = message == null ? null : POSITION.matcher(message);
         if (position == null || !position.find()) {
@@ -27,6 +31,12 @@ public final class GsonMessages {
         }
         String line = position.group(1);
         return problem + (line.equals("1") ? " at column " : " at line " + line + " column ") + position.group(2);
+    }
+
+    /** The column in Gson's message (its "at line L column C path P"), or {@code fallback} when it names none. */
+    static int column(String gsonMessage, int fallback) {
+        Matcher m = gsonMessage == null ? null : POSITION.matcher(gsonMessage);
+        return m != null && m.find() ? Integer.parseInt(m.group(2)) : fallback;
     }
 
     /** The problem alone, e.g. {@code "unterminated string"}; the position is left to the caller. */

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonReader;
@@ -21,7 +19,6 @@ import org.reasonlab.core.model.Split;
  * record that is kept (unknown labels) are collected in {@link #recordProblems()}.
  */
 final class JsonlRecordParser {
-    private static final Pattern GSON_POSITION = Pattern.compile(" at line \\d+ column (\\d+) path \\S*");
 
     private final LabelResolver labels;
     private final Utf8LineReader lineReader = new Utf8LineReader();
@@ -49,16 +46,16 @@ final class JsonlRecordParser {
         lineStart = start;
         lineEnd = end;
         lineReader.reset(bytes, start, end);
-        JsonReader reader = new LosslessJsonReader(lineReader);
+        JsonReader reader = new LosslessJsonReader(lineReader, hasUnicodeEscape(bytes, start, end));
         try {
             return readRecord(reader);
         } catch (LosslessJsonReader.LossyValueException e) {
             throw new LineProblem(e.getMessage(), consumedValueColumn(reader));
         } catch (EOFException e) {
             throw new LineProblem("invalid JSON: the line ends before the object is complete (truncated line?)",
-                    gsonColumn(e.getMessage(), 1));
+                    GsonMessages.column(e.getMessage(), 1));
         } catch (IOException | IllegalStateException | NumberFormatException e) {
-            throw new LineProblem("invalid JSON: " + GsonMessages.problem(e.getMessage()), gsonColumn(e.getMessage(), 1));
+            throw new LineProblem("invalid JSON: " + GsonMessages.problem(e.getMessage()), GsonMessages.column(e.getMessage(), 1));
         }
     }
 
@@ -100,7 +97,7 @@ final class JsonlRecordParser {
                 throw new LineProblem("unexpected text after the JSON object", column(reader));
             }
         } catch (IOException e) {
-            throw new LineProblem("unexpected text after the JSON object", gsonColumn(e.getMessage(), 1));
+            throw new LineProblem("unexpected text after the JSON object", GsonMessages.column(e.getMessage(), 1));
         }
         DatasetRecord record = new DatasetRecord(id, statement, label, reason, split);
         if (!annotations.isEmpty()) {
@@ -280,14 +277,16 @@ final class JsonlRecordParser {
 
     /** Gson exposes its position only in {@link JsonReader#toString()}: "JsonReader at line L column C path P". */
     private static int column(JsonReader reader) {
-        return gsonColumn(reader.toString(), 1);
+        return GsonMessages.column(reader.toString(), 1);
     }
 
-    private static int gsonColumn(String message, int fallback) {
-        if (message == null) {
-            return fallback;
+    /** Whether the bytes hold a {@code \\u} escape (or a backslash before a {@code u} after an escaped backslash). */
+    private static boolean hasUnicodeEscape(byte[] bytes, int start, int end) {
+        for (int i = start; i + 1 < end; i++) {
+            if (bytes[i] == '\\' && bytes[i + 1] == 'u') {
+                return true;
+            }
         }
-        Matcher m = GSON_POSITION.matcher(message);
-        return m.find() ? Integer.parseInt(m.group(1)) : fallback;
+        return false;
     }
 }

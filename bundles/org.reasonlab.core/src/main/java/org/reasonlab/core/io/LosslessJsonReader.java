@@ -70,8 +70,19 @@ final class LosslessJsonReader extends JsonReader {
         }
     }
 
+    private final boolean escapes;
+
     LosslessJsonReader(Reader in) {
+        this(in, true);
+    }
+
+    /**
+     * @param escapes false when the text holds no {@code \\u} escape: its strings then hold no unpaired surrogate
+     *        (valid UTF-8 cannot encode one), and are not searched for them
+     */
+    LosslessJsonReader(Reader in, boolean escapes) {
         super(in);
+        this.escapes = escapes;
         setStrictness(Strictness.STRICT);
     }
 
@@ -115,8 +126,8 @@ final class LosslessJsonReader extends JsonReader {
         return name;
     }
 
-    private static String checked(String text) throws LossyValueException {
-        int bad = firstUnpairedSurrogate(text);
+    private String checked(String text) throws LossyValueException {
+        int bad = escapes ? firstUnpairedSurrogate(text) : -1;
         if (bad >= 0) {
             throw new LossyValueException(String.format("unpaired surrogate \\u%04x in a string: half of a UTF-16 pair "
                     + "without the other half is no Unicode character, so it cannot be saved", (int) text.charAt(bad)));

@@ -6,10 +6,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import com.google.gson.JsonElement;
@@ -98,25 +100,24 @@ public final class RunDirectory {
                 "-XX:ErrorLogTimeout=60");
     }
 
-    /** The JVM crash reports in the folder, oldest first (by modification time). */
-    public List<Path> crashReports() throws IOException {
-        List<Path> reports = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return reports;
+    /** The newest JVM crash report written at or after {@code since} (the start of an attempt), if any. */
+    public Optional<Path> crashReportSince(Instant since) {
+        Path newest = null;
+        FileTime newestTime = null;
+        if (Files.isDirectory(root)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(root, CRASH_REPORT_PREFIX + "*.log")) {
+                for (Path f : files) {
+                    FileTime t = Files.getLastModifiedTime(f);
+                    if (!t.toInstant().isBefore(since) && (newestTime == null || t.compareTo(newestTime) > 0)) {
+                        newest = f;
+                        newestTime = t;
+                    }
+                }
+            } catch (IOException e) {
+                // a report that cannot be listed cannot be named
+            }
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(root, CRASH_REPORT_PREFIX + "*.log")) {
-            files.forEach(reports::add);
-        }
-        reports.sort(Comparator.comparing(RunDirectory::modified));
-        return reports;
-    }
-
-    private static FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
-        }
+        return Optional.ofNullable(newest);
     }
 
     /** Creates the run folder and its {@code checkpoints/} folder and writes {@code spec.json}. */

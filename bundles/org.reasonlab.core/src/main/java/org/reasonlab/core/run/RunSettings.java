@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,17 +126,7 @@ public final class RunSettings {
      * @param training whether the run trains; an evaluation of the base model ignores the training-only settings
      */
     public List<SettingProblem> check(boolean training) {
-        List<SettingProblem> problems = new ArrayList<>();
-        for (RunSetting s : texts.keySet()) {
-            if (s.trainingOnly() && !training || s.loraOnly() && !RunSpec.TUNING_LORA.equals(text(RunSetting.TUNING))) {
-                continue;
-            }
-            SettingProblem p = checkValue(s);
-            if (p != null) {
-                problems.add(p);
-            }
-        }
-        return problems;
+        return problems(training, EnumSet.allOf(RunSetting.class), false);
     }
 
     /**
@@ -144,27 +135,35 @@ public final class RunSettings {
      * runtime ({@code bin/java}), the DJL cache (not a file) and libtorch (its library).
      */
     public List<SettingProblem> checkOnDisk(boolean training) {
-        List<SettingProblem> problems = check(training);
+        return checkOnDisk(training, EnumSet.allOf(RunSetting.class));
+    }
+
+    /** {@link #checkOnDisk(boolean)} of some settings only (a form's page); the others still count as conditions. */
+    public List<SettingProblem> checkOnDisk(boolean training, Set<RunSetting> settings) {
+        return problems(training, settings, true);
+    }
+
+    private List<SettingProblem> problems(boolean training, Set<RunSetting> settings, boolean onDisk) {
+        List<SettingProblem> problems = new ArrayList<>();
+        boolean lora = RunSpec.TUNING_LORA.equals(text(RunSetting.TUNING));
         for (RunSetting s : texts.keySet()) {
-            if (problems.stream().noneMatch(p -> p.setting() == s)) {
-                SettingProblem p = checkFile(s);
-                if (p != null) {
-                    problems.add(p);
-                }
+            if (!settings.contains(s) || s.trainingOnly() && !training || s.loraOnly() && !lora) {
+                continue;
+            }
+            SettingProblem p = checkValue(s);
+            if (p == null && onDisk) {
+                p = checkFile(s);
+            }
+            if (p != null) {
+                problems.add(p);
             }
         }
-        problems.sort((a, b) -> a.setting().compareTo(b.setting()));
         return problems;
     }
 
     /** What is wrong with one setting's value on its own (whatever the other settings), or null. */
     public SettingProblem problemOf(RunSetting setting) {
         return checkValue(setting);
-    }
-
-    /** The first problem of one of these settings, or null. */
-    public static SettingProblem first(List<SettingProblem> problems, Set<RunSetting> settings) {
-        return problems.stream().filter(p -> settings.contains(p.setting())).findFirst().orElse(null);
     }
 
     private SettingProblem checkValue(RunSetting s) {

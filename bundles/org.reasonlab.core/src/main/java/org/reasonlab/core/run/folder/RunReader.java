@@ -57,6 +57,9 @@ public final class RunReader {
     private final CachedFile<RunEnvironment> environment;
     private final CachedFile<RunMetrics> metrics;
     private List<FileStamp> reviewStamps = List.of();
+    private FileStamp reportsStamp;
+    private Instant reportsSince;
+    private String crashReport;
     private MisalignmentRate human;
     private String humanProblem;
 
@@ -129,7 +132,7 @@ public final class RunReader {
         }
         if (state == RunState.FAILED || state == RunState.CRASHED) {
             String report = crashReportSince(started.map(StartedEvent::time).orElse(Instant.EPOCH));
-            if (report != null && (message == null || !message.contains(report))) {
+            if (report != null) {
                 message = (message == null ? "The trainer's JVM crashed" : message) + " (JVM crash report: " + report
                         + " in the run folder)";
             }
@@ -192,18 +195,13 @@ public final class RunReader {
 
     /** The name of the newest JVM crash report written since the run (last) started, or null. */
     private String crashReportSince(Instant start) {
-        try {
-            List<Path> reports = run.crashReports();
-            for (int i = reports.size() - 1; i >= 0; i--) {
-                Path r = reports.get(i);
-                if (!Files.getLastModifiedTime(r).toInstant().isBefore(start)) {
-                    return r.getFileName().toString();
-                }
-            }
-        } catch (IOException e) {
-            // no report to name
+        FileStamp now = FileStamp.of(folder); // a new report changes the folder: look again only then
+        if (!now.equals(reportsStamp) || !start.equals(reportsSince)) {
+            reportsStamp = now;
+            reportsSince = start;
+            crashReport = run.crashReportSince(start).map(p -> p.getFileName().toString()).orElse(null);
         }
-        return null;
+        return crashReport;
     }
 
     /** Why a run whose events say "running" is not running any more; null while it is. */

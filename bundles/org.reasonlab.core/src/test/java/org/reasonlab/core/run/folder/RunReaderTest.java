@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -245,7 +246,8 @@ class RunReaderTest {
         RunInfo crashed = reader(folder).read().info();
         assertEquals(RunState.CRASHED, crashed.state());
         assertTrue(crashed.message().contains("JVM crash report: hs_err_pid4242.log in the run folder"), crashed.message());
-        assertEquals(List.of(old, report), new RunDirectory(folder).crashReports());
+        assertEquals(Optional.of(report), new RunDirectory(folder).crashReportSince(Instant.parse("2025-05-01T10:00:00Z")));
+        assertEquals(Optional.of(report), new RunDirectory(folder).crashReportSince(Instant.EPOCH), "the newest");
         assertTrue(RunDirectory.crashReportOptions(folder).get(0)
                 .equals("-XX:ErrorFile=" + folder.toAbsolutePath().resolve("hs_err_pid%p.log")));
     }
