@@ -256,6 +256,7 @@ class RunsViewTest {
         waitForRow(view, "live-run", r -> r.state() == RunState.RUNNING);
         view.select("live-run");
         WorkbenchTestSupport.flushEvents();
+        assertTrue(page.headingToolBarInSight(), "Review Reasons and Resume are in sight, not pushed off by wide tables");
         assertTrue(page.reviewCommand().isEnabled(), "the page's run has predictions");
         assertFalse(page.resumeCommand().isEnabled(), "the page's run completed");
         page.reviewCommand().run();

@@ -12,12 +12,17 @@ import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.ContributionManager;
+import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -27,8 +32,8 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.forms.widgets.Form;
 import org.eclipse.ui.forms.widgets.FormToolkit;
-import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
 import org.eclipse.ui.menus.IMenuService;
 import org.reasonlab.core.run.RunMetrics;
@@ -66,7 +71,8 @@ public class RunEditor extends ReadOnlyEditorPart {
     private PageRunCommand resumeCommand;
 
     private FormToolkit toolkit;
-    private ScrolledForm form;
+    private Form form;
+    private ScrolledComposite scroller;
     private Label statusLabel;
     private Label messageLabel;
     private CurveChart lossChart;
@@ -105,10 +111,16 @@ public class RunEditor extends ReadOnlyEditorPart {
     @Override
     public void createPartControl(Composite parent) {
         toolkit = new FormToolkit(parent.getDisplay());
-        form = toolkit.createScrolledForm(parent);
-        toolkit.decorateFormHeading(form.getForm()); // a heading with a tool bar (Review Reasons, Resume)
+        // a heading with a tool bar (Review Reasons, Resume) that stays in sight: only the body below it scrolls
+        form = toolkit.createForm(parent);
+        toolkit.decorateFormHeading(form);
         form.setText("Run " + folder.getName());
-        Composite body = form.getBody();
+        form.getBody().setLayout(new FillLayout());
+        scroller = new ScrolledComposite(form.getBody(), SWT.H_SCROLL | SWT.V_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        Composite body = toolkit.createComposite(scroller);
+        scroller.setContent(body);
         body.setLayout(new GridLayout(2, true));
 
         Composite status = section(body, "Status", 2);
@@ -262,7 +274,9 @@ public class RunEditor extends ReadOnlyEditorPart {
         setRows(classTable, classRows(s.metrics()));
         showConfusion(s.metrics());
         setRows(settingsTable, s.settings());
-        form.reflow(true);
+        Composite body = (Composite) scroller.getContent();
+        body.layout(true, true);
+        scroller.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         generation++;
     }
 
@@ -472,5 +486,12 @@ public class RunEditor extends ReadOnlyEditorPart {
     /** The heading's Resume button. */
     PageRunCommand resumeCommand() {
         return resumeCommand;
+    }
+
+    /** Whether the heading's tool bar lies within the page's visible width. */
+    boolean headingToolBarInSight() {
+        Control bar = ((ToolBarManager) form.getToolBarManager()).getControl();
+        Rectangle shown = form.getClientArea();
+        return bar != null && bar.isVisible() && bar.getBounds().x + bar.getBounds().width <= shown.width;
     }
 }

@@ -25,6 +25,7 @@ import org.eclipse.ui.dialogs.ContainerGenerator;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.wizards.newresource.BasicNewResourceWizard;
 import org.reasonlab.core.imports.DatasetImport;
+import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.LabelSchemaFile;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetFormat;
@@ -87,7 +88,7 @@ final class WorkspaceDatasets {
         try {
             DatasetImport.write(dataset, target, format);
         } catch (IOException e) {
-            throw new CoreException(Problems.error("Could not write " + target + ": " + Problems.describe(e), e));
+            throw new CoreException(Problems.error(FileErrors.describe(e), e));
         }
         progress.worked(1);
         SubMonitor refresh = progress.split(1).setWorkRemaining(2);

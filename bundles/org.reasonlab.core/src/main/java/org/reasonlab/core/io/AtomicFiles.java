@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -50,17 +51,20 @@ public final class AtomicFiles {
         SaveTemps.removeAbandoned(file);
         Path temp = createTemp(target, file);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            // the lock, held until the temporary file is renamed, tells any other process's cleanup that this save
+            // is alive, whatever its process number means there (another container, another host)
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                    FileLock lock = SaveTemps.lock(channel)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 writer.writeTo(new NonClosing(out));
                 out.flush();
                 channel.force(true);
-            }
-            copyPermissions(file, temp);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                copyPermissions(file, temp);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } catch (IOException e) {
             delete(temp, e);

@@ -60,7 +60,7 @@ public final class LabelSchemaFile {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (CharacterCodingException | MalformedJsonException | EOFException e) {
-            String detail = e.getMessage() == null ? "not UTF-8" : e.getMessage().lines().findFirst().orElse("");
+            String detail = e instanceof CharacterCodingException ? "not UTF-8" : GsonMessages.describe(e.getMessage());
             throw new IOException(sidecar + ": not valid JSON: " + detail, e);
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException
                 | UnsupportedOperationException | NullPointerException e) {

@@ -1,10 +1,13 @@
 package org.reasonlab.core.io;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -18,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The temporary files of {@link AtomicFiles}, named after the file they replace and the process saving it, e.g.
  * {@code .data.jsonl.saving-1432-3k9x2f.tmp}: a save cut short with its process (kill -9, a power cut) leaves its
  * temporary file behind, and the next save of the same file removes it, while the temporary file of a save still
- * running in another process is left alone.
+ * running in another process is left alone: its process is alive, or it holds the file's lock.
  */
 final class SaveTemps {
     private static final String TAG = ".saving-";
@@ -68,12 +71,34 @@ final class SaveTemps {
             for (Path temp : temps) {
                 String name = temp.getFileName().toString();
                 Long pid = pid(name.substring(prefix.length(), name.length() - SUFFIX.length()));
-                if (pid != null && abandoned(temp, pid)) {
+                if (pid != null && abandoned(temp, pid) && unlocked(temp)) {
                     Files.deleteIfExists(temp);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // a folder that cannot be listed, a file another save removed first: the save itself goes on
+        }
+    }
+
+    /** Locks a temporary file while its save runs; null where the file system has no locks. */
+    static FileLock lock(FileChannel channel) {
+        try {
+            return channel.tryLock();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether no save holds the temporary file's lock: a save in another container or on another host may carry a
+     * process number that is gone here, but its lock is seen. The lock dies with its process (kill -9 included).
+     */
+    private static boolean unlocked(Path temp) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            return lock != null;
+        } catch (IOException | UnsupportedOperationException e) {
+            return true; // no locks here: the process numbers decide
         }
     }
 

@@ -63,11 +63,11 @@ public final class SplitExporter {
         }
         if (!rawLines.isEmpty()) {
             Path file = output(outputBase, UNPARSED, format);
-            byte[] separator = layout.lineSeparator().getBytes(StandardCharsets.US_ASCII);
+            boolean ownLineEnds = layout.format() == dataset.layout().format();
             AtomicFiles.write(file, out -> {
                 for (RawLine raw : rawLines) {
                     out.write(raw.bytes());
-                    out.write(separator);
+                    out.write(DatasetWriter.lineEnd(raw, layout, ownLineEnds).getBytes(StandardCharsets.US_ASCII));
                 }
             });
             written.put(UNPARSED, file);

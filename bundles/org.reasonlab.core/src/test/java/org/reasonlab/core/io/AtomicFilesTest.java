@@ -1,6 +1,7 @@
 package org.reasonlab.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -104,6 +105,41 @@ class AtomicFilesTest {
         List<String> expected = new ArrayList<>(kept);
         expected.add("data.jsonl");
         assertEquals(expected.stream().sorted().toList(), names());
+    }
+
+    /**
+     * A save in another container or on another host may carry a process number that is gone (or this process's own)
+     * here; its lock on the temporary file keeps the cleanup away, and once its process is gone, so is the lock.
+     */
+    @Test
+    void aLockedTemporaryFileOfAnUnknownProcessIsLeftAlone() throws Exception {
+        Path target = dir.resolve("data.jsonl");
+        Path temp = dir.resolve(".data.jsonl.saving-" + ProcessHandle.current().pid() + "-other.tmp");
+        Files.write(temp, new byte[1000]);
+        Path holder = Files.writeString(dir.resolve("Hold.java"), """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                public class Hold {
+                    public static void main(String[] args) throws Exception {
+                        try (FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE); var l = c.lock()) {
+                            System.out.println("locked");
+                            System.in.read();
+                        }
+                    }
+                }
+                """);
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                holder.toString(), temp.toString()).redirectErrorStream(true).start();
+        try {
+            assertEquals("locked", new String(other.getInputStream().readNBytes(6), StandardCharsets.US_ASCII));
+            AtomicFiles.write(target, out -> out.write('x'));
+            assertTrue(Files.exists(temp), "the save holding the lock is alive somewhere");
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        AtomicFiles.write(target, out -> out.write('y'));
+        assertFalse(Files.exists(temp), "the lock died with its process");
     }
 
     @Test
