@@ -34,6 +34,7 @@ import org.eclipse.ui.part.FileEditorInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reasonlab.core.edit.RecordFix;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.validate.ProblemKind;

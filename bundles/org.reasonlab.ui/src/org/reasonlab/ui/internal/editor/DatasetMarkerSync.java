@@ -6,12 +6,12 @@ import java.util.List;
 import org.eclipse.core.resources.IMarker;
 import org.reasonlab.core.edit.DatasetEdit;
 import org.reasonlab.core.edit.EntryReplacement;
+import org.reasonlab.core.edit.RecordFix;
+import org.reasonlab.core.edit.RecordFixer;
 import org.reasonlab.core.model.DatasetEntry;
 import org.reasonlab.core.validate.ProblemKind;
 import org.reasonlab.ui.internal.markers.DatasetMarkers;
-import org.reasonlab.ui.internal.markers.RecordFix;
 import org.reasonlab.ui.internal.markers.RecordFixTarget;
-import org.reasonlab.ui.internal.markers.RecordFixer;
 
 /**
  * The editor's side of the Problems view: finds a marker's record, and applies quick fixes as

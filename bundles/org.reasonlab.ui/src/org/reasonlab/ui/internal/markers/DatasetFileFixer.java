@@ -15,6 +15,8 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.MultiRule;
 import org.reasonlab.core.edit.EntryReplacement;
+import org.reasonlab.core.edit.RecordFix;
+import org.reasonlab.core.edit.RecordFixer;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.DatasetSaver;
 import org.reasonlab.core.model.Dataset;

@@ -3,6 +3,8 @@ package org.reasonlab.ui.internal.markers;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IMarkerResolutionGenerator2;
+import org.reasonlab.core.edit.RecordFix;
+import org.reasonlab.core.edit.RecordFixer;
 
 /**
  * Quick fixes for dataset problem markers of the kinds {@link RecordFixer} can fix

@@ -2,6 +2,8 @@ package org.reasonlab.ui.internal.markers;
 
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.CoreException;
+import org.reasonlab.core.edit.RecordFix;
+import org.reasonlab.core.edit.RecordFixer;
 import org.reasonlab.core.validate.ProblemKind;
 import org.reasonlab.core.validate.Severity;
 import org.reasonlab.core.validate.ValidationProblem;

@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.IMarkerResolution2;
 import org.eclipse.ui.statushandlers.StatusManager;
+import org.reasonlab.core.edit.RecordFixer;
 import org.reasonlab.core.validate.ProblemKind;
 
 /**

@@ -16,6 +16,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.FileEditorInput;
+import org.reasonlab.core.edit.RecordFix;
 import org.reasonlab.core.validate.ProblemKind;
 
 /**

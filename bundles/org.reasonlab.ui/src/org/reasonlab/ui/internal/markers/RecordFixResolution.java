@@ -14,6 +14,8 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.statushandlers.StatusManager;
 import org.eclipse.ui.views.markers.WorkbenchMarkerResolution;
+import org.reasonlab.core.edit.RecordFix;
+import org.reasonlab.core.edit.RecordFixer;
 import org.reasonlab.core.validate.ProblemKind;
 
 /**

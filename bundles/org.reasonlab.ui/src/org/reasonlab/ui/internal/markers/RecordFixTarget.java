@@ -2,6 +2,8 @@ package org.reasonlab.ui.internal.markers;
 
 import java.util.List;
 
+import org.reasonlab.core.edit.RecordFix;
+import org.reasonlab.core.edit.RecordFixer;
 import org.reasonlab.core.validate.ProblemKind;
 
 /**

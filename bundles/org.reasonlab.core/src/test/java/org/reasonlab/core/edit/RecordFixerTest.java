@@ -1,4 +1,4 @@
-package org.reasonlab.ui.internal.markers;
+package org.reasonlab.core.edit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.reasonlab.core.edit.EntryReplacement;
 import org.reasonlab.core.model.DatasetEntry;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.RawLine;

@@ -1,4 +1,4 @@
-package org.reasonlab.ui.internal.markers;
+package org.reasonlab.core.edit;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.reasonlab.core.edit.EntryReplacement;
 import org.reasonlab.core.model.DatasetEntry;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.text.TextHygiene;

@@ -1,11 +1,11 @@
-package org.reasonlab.ui.internal.markers;
+package org.reasonlab.core.edit;
 
 import java.util.Objects;
 
 import org.reasonlab.core.validate.ProblemKind;
 
 /**
- * A request to fix one record for one kind of problem, as a problem marker describes it.
+ * A request to fix one record for one kind of problem, as a validation problem (or a Problems view marker) describes it.
  *
  * @param entryIndex the entry's index in {@code Dataset.entries()} when the problem was found
  * @param recordId the record's id, or null when it has none; used to find the record again when
