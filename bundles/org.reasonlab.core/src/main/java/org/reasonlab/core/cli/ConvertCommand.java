@@ -2,24 +2,26 @@ package org.reasonlab.core.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.google.gson.JsonObject;
+import org.reasonlab.core.edit.RecordStamps;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.DatasetSaver;
 import org.reasonlab.core.io.LoadResult;
-import org.reasonlab.core.io.RealPaths;
 import org.reasonlab.core.io.SplitExporter;
 import org.reasonlab.core.model.DatasetFormat;
+import org.reasonlab.core.model.Split;
 
 /**
  * {@code reasonlab convert IN OUT}: between JSONL, CSV and the DFAR CSV layout, optionally one file
- * per split. Unparseable input lines are carried over verbatim and reported, never dropped.
+ * per split. Unparseable input lines are carried over verbatim and reported, never dropped. {@code --split}
+ * puts every record in one split, {@code --id-prefix} prefixes every id (so that files numbered alike
+ * can be merged).
  */
 final class ConvertCommand implements CliCommand {
 
@@ -30,33 +32,38 @@ final class ConvertCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "IN OUT [--to jsonl|csv|dfar] [--split-files] [--force] [--json]";
+        return "IN OUT [--to jsonl|csv|dfar] [--split train|validation|test] [--id-prefix P] [--split-files] [--force] [--json]";
     }
 
     @Override
     public String summary() {
-        return "convert between JSONL, CSV and DFAR CSV; --split-files writes OUT-train, OUT-validation, OUT-test";
+        return "convert between JSONL, CSV and DFAR CSV; --split sets every record's split, --id-prefix prefixes every id;"
+                + " --split-files writes OUT-train, OUT-validation, OUT-test";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        CliArguments arguments = CliArguments.parse(args, Set.of("json", "split-files", "force"), Set.of("to"));
+        CliArguments arguments = CliArguments.parse(args, Set.of("json", "split-files", "force"), Set.of("to", "split", "id-prefix"));
         List<String> files = arguments.requirePositional(2, "IN and OUT");
         Path in = Path.of(files.get(0));
         Path target = Path.of(files.get(1));
-        DatasetFormat format = targetFormat(arguments, target);
-        if (!arguments.flag("force") && !arguments.flag("split-files") && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UsageException(target + " exists; pass --force to replace it");
+        DatasetFormat format = OutputFiles.format(arguments, target);
+        if (!arguments.flag("split-files")) {
+            OutputFiles.refuseExisting(arguments, target);
         }
         List<Path> planned = arguments.flag("split-files") ? SplitExporter.outputs(withoutExtension(target), format)
                 : List.of(target);
-        for (Path output : planned) {
-            if (RealPaths.same(in, output)) {
-                throw new UsageException("IN and OUT are the same file: " + output + " is " + in);
-            }
-        }
+        OutputFiles.refuseInputs(List.of(in), planned, "IN and OUT");
+        Split assigned = arguments.option("split", null, Split::parse, "train, validation or test");
+        String idPrefix = arguments.option("id-prefix", null, p -> Optional.of(p).filter(t -> !t.isBlank()), "a non-empty text");
 
         LoadResult loaded = DatasetLoader.load(in);
+        if (assigned != null) {
+            RecordStamps.assignSplit(loaded.dataset(), assigned);
+        }
+        if (idPrefix != null) {
+            RecordStamps.prefixIds(loaded.dataset(), idPrefix);
+        }
         JsonObject json = new JsonObject();
         json.addProperty("input", in.toString());
         json.addProperty("records", loaded.dataset().recordCount());
@@ -86,16 +93,6 @@ final class ConvertCommand implements CliCommand {
             err.println(loaded.dataset().rawLines().size() + " unparsed line(s) were copied verbatim; fix them and convert again");
         }
         return loaded.hasProblems() ? DATA_ERRORS : OK;
-    }
-
-    private static DatasetFormat targetFormat(CliArguments arguments, Path target) throws UsageException {
-        if (arguments.option("to").isPresent()) {
-            String name = arguments.option("to").get();
-            return DatasetFormat.parse(name)
-                    .orElseThrow(() -> new UsageException("unknown format '" + name + "'; use jsonl, csv or dfar"));
-        }
-        return DatasetFormat.fromFileName(target).orElseThrow(
-                () -> new UsageException("cannot tell the format of " + target + " from its name; pass --to jsonl|csv|dfar"));
     }
 
     private static Path withoutExtension(Path file) {

@@ -19,7 +19,7 @@ public final class ReasonLabCli {
 
     public ReasonLabCli() {
         for (CliCommand command : List.of(new StatsCommand(), new ValidateCommand(), new ConvertCommand(),
-                new AgreementCommand())) {
+                new MergeCommand(), new AgreementCommand())) {
             commands.put(command.name(), command);
         }
     }
@@ -42,8 +42,14 @@ public final class ReasonLabCli {
             printHelp(err);
             return CliCommand.USAGE;
         }
+        List<String> commandArgs = args.subList(1, args.size());
+        if (asksForHelp(commandArgs)) {
+            out.println("usage: reasonlab " + command.name() + " " + command.usage());
+            out.println(command.summary());
+            return CliCommand.OK;
+        }
         try {
-            return command.run(args.subList(1, args.size()), out, err);
+            return command.run(commandArgs, out, err);
         } catch (UsageException e) {
             err.println("reasonlab " + command.name() + ": " + e.getMessage());
             err.println("usage: reasonlab " + command.name() + " " + command.usage());
@@ -52,6 +58,19 @@ public final class ReasonLabCli {
             err.println("reasonlab " + command.name() + ": " + FileErrors.describe(e));
             return CliCommand.IO_ERROR;
         }
+    }
+
+    /** {@code --help} or {@code -h} anywhere before {@code --}, whatever else the command line says. */
+    private static boolean asksForHelp(List<String> args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--" + CliArguments.HELP) || arg.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void printHelp(PrintStream stream) {

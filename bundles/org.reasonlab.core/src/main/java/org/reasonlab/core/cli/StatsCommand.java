@@ -83,8 +83,8 @@ final class StatsCommand implements CliCommand {
                 + (groups.isEmpty() ? "" : " (leakage)"));
         groups.stream().limit(10).forEach(group -> {
             for (Occurrence o : group.occurrences()) {
-                out.println("  line " + o.line() + (o.recordId() == null ? "" : " [" + o.recordId() + "]") + ": "
-                        + abbreviate(o.statement()));
+                out.println("  " + o.file() + ":" + o.line() + (o.recordId() == null ? "" : " [" + o.recordId() + "]")
+                        + ": " + abbreviate(o.statement()));
             }
         });
         if (groups.size() > 10) {

@@ -12,7 +12,10 @@ import java.util.Set;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.reasonlab.core.edit.DatasetFixes;
+import org.reasonlab.core.edit.RecordFixer;
 import org.reasonlab.core.io.DatasetLoader;
+import org.reasonlab.core.io.DatasetSaver;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.io.ParseProblem;
 import org.reasonlab.core.validate.ProblemKind;
@@ -21,7 +24,11 @@ import org.reasonlab.core.validate.ValidationOptions;
 import org.reasonlab.core.validate.ValidationProblem;
 import org.reasonlab.core.validate.Validator;
 
-/** {@code reasonlab validate FILE}: every problem with its line, in the form editors and CI logs link. */
+/**
+ * {@code reasonlab validate FILE}: every problem with its line, in the form editors and CI logs link.
+ * With {@code --fix} it first applies the safe quick fixes of the Problems view ({@link DatasetFixes})
+ * and saves the file atomically (unparseable lines byte for byte), then reports what is left.
+ */
 final class ValidateCommand implements CliCommand {
 
     @Override
@@ -31,23 +38,25 @@ final class ValidateCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "FILE [--min-reason-words N] [--strict] [--limit N] [--json]";
+        return "FILE [--fix] [--min-reason-words N] [--strict] [--limit N] [--json]";
     }
 
     @Override
     public String summary() {
-        return "check records: labels, reasons, ids, duplicates, leakage, contradictions, text hygiene";
+        return "check records: labels, reasons, ids, duplicates, leakage, contradictions, text hygiene;"
+                + " --fix trims whitespace, replaces non-breaking spaces and repairs mojibake in FILE";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        CliArguments arguments = CliArguments.parse(args, Set.of("json", "strict"), Set.of("min-reason-words", "limit"));
+        CliArguments arguments = CliArguments.parse(args, Set.of("json", "strict", "fix"), Set.of("min-reason-words", "limit"));
         Path file = Path.of(arguments.requirePositional(1, "FILE").get(0));
         int limit = arguments.intOption("limit", 200);
         ValidationOptions options = ValidationOptions.defaults()
                 .withMinReasonWords(arguments.intOption("min-reason-words", ValidationOptions.defaults().minReasonWords()));
 
         LoadResult loaded = DatasetLoader.load(file);
+        Map<ProblemKind, Integer> fixed = arguments.flag("fix") ? fix(loaded, file) : Map.of();
         List<ValidationProblem> problems = new Validator(options).validate(loaded.dataset());
         Map<Integer, ParseProblem> parseProblemByLine = new HashMap<>();
         for (ParseProblem p : loaded.problems()) {
@@ -59,8 +68,17 @@ final class ValidateCommand implements CliCommand {
         }
 
         if (arguments.flag("json")) {
-            CliJson.print(toJson(file, loaded, problems, parseProblemByLine, bySeverity), out);
+            JsonObject json = toJson(file, loaded, problems, parseProblemByLine, bySeverity);
+            if (arguments.flag("fix")) {
+                JsonObject fixes = new JsonObject();
+                fixed.forEach((kind, records) -> fixes.addProperty(kindId(kind), records));
+                json.add("fixed", fixes);
+            }
+            CliJson.print(json, out);
         } else {
+            if (arguments.flag("fix")) {
+                printFixed(file, fixed, out);
+            }
             int shown = 0;
             for (ValidationProblem p : problems) {
                 if (shown++ == limit) {
@@ -78,6 +96,24 @@ final class ValidateCommand implements CliCommand {
         boolean failed = bySeverity.getOrDefault(Severity.ERROR, 0) > 0
                 || (arguments.flag("strict") && bySeverity.getOrDefault(Severity.WARNING, 0) > 0);
         return failed ? DATA_ERRORS : OK;
+    }
+
+    /** Applies every safe quick fix and saves the file atomically when a record changed. */
+    private static Map<ProblemKind, Integer> fix(LoadResult loaded, Path file) throws IOException {
+        Map<ProblemKind, Integer> fixed = DatasetFixes.applyAll(loaded.dataset());
+        if (!fixed.isEmpty()) {
+            DatasetSaver.save(loaded.dataset(), file);
+        }
+        return fixed;
+    }
+
+    private static void printFixed(Path file, Map<ProblemKind, Integer> fixed, PrintStream out) {
+        if (fixed.isEmpty()) {
+            out.println(file + ": nothing to fix");
+            return;
+        }
+        fixed.forEach((kind, records) -> out.println(file + ": fixed " + records + " record(s): "
+                + RecordFixer.label(kind).toLowerCase(Locale.ROOT) + " [" + kindId(kind) + "]"));
     }
 
     private static String location(Path file, ValidationProblem p, Map<Integer, ParseProblem> parseProblemByLine) {

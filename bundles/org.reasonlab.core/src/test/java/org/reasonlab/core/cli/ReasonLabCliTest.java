@@ -3,16 +3,14 @@ package org.reasonlab.core.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.reasonlab.core.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,17 +27,6 @@ class ReasonLabCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new ReasonLabCli().run(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content, StandardCharsets.UTF_8);
@@ -55,7 +42,7 @@ class ReasonLabCliTest {
     @Test
     void statsOfACleanFileSucceeds() throws IOException {
         Path file = write("clean.jsonl", CLEAN);
-        Result r = run("stats", file.toString());
+        CliRun r = run("stats", file.toString());
         assertEquals(CliCommand.OK, r.status(), r.err());
         assertTrue(r.out().contains("3"), r.out());
         assertTrue(r.out().contains("ethical"), r.out());
@@ -64,7 +51,7 @@ class ReasonLabCliTest {
     @Test
     void statsJsonCountsLabels() throws IOException {
         Path file = write("clean.jsonl", CLEAN);
-        Result r = run("stats", file.toString(), "--json");
+        CliRun r = run("stats", file.toString(), "--json");
         assertEquals(CliCommand.OK, r.status(), r.err());
         JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
         JsonObject stats = json.getAsJsonObject("statistics");
@@ -79,9 +66,11 @@ class ReasonLabCliTest {
         Path test = write("test.jsonl", """
                 {"id":"t1","statement":"I returned the wallet I found on the bus","label":"ethical","reason":"It belongs to someone else, so giving it back is right."}
                 """);
-        Result r = run("stats", train.toString(), "--against", test.toString());
+        CliRun r = run("stats", train.toString(), "--against", test.toString());
         assertEquals(CliCommand.DATA_ERRORS, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("1 statement(s) appear in both files"), r.out());
+        assertTrue(r.out().contains("  " + train + ":1 [a]: I returned the wallet"), r.out());
+        assertTrue(r.out().contains("  " + test + ":1 [t1]: I returned the wallet"), r.out());
     }
 
     @Test
@@ -91,7 +80,7 @@ class ReasonLabCliTest {
                 {this is not json
                 {"id":"e","statement":"I lied to my manager.","label":"maybe","reason":"Lying to your manager breaks their trust in you."}
                 """);
-        Result r = run("validate", file.toString());
+        CliRun r = run("validate", file.toString());
         assertEquals(CliCommand.DATA_ERRORS, r.status(), r.out());
         assertTrue(r.out().contains(file + ":4"), r.out());
         assertTrue(r.out().contains(file + ":5:"), r.out());
@@ -102,7 +91,7 @@ class ReasonLabCliTest {
     @Test
     void validateOfACleanFileSucceeds() throws IOException {
         Path file = write("clean.jsonl", CLEAN);
-        Result r = run("validate", file.toString(), "--json");
+        CliRun r = run("validate", file.toString(), "--json");
         assertEquals(CliCommand.OK, r.status(), r.out());
         JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
         assertEquals(0, json.getAsJsonObject("summary").get("error").getAsInt());
@@ -114,7 +103,7 @@ class ReasonLabCliTest {
                 + "I kept the change the cashier gave me by mistake.,1,\"Keeping money that is not yours is dishonest.\r\nIt hurts the cashier.\"\r\n"
                 + "I held the door for a stranger.,0,Holding the door is a small kindness.\r\n");
         Path jsonl = dir.resolve("out.jsonl");
-        Result r = run("convert", csv.toString(), jsonl.toString());
+        CliRun r = run("convert", csv.toString(), jsonl.toString());
         assertEquals(CliCommand.OK, r.status(), r.err());
         LoadResult loaded = DatasetLoader.load(jsonl);
         List<DatasetRecord> records = loaded.dataset().records();
@@ -129,7 +118,7 @@ class ReasonLabCliTest {
         String dfar = "Statement,Label,Reason\r\nI kept the change.,2,Odd label\r\n";
         Path in = write("label2.csv", dfar);
         Path out = dir.resolve("out.csv");
-        Result r = run("convert", in.toString(), out.toString(), "--to", "dfar");
+        CliRun r = run("convert", in.toString(), out.toString(), "--to", "dfar");
         assertEquals(CliCommand.DATA_ERRORS, r.status(), r.err());
         assertTrue(r.err().contains(in + ":2:20: error: unknown label '2'"), r.err());
         assertEquals(dfar, Files.readString(out));
@@ -138,7 +127,7 @@ class ReasonLabCliTest {
     @Test
     void aCsvWithCrOnlyLineEndingsIsReadLineByLine() throws IOException {
         Path in = write("mac.csv", "Statement,Label,Reason\rI fed a stray cat.,0,Kind\rI kept the change.,1,Dishonest\r");
-        Result stats = run("stats", in.toString(), "--json");
+        CliRun stats = run("stats", in.toString(), "--json");
         assertEquals(CliCommand.OK, stats.status(), stats.err());
         assertEquals(2, JsonParser.parseString(stats.out()).getAsJsonObject().getAsJsonObject("statistics")
                 .get("records").getAsInt());
@@ -151,7 +140,7 @@ class ReasonLabCliTest {
     void convertRefusesToOverwriteWithoutForce() throws IOException {
         Path in = write("in.jsonl", CLEAN);
         Path out = write("out.jsonl", "keep me\n");
-        Result r = run("convert", in.toString(), out.toString());
+        CliRun r = run("convert", in.toString(), out.toString());
         assertEquals(CliCommand.USAGE, r.status());
         assertEquals("keep me\n", Files.readString(out));
     }
@@ -166,7 +155,7 @@ class ReasonLabCliTest {
         for (List<String> args : List.of(List.of(good, link, "--force"), List.of(link, good, "--force"),
                 List.of(good, hard, "--force"), List.of(good, viaParent, "--force"),
                 List.of(trainPart, dir.resolve("parts.jsonl").toString(), "--split-files"))) {
-            Result r = run(Stream.concat(Stream.of("convert"), args.stream()).toArray(String[]::new));
+            CliRun r = run(Stream.concat(Stream.of("convert"), args.stream()).toArray(String[]::new));
             assertEquals(CliCommand.USAGE, r.status(), args + ": " + r.err());
             assertTrue(r.err().startsWith("reasonlab convert: IN and OUT are the same file: "), r.err());
         }
@@ -178,7 +167,7 @@ class ReasonLabCliTest {
     @Test
     void convertWritesOneFilePerSplit() throws IOException {
         Path in = write("in.jsonl", CLEAN);
-        Result r = run("convert", in.toString(), dir.resolve("parts.jsonl").toString(), "--split-files");
+        CliRun r = run("convert", in.toString(), dir.resolve("parts.jsonl").toString(), "--split-files");
         assertEquals(CliCommand.OK, r.status(), r.err());
         assertEquals(2, DatasetLoader.load(dir.resolve("parts-train.jsonl")).dataset().recordCount());
         assertEquals(1, DatasetLoader.load(dir.resolve("parts-test.jsonl")).dataset().recordCount());
@@ -193,9 +182,22 @@ class ReasonLabCliTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsUsage() {
+        for (String command : List.of("stats", "validate", "convert", "merge", "agreement")) {
+            for (String help : List.of("--help", "-h")) {
+                CliRun r = run(command, "x.jsonl", help, "--bogus");
+                assertEquals(CliCommand.OK, r.status(), command + " " + help + ": " + r.err());
+                assertTrue(r.out().startsWith("usage: reasonlab " + command + " "), r.out());
+                assertEquals("", r.err());
+            }
+        }
+        assertEquals(CliCommand.IO_ERROR, run("stats", "--", "-h").status(), "after --, -h is a file name");
+    }
+
+    @Test
     void missingFileExitsWithIoError() {
         Path missing = dir.resolve("nope.jsonl");
-        Result r = run("stats", missing.toString());
+        CliRun r = run("stats", missing.toString());
         assertEquals(CliCommand.IO_ERROR, r.status());
         assertEquals("reasonlab stats: " + missing + ": no such file\n", r.err());
     }
@@ -204,14 +206,14 @@ class ReasonLabCliTest {
     void ioErrorsNameTheUsersFileAndTheProblem() throws IOException {
         Path in = write("in.jsonl", CLEAN);
         Path out = dir.resolve("missing").resolve("out.jsonl");
-        Result noFolder = run("convert", in.toString(), out.toString());
+        CliRun noFolder = run("convert", in.toString(), out.toString());
         assertEquals(CliCommand.IO_ERROR, noFolder.status());
         assertEquals("reasonlab convert: " + out + ": the folder " + out.getParent() + " does not exist\n", noFolder.err());
 
         Path loop = dir.resolve("loop.jsonl");
         Files.createSymbolicLink(loop, dir.resolve("loop2.jsonl"));
         Files.createSymbolicLink(dir.resolve("loop2.jsonl"), loop);
-        Result looping = run("validate", loop.toString());
+        CliRun looping = run("validate", loop.toString());
         assertEquals(CliCommand.IO_ERROR, looping.status());
         assertEquals("reasonlab validate: " + loop + ": a symbolic link loop (too many levels of symbolic links)\n",
                 looping.err());
@@ -222,7 +224,7 @@ class ReasonLabCliTest {
         assumeFalse("root".equals(System.getProperty("user.name")), "root may read anything");
         Path secret = write("secret.jsonl", CLEAN);
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
-        Result r = run("stats", secret.toString());
+        CliRun r = run("stats", secret.toString());
         assertEquals(CliCommand.IO_ERROR, r.status());
         assertEquals("reasonlab stats: " + secret + ": permission denied\n", r.err());
     }
@@ -234,7 +236,7 @@ class ReasonLabCliTest {
             try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
                 sparse.setLength(2L << 30); // truncate -s 2G: zero bytes that take no disk space
             }
-            Result r = run(command[0], file.toString());
+            CliRun r = run(command[0], file.toString());
             assertEquals(CliCommand.IO_ERROR, r.status(), r.err());
             assertEquals("reasonlab " + command[0] + ": " + file + ":1:1: the line is longer than 64 MiB, the most one "
                     + "record may take; is this a dataset file?", r.err().strip());
@@ -245,7 +247,7 @@ class ReasonLabCliTest {
     @Test
     void statsOfDfarTrainset() {
         Path dfar = SharedData.dfarTrainset();
-        Result r = run("stats", dfar.toString(), "--json");
+        CliRun r = run("stats", dfar.toString(), "--json");
         assertEquals(CliCommand.OK, r.status(), r.err());
         JsonObject stats = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("statistics");
         assertEquals(4500, stats.get("records").getAsInt());
