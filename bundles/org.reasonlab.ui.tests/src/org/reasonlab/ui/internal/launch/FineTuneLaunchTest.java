@@ -15,6 +15,7 @@ import java.util.Map;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
@@ -249,6 +250,8 @@ class FineTuneLaunchTest {
         job.cancel();
         TrainerTestSupport.waitFor(job);
         assertEquals(RunStatus.CANCELLED, job.outcome());
+        assertEquals(143, job.exitCode(), "SIGTERM: the documented exit code of a cancelled run");
+        assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
         RunDirectory run = new RunDirectory(job.runDirectory());
         assertEquals(RunStatus.CANCELLED, run.status());
         List<Long> steps = run.checkpointSteps();

@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reasonlab.core.run.ErrorEvent;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunStatus;
 import org.reasonlab.core.run.folder.RunInfo;
@@ -112,13 +113,14 @@ class TrainerFailureTest {
         TrainerJob job = runFailingTrainer("garbage", garbageRuntime());
         assertEquals(3, job.exitCode());
         assertEquals(IStatus.ERROR, job.getResult().getSeverity());
-        assertTrue(job.getResult().getMessage().contains("exit code 3"), job.getResult().getMessage());
+        assertTrue(job.getResult().getMessage().contains("the trainer exited with code 3 without finishing the run"),
+                job.getResult().getMessage());
         assertTrue(job.getResult().getMessage().contains("OutOfMemoryError"), "the last stderr lines are shown");
         RunDirectory run = new RunDirectory(job.runDirectory());
         assertEquals(RunStatus.FAILED, run.status(), "the failure is recorded in events.jsonl");
 
         RunInfo row = TrainerTestSupport.waitForRun(view, run.root(), r -> r.state() == RunState.FAILED);
-        assertTrue(row.message().contains("exit code 3"), row.message());
+        assertTrue(row.message().contains("exited with code 3"), row.message());
         assertTrue(view.shownTexts(row.name())[1].equals("failed"));
         assertUsable();
     }
@@ -193,14 +195,16 @@ class TrainerFailureTest {
         job.processHandle().destroyForcibly(); // kill -9: no checkpoint, no finished event
         TrainerTestSupport.waitFor(job);
         assertEquals(RunStatus.FAILED, job.outcome());
-        assertTrue(job.getResult().getMessage().contains("137") || job.getResult().getMessage().contains("killed"),
-                job.getResult().getMessage());
+        assertEquals(137, job.exitCode());
+        String killed = "the trainer was killed by signal 9 (SIGKILL) without finishing the run";
+        assertTrue(job.getResult().getMessage().contains(killed), job.getResult().getMessage());
         RunDirectory run = new RunDirectory(job.runDirectory());
         assertEquals(RunStatus.FAILED, run.status());
+        assertEquals(killed, run.readEvents().last(ErrorEvent.class).orElseThrow().message(), "events.jsonl names the signal");
         assertTrue(!run.checkpointSteps().isEmpty(), "the checkpoints written before the kill are kept");
 
         RunInfo row = TrainerTestSupport.waitForRun(view, run.root(), r -> r.state() == RunState.FAILED);
-        assertTrue(row.message().contains("without finishing"), row.message());
+        assertTrue(row.message().contains(killed), row.message());
         view.select(row.name());
         assertTrue(WorkbenchTestSupport.isEnabled(RunCommands.RESUME), "a killed run can be resumed from its last checkpoint");
         assertTrue(dataset.exists());

@@ -18,10 +18,8 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.ui.progress.IProgressConstants;
-import org.reasonlab.core.run.ErrorEvent;
-import org.reasonlab.core.run.FinishedEvent;
 import org.reasonlab.core.run.RunDirectory;
-import org.reasonlab.core.run.RunEventLog;
+import org.reasonlab.core.run.TrainerExit;
 import org.reasonlab.core.run.RunStatus;
 import org.reasonlab.ui.internal.JobFamilies;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
@@ -31,9 +29,12 @@ import org.reasonlab.ui.internal.ReasonLabUiPlugin;
  * on its stdout, which {@link ObservedProcess} passes on (malformed lines are ignored here; they still
  * show in the Console). Cancel sends
  * SIGTERM, so the trainer stops after the current step with a final checkpoint; the job ends when
- * the process has. A process that exits without a finished event (a crash, a kill) gets an error
- * and a {@code failed} finished event appended to the run's {@code events.jsonl}, and the job ends
- * with an error status naming the exit code and the last lines of stderr. Never blocks the UI.
+ * the process has. A process that exits without writing its own end (a crash, a kill) gets it
+ * recorded in the run's {@code events.jsonl} by {@link TrainerExit#recordIfUnfinished}: an error
+ * naming the exit code or the signal ("the trainer was killed by signal 9 (SIGKILL)") and a
+ * {@code failed} finished event, or, when this job asked it to stop, a {@code cancelled} one; the
+ * job ends with an error status naming it and the last lines of stderr. Exit codes 3 and 143 with
+ * the trainer's own cancelled event are a cancelled run. Never blocks the UI.
  */
 public final class TrainerJob extends Job {
     private static final int TICKS = 10_000;
@@ -163,18 +164,21 @@ public final class TrainerJob extends Job {
     private IStatus finish() {
         String plugin = ReasonLabUiPlugin.PLUGIN_ID;
         Integer code = exitCode;
+        RunDirectory run = new RunDirectory(runDir);
+        // the trainer died without writing its end (a kill, a crash, garbage): record it in the run
+        String recorded = code == null ? null : record(run, code);
         if (!training) {
             if (code != null && code == 0) {
                 outcome = RunStatus.COMPLETED;
                 return Status.info("Evaluation finished: " + runDir.resolve(RunDirectory.METRICS));
             }
-            outcome = process.stopRequested() ? RunStatus.CANCELLED : RunStatus.FAILED;
+            boolean cancelled = process.stopRequested() || (code != null && TrainerExit.isCancelled(code));
+            outcome = cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
             if (outcome == RunStatus.CANCELLED) {
                 return new Status(IStatus.CANCEL, plugin, "Evaluation stopped.");
             }
-            return Status.error("Evaluation failed (" + describeExit(code) + ")" + tail());
+            return Status.error("Evaluation failed (" + describeExit(code) + ")" + crashReport(run) + tail());
         }
-        RunDirectory run = new RunDirectory(runDir);
         RunStatus status;
         try {
             status = run.status();
@@ -192,30 +196,23 @@ public final class TrainerJob extends Job {
                     + "; resume it with ReasonLab > Resume or 'reasonlab train --run-dir " + runDir + " --resume'.");
         }
         outcome = RunStatus.FAILED;
-        String reason = progress.error();
-        if (status != RunStatus.FAILED) {
-            // the trainer died without a word (crash, kill, garbage): record it in the run
-            reason = "the trainer exited without finishing (" + describeExit(code) + ")";
-            record(run, reason);
-        }
+        String reason = recorded != null ? recorded : progress.error();
         // the run's readers name the crash report themselves (RunReader); the job's message names it too
         return Status.error("Run failed: " + (reason == null ? describeExit(code) : reason) + crashReport(run) + tail());
     }
 
-    private void record(RunDirectory run, String reason) {
-        if (!Files.isDirectory(run.root())) {
-            return;
-        }
-        try (RunEventLog log = run.openEventLog()) {
-            Instant now = Instant.now();
-            List<String> tail = progress.stderrTail();
-            log.append(new ErrorEvent(now, reason, tail.isEmpty() ? null : String.join("\n", tail)));
-            log.append(new FinishedEvent(now, RunStatus.FAILED, Double.NaN));
+    /** Appends the trainer's end to events.jsonl unless it wrote its own; returns what was recorded, or null. */
+    private String record(RunDirectory run, int code) {
+        List<String> tail = progress.stderrTail();
+        try {
+            return TrainerExit.recordIfUnfinished(run, code, process.stopRequested(),
+                    tail.isEmpty() ? null : String.join("\n", tail));
         } catch (IOException | RuntimeException e) {
             ReasonLabUiPlugin plugin = ReasonLabUiPlugin.getDefault();
             if (plugin != null) {
-                plugin.getLog().log(Status.warning("Cannot record the failure in " + run.eventsFile(), e));
+                plugin.getLog().log(Status.warning("Cannot record the trainer's end in " + run.eventsFile(), e));
             }
+            return null;
         }
     }
 
@@ -234,17 +231,7 @@ public final class TrainerJob extends Job {
     }
 
     private static String describeExit(Integer code) {
-        if (code == null) {
-            return "still running";
-        }
-        return switch (code) {
-            case 1 -> "exit code 1";
-            case 2 -> "exit code 2: invalid settings";
-            case 134 -> "exit code 134: the JVM aborted (native crash)";
-            case 137 -> "exit code 137: killed";
-            case 143 -> "exit code 143: terminated";
-            default -> "exit code " + code;
-        };
+        return code == null ? "still running" : TrainerExit.describe(code);
     }
 
     private String tail() {
