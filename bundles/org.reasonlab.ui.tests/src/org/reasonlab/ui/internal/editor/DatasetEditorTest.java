@@ -19,10 +19,12 @@ import java.util.Map;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.commands.operations.IOperationHistory;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
@@ -252,6 +254,39 @@ class DatasetEditorTest {
         assertArrayEquals(new int[] {4, 5}, editor.shownRows());
         assertTrue(editor.outlineText().contains("train (3)"), editor.outlineText()::toString);
         assertTrue(editor.outlineText().contains("  (unlabelled) (3)"), editor.outlineText()::toString);
+    }
+
+    @Test
+    void setsLabelAndSplitOfSeveralSelectedRecordsAsOneUndoableEdit() throws Exception {
+        DatasetEditor editor = EditorTestSupport.open(file);
+        editor.selectRows(0, 1, 2, 3);
+        assertArrayEquals(new int[] {0, 1, 2, 3}, editor.selectedEntries());
+        editor.recordTable().forceFocus();
+        EditorTestSupport.command("org.reasonlab.ui.dataset.setLabel", Map.of("org.reasonlab.ui.dataset.labelNumber", "2"));
+        assertEquals(List.of("unethical", "unethical", "unethical"), List.of(label(editor, 0), label(editor, 1), label(editor, 2)));
+        assertInstanceOf(RawLine.class, editor.model().entry(3), "the unparsed line is left alone");
+        IOperationHistory history = PlatformUI.getWorkbench().getOperationSupport().getOperationHistory();
+        assertEquals("Set label unethical on 3 records", history.getUndoOperation(editor.model().undoContext()).getLabel());
+
+        editor.records().setSplit(Split.VALIDATION);
+        for (int entry = 0; entry < 3; entry++) {
+            assertEquals(Split.VALIDATION, ((DatasetRecord) editor.model().entry(entry)).split());
+        }
+        EditorTestSupport.command("org.eclipse.ui.edit.undo");
+        for (int entry = 0; entry < 3; entry++) {
+            assertEquals(Split.TRAIN, ((DatasetRecord) editor.model().entry(entry)).split(), "one undo takes every split back");
+        }
+        EditorTestSupport.command("org.eclipse.ui.edit.undo");
+        assertNull(label(editor, 0));
+        assertNull(label(editor, 1));
+        assertNull(label(editor, 2), "one undo takes every label back");
+        assertFalse(editor.isDirty());
+
+        editor.selectRows(4, 5);
+        editor.records().setSplit(Split.TRAIN);
+        editor.doSave(null);
+        assertEquals(Split.TRAIN, record(onDisk(), "e5").split());
+        assertEquals(Split.TRAIN, record(onDisk(), "e6").split());
     }
 
     @Test

@@ -586,6 +586,17 @@ public final class DatasetEditor extends MultiPageEditorPart implements IGotoMar
         records.table().control().notifyListeners(SWT.Selection, new Event());
     }
 
+    /** Selects several rows of the record table as Ctrl+clicks would. */
+    void selectRows(int... rows) {
+        records.table().selectRows(rows);
+        records.table().control().notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** The entries of the selected rows, in file order. */
+    int[] selectedEntries() {
+        return records.table().selectedEntries();
+    }
+
     Table recordTable() {
         return records.table().control();
     }

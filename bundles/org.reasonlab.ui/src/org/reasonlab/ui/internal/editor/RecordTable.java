@@ -64,7 +64,7 @@ final class RecordTable {
     }
 
     private Table createTable() {
-        Table t = new Table(holder, SWT.VIRTUAL | SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        Table t = new Table(holder, SWT.VIRTUAL | SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
         String[][] columns = {{"", "Problems (icon) and annotator disagreement (\u2260)"}, {"Line", "Line in the file"},
@@ -191,6 +191,20 @@ final class RecordTable {
     int selectedEntry() {
         int row = table.getSelectionIndex();
         return row >= 0 && row < rows.length ? rows[row] : -1;
+    }
+
+    /** The entries of every selected row (Shift/Ctrl+click, Ctrl+A), in file order. */
+    int[] selectedEntries() {
+        return Arrays.stream(table.getSelectionIndices()).filter(row -> row >= 0 && row < rows.length).sorted()
+                .map(row -> rows[row]).toArray();
+    }
+
+    /** Selects these rows as Ctrl+clicks would; the first is the one the form shows. */
+    void selectRows(int... toSelect) {
+        for (int row : toSelect) {
+            ensureRow(row);
+        }
+        table.setSelection(toSelect);
     }
 
     void select(int row) {

@@ -1,5 +1,6 @@
 package org.reasonlab.ui.internal.editor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -180,9 +181,12 @@ final class RecordsPage {
         return true;
     }
 
-    /** Sets the label of the selected record (typed text is committed with it, as one edit). */
+    /**
+     * Sets the label of the selected records: the shown one (typed text is committed with it) and
+     * every other selected row, as one undoable edit.
+     */
     void setLabel(String label) {
-        replaceShown("Set label " + label, r -> r.setLabel(label));
+        replaceSelected("Set label " + label, r -> r.setLabel(label));
     }
 
     /** Sets the n-th label of the schema (1-based, like the digit keys); false if there is no such label. */
@@ -195,19 +199,31 @@ final class RecordsPage {
         return true;
     }
 
+    /** Sets the split of the selected records, as {@link #setLabel} does. */
     void setSplit(Split split) {
-        replaceShown("Set split " + (split == null ? "(none)" : split.id()), r -> r.setSplit(split));
+        replaceSelected("Set split " + (split == null ? "(none)" : split.id()), r -> r.setSplit(split));
     }
 
-    private void replaceShown(String label, Consumer<DatasetRecord> change) {
-        if (model == null || shownEntry < 0 || !(model.entry(shownEntry) instanceof DatasetRecord before)) {
+    /** One edit that changes every selected record (unparsed lines are skipped); the shown one with its typed text. */
+    private void replaceSelected(String label, Consumer<DatasetRecord> change) {
+        if (model == null || shownEntry < 0) {
             return;
         }
+        int[] selected = table.selectedEntries();
+        int[] entries = selected.length > 1 ? selected : new int[] {shownEntry};
         DatasetRecord pending = form.pendingRecord();
-        DatasetRecord after = pending != null ? pending : before.copy();
-        change.accept(after);
-        if (!after.equals(before)) {
-            editor.execute(label, List.of(new EntryReplacement(shownEntry, before, after)));
+        List<DatasetEdit> edits = new ArrayList<>();
+        for (int entry : entries) {
+            if (model.entry(entry) instanceof DatasetRecord before) {
+                DatasetRecord after = entry == shownEntry && pending != null ? pending : before.copy();
+                change.accept(after);
+                if (!after.equals(before)) {
+                    edits.add(new EntryReplacement(entry, before, after));
+                }
+            }
+        }
+        if (!edits.isEmpty()) {
+            editor.execute(edits.size() == 1 ? label : label + " on " + edits.size() + " records", edits);
         }
     }
 
