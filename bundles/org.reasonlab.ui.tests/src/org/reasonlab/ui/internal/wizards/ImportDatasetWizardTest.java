@@ -27,6 +27,7 @@ import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.LabelSchemaFile;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.DatasetRecord;
+import org.reasonlab.core.model.Split;
 
 class ImportDatasetWizardTest {
     private static final String PROJECT = "reasonlab-import-test";
@@ -96,6 +97,46 @@ class ImportDatasetWizardTest {
                 + "\"reason\":\"Kindness to animals is good.\"}\n", WizardTestSupport.read(file));
         assertEquals(List.of(), prompter.reportedMessages, "no problems to report");
         assertEquals(DFAR, Files.readString(dfar), "the source is untouched");
+    }
+
+    @Test
+    void addsTheImportedRecordsToAnExistingDatasetAsASplit() throws Exception {
+        String train = "{\"id\":\"1\",\"statement\":\"I returned a lost wallet.\",\"label\":\"ethical\",\"split\":\"train\"}\n";
+        IFile existing = WizardTestSupport.writeFile(project, "dfar.jsonl", train);
+        Path dfar = source("DFAR_testset.csv", DFAR);
+        openWizard();
+        wizard.sourcePage().setSource(dfar);
+        wizard.targetPage().setFileName("dfar.jsonl");
+        wizard.targetPage().setAppend(Split.TEST, null);
+        assertTrue(wizard.canFinish());
+
+        assertFalse(wizard.performFinish(), "ids 1 and 2 of the test file clash with the train file's 1");
+        assertTrue(prompter.reported.get(0).getMessage().startsWith("The id '1' is in "), prompter.reported.get(0).getMessage());
+        assertTrue(prompter.reported.get(0).getMessage().endsWith("give the imported records an id prefix. Nothing was written."));
+        assertEquals(train, WizardTestSupport.read(existing));
+        assertEquals(List.of(), prompter.asked, "adding to a file never asks to replace it");
+
+        wizard.targetPage().setAppend(Split.TEST, "test-");
+        assertTrue(wizard.performFinish());
+        LoadResult merged = DatasetLoader.load(existing.getLocation().toPath());
+        assertEquals(List.of("1", "test-1", "test-2"), merged.dataset().records().stream().map(DatasetRecord::id).toList());
+        assertEquals(List.of(Split.TRAIN, Split.TEST, Split.TEST),
+                merged.dataset().records().stream().map(DatasetRecord::split).toList());
+        assertTrue(WizardTestSupport.read(existing).startsWith(train), "the existing records stay as they were");
+        assertEquals(existing, wizard.importedFile());
+    }
+
+    @Test
+    void addingNeedsAnExistingDataset() throws Exception {
+        openWizard();
+        wizard.sourcePage().setSource(source("dfar.csv", DFAR));
+        wizard.targetPage().setFileName("missing.jsonl");
+        wizard.targetPage().setAppend(Split.VALIDATION, "");
+        assertFalse(wizard.targetPage().isPageComplete());
+        assertTrue(wizard.targetPage().getErrorMessage().contains("is not an existing dataset"),
+                wizard.targetPage().getErrorMessage());
+        wizard.targetPage().setAppend(null, null);
+        assertTrue(wizard.targetPage().isPageComplete(), "a file of its own again");
     }
 
     @Test

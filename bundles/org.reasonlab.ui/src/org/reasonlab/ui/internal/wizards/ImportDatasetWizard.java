@@ -25,6 +25,7 @@ import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.LabelSchema;
+import org.reasonlab.core.model.Split;
 import org.reasonlab.ui.ReasonLabUi;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
 
@@ -139,9 +140,11 @@ public class ImportDatasetWizard extends Wizard implements IImportWizard {
         LabelSchema schema = sourcePage.schema();
         DatasetFormat output = targetPage.outputFormat();
         IFile target = targetPage.targetFile();
+        Split appendAs = targetPage.appendSplit();
+        String idPrefix = targetPage.idPrefix();
         try {
             List<String> existing = WorkspaceDatasets.existingOutputs(target);
-            if (!existing.isEmpty() && !prompter.confirmReplace(getShell(), TITLE, existing)) {
+            if (appendAs == null && !existing.isEmpty() && !prompter.confirmReplace(getShell(), TITLE, existing)) {
                 return false;
             }
         } catch (CoreException e) {
@@ -160,7 +163,11 @@ public class ImportDatasetWizard extends Wizard implements IImportWizard {
                     throw new CoreException(Problems.error(FileErrors.describe(e), e));
                 }
                 progress.worked(1);
-                WorkspaceDatasets.write(target, loaded[0].dataset(), output, progress.split(1));
+                if (appendAs != null) {
+                    WorkspaceDatasets.append(target, loaded[0].dataset(), source, appendAs, idPrefix, progress.split(1));
+                } else {
+                    WorkspaceDatasets.write(target, loaded[0].dataset(), output, progress.split(1));
+                }
             }
         };
         try {

@@ -13,21 +13,25 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.List;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.dialogs.WizardNewFileCreationPage;
 import org.reasonlab.core.imports.DatasetImport;
 import org.reasonlab.core.imports.ImportFormat;
 import org.reasonlab.core.io.ParseProblem;
 import org.reasonlab.core.model.DatasetFormat;
+import org.reasonlab.core.model.Split;
 
 /**
  * Where the imported dataset goes (a workspace folder, taken from the selection, and a name taken
  * from the source), whether it becomes JSONL or keeps the source's format, and, before Finish, what
  * reading the source found: how many records, and each line that cannot be read (it is kept verbatim,
- * never dropped). An existing file may be chosen; Finish asks before replacing it.
+ * never dropped). An existing file may be chosen; Finish asks before replacing it, unless the records
+ * are to be added to it as one split (with an optional id prefix), which keeps the file's records and format.
  */
 public class ImportTargetPage extends WizardNewFileCreationPage {
     private final Supplier<Path> source;
@@ -36,6 +40,9 @@ public class ImportTargetPage extends WizardNewFileCreationPage {
     private final Runnable requestCheck;
     private Button jsonlButton;
     private Button keepButton;
+    private Button appendButton;
+    private Combo appendSplit;
+    private Text idPrefix;
     private Label summary;
     private List problemList;
     /** The name this page last suggested, replaced when the source changes unless the user typed another. */
@@ -66,6 +73,25 @@ public class ImportTargetPage extends WizardNewFileCreationPage {
         keepButton.setText("&The source's format");
         jsonlButton.addListener(SWT.Selection, e -> formatChanged());
         keepButton.addListener(SWT.Selection, e -> formatChanged());
+
+        Group existing = new Group(parent, SWT.NONE);
+        existing.setText("Existing dataset");
+        GridLayoutFactory.swtDefaults().numColumns(4).applyTo(existing);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(existing);
+        appendButton = new Button(existing, SWT.CHECK);
+        appendButton.setText("&Add the records to the file above as split:");
+        appendSplit = new Combo(existing, SWT.READ_ONLY);
+        for (Split split : Split.values()) {
+            appendSplit.add(split.id());
+        }
+        appendSplit.select(Split.TEST.ordinal());
+        new Label(existing, SWT.NONE).setText("with id &prefix:");
+        idPrefix = new Text(existing, SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).hint(80, SWT.DEFAULT).applyTo(idPrefix);
+        appendButton.addListener(SWT.Selection, e -> appendChanged());
+        appendSplit.addListener(SWT.Selection, e -> setPageComplete(validatePage()));
+        appendSplit.setEnabled(false);
+        idPrefix.setEnabled(false);
 
         summary = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(summary);
@@ -124,6 +150,15 @@ public class ImportTargetPage extends WizardNewFileCreationPage {
         setPageComplete(validatePage());
     }
 
+    private void appendChanged() {
+        boolean append = appendButton.getSelection();
+        appendSplit.setEnabled(append);
+        idPrefix.setEnabled(append);
+        jsonlButton.setEnabled(!append);
+        keepButton.setEnabled(!append);
+        setPageComplete(validatePage());
+    }
+
     @Override
     protected boolean validatePage() {
         if (!super.validatePage()) {
@@ -131,6 +166,9 @@ public class ImportTargetPage extends WizardNewFileCreationPage {
         }
         if (keepButton == null) {
             return true;
+        }
+        if (appendSplit() != null) {
+            return validateAppend();
         }
         String name = getFileName().strip();
         DatasetFormat wanted = outputFormat();
@@ -143,9 +181,7 @@ public class ImportTargetPage extends WizardNewFileCreationPage {
             return false;
         }
         IFile file = targetFile();
-        Path from = source.get();
-        if (from != null && file.getLocation() != null
-                && file.getLocation().toPath().toAbsolutePath().normalize().equals(from.toAbsolutePath().normalize())) {
+        if (isSource(file)) {
             setErrorMessage("'" + file.getFullPath() + "' is the file being imported; choose another name");
             return false;
         }
@@ -153,6 +189,49 @@ public class ImportTargetPage extends WizardNewFileCreationPage {
             setMessage("'" + file.getFullPath() + "' exists; Finish asks before replacing it.", WARNING);
         }
         return true;
+    }
+
+    /** Adding to a file: it must be a dataset that exists, other than the source; its format stays. */
+    private boolean validateAppend() {
+        IFile file = targetFile();
+        if (!file.exists() || DatasetImport.formatOfName(file.getName()) == null) {
+            setErrorMessage("'" + file.getFullPath() + "' is not an existing dataset to add the records to;"
+                    + " choose one, or clear 'Add the records'");
+            return false;
+        }
+        if (isSource(file)) {
+            setErrorMessage("'" + file.getFullPath() + "' is the file being imported; choose another dataset");
+            return false;
+        }
+        setMessage("The records are added to '" + file.getFullPath() + "' as split " + appendSplit().id()
+                + "; its records stay as they are.", INFORMATION);
+        return true;
+    }
+
+    private boolean isSource(IFile file) {
+        Path from = source.get();
+        return from != null && file.getLocation() != null
+                && file.getLocation().toPath().toAbsolutePath().normalize().equals(from.toAbsolutePath().normalize());
+    }
+
+    /** The split the records are added to an existing dataset as, or null when the import writes a file of its own. */
+    public Split appendSplit() {
+        return appendButton != null && appendButton.getSelection() ? Split.values()[appendSplit.getSelectionIndex()] : null;
+    }
+
+    /** The prefix for the imported ids when adding to an existing dataset; empty for none. */
+    public String idPrefix() {
+        return idPrefix == null ? "" : idPrefix.getText().strip();
+    }
+
+    /** Adds to the target file as {@code split} (null: a file of its own), with the id prefix; for tests. */
+    public void setAppend(Split split, String prefix) {
+        appendButton.setSelection(split != null);
+        if (split != null) {
+            appendSplit.select(split.ordinal());
+        }
+        idPrefix.setText(prefix == null ? "" : prefix);
+        appendChanged();
     }
 
     private void show(ImportCheck.Outcome outcome) {

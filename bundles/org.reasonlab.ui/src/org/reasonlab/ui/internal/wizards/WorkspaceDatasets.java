@@ -25,10 +25,12 @@ import org.eclipse.ui.dialogs.ContainerGenerator;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.wizards.newresource.BasicNewResourceWizard;
 import org.reasonlab.core.imports.DatasetImport;
+import org.reasonlab.core.imports.SplitAppend;
 import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.io.LabelSchemaFile;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetFormat;
+import org.reasonlab.core.model.Split;
 
 /**
  * Writing a dataset into the workspace: through the core's atomic save to the file's location, then
@@ -95,6 +97,25 @@ final class WorkspaceDatasets {
         file.refreshLocal(IResource.DEPTH_ZERO, refresh.split(1));
         parent.getFile(IPath.fromPortableString(LabelSchemaFile.sidecarFor(target).getFileName().toString()))
                 .refreshLocal(IResource.DEPTH_ZERO, refresh.split(1));
+    }
+
+    /**
+     * Adds the imported dataset's records to the existing dataset file as one split
+     * ({@link SplitAppend}), atomically, and refreshes the file. Call it in a workspace operation
+     * holding {@link #rule}.
+     */
+    static void append(IFile file, Dataset imported, Path source, Split split, String idPrefix, IProgressMonitor monitor)
+            throws CoreException {
+        SubMonitor progress = SubMonitor.convert(monitor, "Adding to " + file.getFullPath(), 2);
+        try {
+            SplitAppend.append(imported, source, location(file), split, idPrefix);
+        } catch (SplitAppend.RefusedException e) {
+            throw new CoreException(Problems.error(e.getMessage(), null));
+        } catch (IOException e) {
+            throw new CoreException(Problems.error(FileErrors.describe(e), e));
+        }
+        progress.worked(1);
+        file.refreshLocal(IResource.DEPTH_ZERO, progress.split(1));
     }
 
     /** Selects the file in the explorer and, if asked, opens it in the editor the registry picks for it. */

@@ -65,9 +65,7 @@ final class MergeCommand implements CliCommand {
         }
         Optional<IdClash> clash = DatasetMerge.firstIdClash(sources);
         if (clash.isPresent()) {
-            IdClash c = clash.get();
-            err.println("reasonlab merge: id '" + c.id() + "' is in " + c.firstFile() + " (line " + c.firstLine()
-                    + ") and in " + c.secondFile() + " (line " + c.secondLine() + "); nothing was written."
+            err.println("reasonlab merge: " + clash.get().describe() + "; nothing was written."
                     + " Give the files distinct ids first: reasonlab convert IN OUT --id-prefix P");
             return DATA_ERRORS;
         }

@@ -26,6 +26,12 @@ public final class DatasetMerge {
 
     /** The same id in two files: where it is first, and where again. */
     public record IdClash(String id, Path firstFile, int firstLine, Path secondFile, int secondLine) {
+
+        /** "id '1' is in a.jsonl (line 2) and in b.csv (line 2)". */
+        public String describe() {
+            return "id '" + id + "' is in " + firstFile + " (line " + firstLine + ") and in " + secondFile + " (line "
+                    + secondLine + ")";
+        }
     }
 
     private DatasetMerge() {
