@@ -67,8 +67,7 @@ public final class TrainerExit {
         return "the trainer exited with code " + exitCode + switch (exitCode) {
             case COMPLETED -> ": completed";
             case BAD_ARGUMENTS -> ": invalid settings";
-            case CANCELLED -> ": cancelled";
-            default -> "";
+            default -> ""; // 3 means cancelled only with the trainer's own cancelled event, which is not described here
         };
     }
 

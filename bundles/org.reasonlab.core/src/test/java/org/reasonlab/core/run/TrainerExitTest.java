@@ -33,6 +33,7 @@ class TrainerExitTest {
         assertEquals("the trainer was killed by signal 6 (SIGABRT): the JVM aborted (a native crash)", TrainerExit.describe(134));
         assertEquals("the trainer exited with code 2: invalid settings", TrainerExit.describe(2));
         assertEquals("the trainer exited with code 1", TrainerExit.describe(1));
+        assertEquals("the trainer exited with code 3", TrainerExit.describe(3), "a 3 described is one without its cancelled event");
         assertTrue(TrainerExit.isCancelled(3));
         assertTrue(TrainerExit.isCancelled(143));
         assertFalse(TrainerExit.isCancelled(137));
