@@ -19,6 +19,7 @@ import org.reasonlab.core.prompt.ExampleBuilder;
 import org.reasonlab.core.prompt.ExampleSet;
 import org.reasonlab.core.run.ErrorEvent;
 import org.reasonlab.core.run.FinishedEvent;
+import org.reasonlab.core.run.LoraRank;
 import org.reasonlab.core.run.MessageEvent;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunSpec;
@@ -142,11 +143,11 @@ final class TrainingSession {
 
     /** LoRA of a rank as large as the model's width is no low-rank adaptation (e.g. r 64 on the tiny model). */
     private void warnIfRankReachesWidth(int hiddenSize) {
-        if (RunSpec.TUNING_LORA.equals(spec.tuning()) && spec.loraR() >= hiddenSize) {
-            String text = "LoRA r " + spec.loraR() + " is not below the model's hidden size " + hiddenSize
-                    + ": the adapters are not low-rank";
-            err.println("train: warning: " + text);
-            sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, text));
+        if (RunSpec.TUNING_LORA.equals(spec.tuning())) {
+            LoraRank.warning(spec.loraR(), hiddenSize).ifPresent(text -> {
+                err.println("train: warning: " + text);
+                sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, text));
+            });
         }
     }
 
