@@ -54,18 +54,22 @@ public final class TrainMain extends TrainerCommand<TrainMain.Args> {
     private static String usageText() {
         StringBuilder u = new StringBuilder("usage: train --dataset FILE --run-dir DIR [OPTION]...\n"
                 + "       train --spec FILE --run-dir DIR [OPTION]...\n"
-                + "       train --run-dir DIR --resume [--merged]\n"
-                + "  --run-dir DIR                the run folder; one that holds a run needs --resume or --force\n"
-                + "  --spec FILE                  start from this spec.json (its runId and created are replaced)\n");
+                + "       train --run-dir DIR --resume [--merged]\n");
+        line(u, "--run-dir DIR", "the run folder; one that holds a run needs --resume or --force");
+        line(u, "--spec FILE", "start from this spec.json (its runId and created are replaced)");
         for (SpecOptions.SpecOption o : SpecOptions.ALL) {
-            u.append(String.format(Locale.ROOT, "  %-28s sets %s%n", o.usage(), o.field()));
+            line(u, o.usage(), "sets " + o.field());
         }
-        u.append("  --merged                     also write merged/, the tuned model in Hugging Face layout\n"
-                + "  --resume                     continue the run in --run-dir from its newest checkpoint\n"
-                + "  --force                      remove the run files of the run in --run-dir first (not other files)\n"
-                + "  -h, --help                   this text\n"
-                + "Options given beside --spec or --preset win over their values; limits as in spec.json.");
-        return u.toString();
+        line(u, "--merged", "also write merged/, the tuned model in Hugging Face layout");
+        line(u, "--resume", "continue the run in --run-dir from its newest checkpoint");
+        line(u, "--force", "remove the run files of the run in --run-dir first (not other files)");
+        line(u, "-h, --help", "this text");
+        return u.append("Options given beside --spec or --preset win over their values; limits as in spec.json.")
+                .toString();
+    }
+
+    private static void line(StringBuilder usage, String option, String meaning) {
+        usage.append(String.format(Locale.ROOT, "  %-37s %s%n", option, meaning));
     }
 
     /** Runs {@code train} in its own JVM: prepares DJL offline, then exits with {@link #run}'s code. */
