@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.core.run.RunPreset;
+import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.run.RunSpecs;
 import org.reasonlab.core.run.RunStatus;
 import org.reasonlab.ui.internal.WorkbenchTestSupport;
 import org.reasonlab.ui.internal.runs.TrainerTestSupport;
@@ -160,6 +164,83 @@ class FineTuneLaunchTest {
         assertTrue(errorOf(new RuntimeTab(), wc).startsWith("Java runtime folder not found"));
         wc.setAttribute(LaunchAttributes.JAVA_HOME, "");
         assertNull(errorOf(new RuntimeTab(), wc));
+    }
+
+    @Test
+    void thePaperPresetFillsTheTabsAndIsRecordedInTheSpec() throws CoreException {
+        ILaunchConfigurationWorkingCopy wc = config("preset");
+        Shell shell = new Shell(WorkbenchTestSupport.window().getShell());
+        TrainingTab tab = new TrainingTab();
+        try {
+            tab.createControl(shell);
+            tab.initializeFrom(wc);
+            tab.applyPreset("dfar-paper");
+            tab.performApply(wc);
+        } finally {
+            tab.dispose();
+            shell.dispose();
+        }
+        assertEquals("dfar-paper", wc.getAttribute(LaunchAttributes.PRESET, ""));
+        assertEquals("0.03", wc.getAttribute(LaunchAttributes.WARMUP_RATIO, ""));
+        assertEquals("true", wc.getAttribute(LaunchAttributes.LOSS_ON_PROMPT, ""));
+        LaunchSettings.presetValues("dfar-paper").forEach(wc::setAttribute); // what the Model and Data tabs receive
+        assertNull(LaunchSettings.of(wc).firstProblem());
+        RunSpec spec = LaunchSettings.of(wc).toSpec("paper");
+        assertEquals("dfar-paper", spec.preset());
+        assertEquals(10, spec.epochs());
+        assertEquals("constant", spec.schedule());
+        assertEquals(0.03, spec.warmupRatio());
+        assertEquals(0.3, spec.gradientClipping());
+        assertTrue(spec.lossOnPrompt());
+        assertEquals(List.of(), spec.validate());
+        RunSpec paper = new RunSpec();
+        RunPreset.DFAR_PAPER.applyTo(paper);
+        paper.setRunId("paper");
+        paper.setDataset(spec.dataset());
+        paper.setDevice(spec.device());
+        paper.setSeed(spec.seed());
+        assertEquals(RunSpecs.toJson(paper), RunSpecs.toJson(spec), "the launch's spec is the preset's");
+
+        LaunchSettings.presetValues("").forEach(wc::setAttribute);
+        RunSpec defaults = LaunchSettings.of(wc).toSpec("defaults");
+        assertNull(defaults.preset());
+        assertNull(defaults.warmupRatio());
+        assertFalse(defaults.lossOnPrompt());
+    }
+
+    @Test
+    void modelTabWarnsWhenLoraRankReachesTheHiddenSize() throws CoreException {
+        ILaunchConfigurationWorkingCopy wc = config("rank");
+        wc.setAttribute(LaunchAttributes.LORA_R, "64");
+        Shell shell = new Shell(WorkbenchTestSupport.window().getShell());
+        ModelTab tab = new ModelTab();
+        try {
+            tab.createControl(shell);
+            tab.initializeFrom(wc);
+            assertTrue(tab.isValid(wc), "a warning, not an error");
+            assertTrue(tab.getMessage() != null && tab.getMessage().contains("hidden size 64"), tab.getMessage());
+            wc.setAttribute(LaunchAttributes.LORA_R, "8");
+            assertTrue(tab.isValid(wc));
+            assertNull(tab.getMessage());
+        } finally {
+            tab.dispose();
+            shell.dispose();
+        }
+    }
+
+    @Test
+    void aRunFolderHoldingARunIsRefusedForTrainingAndEvaluation() throws Exception {
+        assumeTrue(TrainerClassPath.trainerBundle().isPresent(), "org.reasonlab.train is not installed");
+        Path folder = Files.createTempDirectory("reasonlab-held-");
+        Files.writeString(folder.resolve(RunDirectory.EVENTS), "{}\n");
+        for (String action : List.of(LaunchAttributes.ACTION_TRAIN, LaunchAttributes.ACTION_EVALUATE)) {
+            ILaunchConfigurationWorkingCopy wc = config("held-" + action);
+            wc.setAttribute(LaunchAttributes.RUN_DIR, folder.toString());
+            wc.setAttribute(LaunchAttributes.ACTION, action);
+            CoreException e = assertThrows(CoreException.class, () -> FineTuneLaunchDelegate.start(wc, null));
+            assertTrue(e.getMessage().contains("already holds a run"), e.getMessage());
+        }
+        assertEquals("{}\n", Files.readString(folder.resolve(RunDirectory.EVENTS)));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.reasonlab.ui.internal.launch;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -48,13 +47,13 @@ public class FineTuneLaunchDelegate extends LaunchConfigurationDelegate {
         }
         Path runDir = settings.runDirectory(configuration.getName(), LocalDateTime.now()).toAbsolutePath();
         RunDirectory run = new RunDirectory(runDir);
+        if (run.holdsRun()) { // a run folder holds one run: event logs and checkpoints of two never mix
+            throw new CoreException(Status.error("The run folder " + runDir
+                    + " already holds a run: clear the Run folder field for a new one, or resume that run."));
+        }
         if (settings.evaluateOnly()) {
             TrainerCommand command = TrainerCommand.evaluate(settings, classPath, runDir);
             return TrainerLauncher.start(launch, command, "Evaluate " + configuration.getName(), false);
-        }
-        if (Files.exists(run.specFile())) {
-            throw new CoreException(Status.error("The run folder " + runDir
-                    + " already holds a run: clear the Run folder field for a new one, or resume that run."));
         }
         RunSpec spec = settings.toSpec(LaunchSettings.safeName(runDir.getFileName().toString()));
         spec.setCreated(Instant.now());

@@ -161,6 +161,15 @@ public abstract class FineTuneTab extends AbstractLaunchConfigurationTab {
         }
     }
 
+    /** Sets the fields of this tab among {@code values} (attribute to value); the others are other tabs'. */
+    public void setValues(Map<String, String> values) {
+        values.forEach((attribute, value) -> {
+            if (fields.containsKey(attribute)) {
+                setValue(attribute, value);
+            }
+        });
+    }
+
     protected Control field(String attribute) {
         return fields.get(attribute);
     }

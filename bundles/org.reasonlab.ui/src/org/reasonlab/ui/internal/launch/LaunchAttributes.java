@@ -45,6 +45,8 @@ public final class LaunchAttributes {
     public static final String LORA_TARGETS = P + "loraTargetModules";
 
     // Training
+    /** A {@link org.reasonlab.core.run.RunPreset}'s id the settings started from; empty = ReasonLab's defaults. */
+    public static final String PRESET = P + "preset";
     public static final String LEARNING_RATE = P + "learningRate";
     public static final String EPOCHS = P + "epochs";
     /** Empty = no limit. */
@@ -55,10 +57,17 @@ public final class LaunchAttributes {
     public static final String WEIGHT_DECAY = P + "weightDecay";
     public static final String SCHEDULE = P + "schedule";
     public static final String WARMUP_STEPS = P + "warmupSteps";
+    /** Empty = the warm-up is given in steps. */
+    public static final String WARMUP_RATIO = P + "warmupRatio";
+    public static final String GRADIENT_CLIPPING = P + "gradientClipping";
+    /** {@code true} or {@code false}. */
+    public static final String LOSS_ON_PROMPT = P + "lossOnPrompt";
     public static final String SEED = P + "seed";
     public static final String CHECKPOINT_EVERY = P + "checkpointEvery";
     public static final String PRECISION = P + "precision";
     public static final String EVAL_MAX_NEW_TOKENS = P + "evalMaxNewTokens";
+    /** Empty = every record of the evaluation split. */
+    public static final String EVAL_SAMPLE = P + "evalSample";
     /** Empty = {@code runs/<configuration name>-<timestamp>} next to the dataset. */
     public static final String RUN_DIR = P + "runDir";
 
@@ -110,10 +119,14 @@ public final class LaunchAttributes {
         m.put(WEIGHT_DECAY, RunSetting.WEIGHT_DECAY);
         m.put(SCHEDULE, RunSetting.SCHEDULE);
         m.put(WARMUP_STEPS, RunSetting.WARMUP_STEPS);
+        m.put(WARMUP_RATIO, RunSetting.WARMUP_RATIO);
+        m.put(GRADIENT_CLIPPING, RunSetting.GRADIENT_CLIPPING);
+        m.put(PRESET, RunSetting.PRESET);
         m.put(SEED, RunSetting.SEED);
         m.put(CHECKPOINT_EVERY, RunSetting.CHECKPOINT_EVERY);
         m.put(PRECISION, RunSetting.PRECISION);
         m.put(EVAL_MAX_NEW_TOKENS, RunSetting.EVAL_MAX_NEW_TOKENS);
+        m.put(EVAL_SAMPLE, RunSetting.EVAL_SAMPLE);
         m.put(JAVA_HOME, RunSetting.JAVA_HOME);
         m.put(HEAP, RunSetting.HEAP);
         m.put(DEVICE, RunSetting.DEVICE);

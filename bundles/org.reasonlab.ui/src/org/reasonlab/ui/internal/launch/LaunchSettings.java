@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.eclipse.core.resources.IContainer;
@@ -26,6 +28,8 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.reasonlab.core.prompt.PromptTemplate;
 import org.reasonlab.core.prompt.TrainingMode;
+import org.reasonlab.core.run.LoraRank;
+import org.reasonlab.core.run.RunPreset;
 import org.reasonlab.core.run.RunSetting;
 import org.reasonlab.core.run.RunSettings;
 import org.reasonlab.core.run.RunSpec;
@@ -78,6 +82,7 @@ public final class LaunchSettings {
         d.put(LORA_ALPHA, TrainingPreferences.get(TrainingPreferences.LORA_ALPHA));
         d.put(LORA_DROPOUT, TrainingPreferences.get(TrainingPreferences.LORA_DROPOUT));
         d.put(LORA_TARGETS, String.join(", ", spec.loraTargetModules()));
+        d.put(PRESET, "");
         d.put(LEARNING_RATE, TrainingPreferences.get(TrainingPreferences.LEARNING_RATE));
         d.put(EPOCHS, TrainingPreferences.get(TrainingPreferences.EPOCHS));
         d.put(MAX_STEPS, "");
@@ -87,10 +92,14 @@ public final class LaunchSettings {
         d.put(WEIGHT_DECAY, Double.toString(spec.weightDecay()));
         d.put(SCHEDULE, spec.schedule());
         d.put(WARMUP_STEPS, Integer.toString(spec.warmupSteps()));
+        d.put(WARMUP_RATIO, "");
+        d.put(GRADIENT_CLIPPING, Double.toString(spec.gradientClipping()));
+        d.put(LOSS_ON_PROMPT, Boolean.toString(spec.lossOnPrompt()));
         d.put(SEED, Long.toString(spec.seed()));
         d.put(CHECKPOINT_EVERY, Integer.toString(spec.checkpointEvery()));
         d.put(PRECISION, spec.precision());
         d.put(EVAL_MAX_NEW_TOKENS, Integer.toString(spec.evalMaxNewTokens()));
+        d.put(EVAL_SAMPLE, "");
         d.put(RUN_DIR, "");
         d.put(JAVA_HOME, "");
         d.put(HEAP, TrainingPreferences.get(TrainingPreferences.HEAP));
@@ -99,6 +108,61 @@ public final class LaunchSettings {
         d.put(OFFLINE, TrainingPreferences.get(TrainingPreferences.OFFLINE));
         d.put(LIBTORCH_PATH, TrainingPreferences.get(TrainingPreferences.LIBTORCH_PATH));
         return d;
+    }
+
+    /** The attributes {@link #presetValues} sets. */
+    private static final List<String> PRESET_ATTRIBUTES = List.of(PRESET, TEMPLATE_PROMPT, TEMPLATE_ANSWER, TUNING,
+            LORA_R, LORA_ALPHA, LORA_DROPOUT, LORA_TARGETS, LEARNING_RATE, EPOCHS, MAX_STEPS, BATCH_SIZE,
+            GRADIENT_ACCUMULATION, SCHEDULE, WARMUP_STEPS, WARMUP_RATIO, GRADIENT_CLIPPING, LOSS_ON_PROMPT);
+
+    /**
+     * The attributes a preset sets, with its values ({@link RunPreset#applyTo} on a spec); for no preset (empty)
+     * the same attributes with ReasonLab's defaults. The template fields are emptied: the mode's default template.
+     */
+    public static Map<String, String> presetValues(String presetId) {
+        Optional<RunPreset> preset = RunPreset.of(presetId);
+        if (preset.isEmpty()) {
+            Map<String, String> defaults = defaults();
+            Map<String, String> v = new LinkedHashMap<>();
+            PRESET_ATTRIBUTES.forEach(a -> v.put(a, defaults.get(a)));
+            return v;
+        }
+        RunSpec s = new RunSpec();
+        preset.get().applyTo(s);
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put(PRESET, s.preset());
+        v.put(TEMPLATE_PROMPT, "");
+        v.put(TEMPLATE_ANSWER, "");
+        v.put(TUNING, s.tuning());
+        v.put(LORA_R, Integer.toString(s.loraR()));
+        v.put(LORA_ALPHA, Integer.toString(s.loraAlpha()));
+        v.put(LORA_DROPOUT, Double.toString(s.loraDropout()));
+        v.put(LORA_TARGETS, String.join(", ", s.loraTargetModules()));
+        v.put(LEARNING_RATE, Double.toString(s.learningRate()));
+        v.put(EPOCHS, Integer.toString(s.epochs()));
+        v.put(MAX_STEPS, s.maxSteps() == null ? "" : Integer.toString(s.maxSteps()));
+        v.put(BATCH_SIZE, Integer.toString(s.batchSize()));
+        v.put(GRADIENT_ACCUMULATION, Integer.toString(s.gradientAccumulation()));
+        v.put(SCHEDULE, s.schedule());
+        v.put(WARMUP_STEPS, Integer.toString(s.warmupSteps()));
+        v.put(WARMUP_RATIO, s.warmupRatio() == null ? "" : Double.toString(s.warmupRatio()));
+        v.put(GRADIENT_CLIPPING, Double.toString(s.gradientClipping()));
+        v.put(LOSS_ON_PROMPT, Boolean.toString(s.lossOnPrompt()));
+        return v;
+    }
+
+    /** The warning for a LoRA r not below the model's hidden size (known for {@code tiny} and a config.json), or null. */
+    public String loraRankWarning() {
+        if (!RunSpec.TUNING_LORA.equals(get(TUNING))) {
+            return null;
+        }
+        try {
+            int r = Integer.parseInt(get(LORA_R));
+            OptionalInt hidden = LoraRank.hiddenSize(get(MODEL));
+            return hidden.isEmpty() ? null : LoraRank.warning(r, hidden.getAsInt()).map(w -> w + ".").orElse(null);
+        } catch (NumberFormatException e) {
+            return null; // the error is shown instead
+        }
     }
 
     /** Writes every default into the working copy (a new configuration). */
@@ -260,6 +324,11 @@ public final class LaunchSettings {
         s.setWeightDecay(Double.parseDouble(get(WEIGHT_DECAY)));
         s.setSchedule(get(SCHEDULE));
         s.setWarmupSteps(Integer.parseInt(get(WARMUP_STEPS)));
+        s.setWarmupRatio(get(WARMUP_RATIO).isEmpty() ? null : Double.valueOf(get(WARMUP_RATIO)));
+        s.setGradientClipping(Double.parseDouble(get(GRADIENT_CLIPPING)));
+        s.setLossOnPrompt(Boolean.parseBoolean(get(LOSS_ON_PROMPT)));
+        s.setPreset(get(PRESET).isEmpty() ? null : get(PRESET));
+        s.setEvalSample(get(EVAL_SAMPLE).isEmpty() ? null : Integer.valueOf(get(EVAL_SAMPLE)));
         s.setEpochs(Integer.parseInt(get(EPOCHS)));
         s.setMaxSteps(get(MAX_STEPS).isEmpty() ? null : Integer.valueOf(get(MAX_STEPS)));
         s.setBatchSize(Integer.parseInt(get(BATCH_SIZE)));

@@ -32,13 +32,23 @@ public record TrainerCommand(List<String> commandLine, Map<String, String> envir
         return build(settings, classPath, runDir, args);
     }
 
-    /** {@code eval} of the base model on the evaluation split, output in {@code outDir}. */
+    /**
+     * {@code eval} of the base model on the evaluation split (its seeded sample when one is set), with the
+     * configuration's template, output in {@code outDir}.
+     */
     public static TrainerCommand evaluate(LaunchSettings settings, List<Path> classPath, Path outDir) {
         RunSpec spec = settings.toSpec("eval");
-        List<String> args = List.of("eval", "--model", spec.model(), "--dataset", spec.dataset(), "--split",
-                spec.evalSplit(), "--mode", spec.mode().id(), "--out", outDir.toString(), "--device", spec.device(),
-                "--precision", spec.precision(), "--max-sequence-length", Integer.toString(spec.maxSequenceLength()),
-                "--max-new-tokens", Integer.toString(spec.evalMaxNewTokens()));
+        List<String> args = new ArrayList<>(List.of("eval", "--model", spec.model(), "--dataset", spec.dataset(),
+                "--split", spec.evalSplit(), "--mode", spec.mode().id(), "--out", outDir.toString(), "--device",
+                spec.device(), "--precision", spec.precision(), "--max-sequence-length",
+                Integer.toString(spec.maxSequenceLength()), "--max-new-tokens", Integer.toString(spec.evalMaxNewTokens()),
+                "--seed", Long.toString(spec.seed())));
+        if (spec.hasOwnTemplate()) {
+            args.addAll(List.of("--prompt", spec.template().promptText(), "--answer", spec.template().answerText()));
+        }
+        if (spec.evalSample() != null) {
+            args.addAll(List.of("--sample", Integer.toString(spec.evalSample())));
+        }
         return build(settings, classPath, outDir, args);
     }
 

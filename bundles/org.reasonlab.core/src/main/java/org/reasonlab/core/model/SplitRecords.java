@@ -1,6 +1,9 @@
 package org.reasonlab.core.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /**
  * The records of one split of a dataset, by the one rule training and evaluation share: the
@@ -23,6 +26,26 @@ public record SplitRecords(Split split, List<DatasetRecord> records, boolean all
             return new SplitRecords(split, records, true);
         }
         return new SplitRecords(split, records.stream().filter(r -> r.split() == split).toList(), false);
+    }
+
+    /**
+     * A seeded random sample of {@code size} of these records, in file order, by the one rule training's evaluation
+     * and {@code eval --sample} share: the record indices shuffled by {@code java.util.Random(seed)}, the first
+     * {@code size} taken. The same records, seed and size always give the same sample; all records when {@code size}
+     * is null or not below their number.
+     */
+    public SplitRecords sample(Integer size, long seed) {
+        if (size == null || size >= records.size()) {
+            return this;
+        }
+        List<Integer> indices = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            indices.add(i);
+        }
+        Collections.shuffle(indices, new Random(seed));
+        List<Integer> chosen = new ArrayList<>(indices.subList(0, Math.max(0, size)));
+        Collections.sort(chosen);
+        return new SplitRecords(split, chosen.stream().map(records::get).toList(), all);
     }
 
     /** The split's id, or {@value #ALL} when the records are the whole dataset. */

@@ -3,8 +3,12 @@ package org.reasonlab.core.run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +20,7 @@ import java.util.OptionalLong;
 
 import com.google.gson.JsonElement;
 import org.reasonlab.core.io.AtomicFiles;
+import org.reasonlab.core.review.ReviewsFile;
 
 /**
  * The folder of one run and the names of its files; see the package documentation for who writes
@@ -37,6 +42,10 @@ public final class RunDirectory {
     public static final String CRASH_REPORT_PREFIX = "hs_err_pid";
     /** A checkpoint folder is {@code checkpoints/step-<step>}, the step without leading zeros. */
     public static final String CHECKPOINT_PREFIX = "step-";
+
+    /** Every file and folder of a run (besides crash reports): what {@link #clearRun()} removes. */
+    public static final List<String> RUN_FILES = List.of(SPEC, ENVIRONMENT, EVENTS, CHECKPOINTS, PREDICTIONS, METRICS,
+            ReviewsFile.NAME, ADAPTER, MERGED);
 
     private final Path root;
 
@@ -118,6 +127,54 @@ public final class RunDirectory {
             }
         }
         return Optional.ofNullable(newest);
+    }
+
+    /**
+     * Whether the folder already holds a run ({@code spec.json}, {@code events.jsonl} or {@code checkpoints/}), so that
+     * starting another one in it would mix their event logs and checkpoints.
+     */
+    public boolean holdsRun() {
+        return Files.exists(specFile(), LinkOption.NOFOLLOW_LINKS) || Files.exists(eventsFile(), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(checkpointsDir(), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Removes the run's files and folders ({@link #RUN_FILES}) and the JVM crash reports from the folder, leaving
+     * everything else in it; a symbolic link among them is removed, not what it points to.
+     */
+    public void clearRun() throws IOException {
+        for (String name : RUN_FILES) {
+            deleteTree(root.resolve(name));
+        }
+        if (Files.isDirectory(root)) {
+            try (DirectoryStream<Path> reports = Files.newDirectoryStream(root, CRASH_REPORT_PREFIX + "*.log")) {
+                for (Path report : reports) {
+                    Files.deleteIfExists(report);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** Creates the run folder and its {@code checkpoints/} folder and writes {@code spec.json}. */

@@ -29,6 +29,8 @@ public enum RunSetting {
     BATCH_SIZE("batchSize", "Batch size"),
     GRADIENT_ACCUMULATION("gradientAccumulation", "Gradient accumulation"),
     WARMUP_STEPS("warmupSteps", "Warm-up steps"),
+    /** Empty when the warm-up is given in steps. */
+    WARMUP_RATIO("warmupRatio", "Warm-up ratio (or leave it empty)"),
     CHECKPOINT_EVERY("checkpointEvery", "Checkpoint every (0 = only at the end)"),
     WEIGHT_DECAY("weightDecay", "Weight decay"),
     SCHEDULE("schedule", "Schedule"),
@@ -36,6 +38,10 @@ public enum RunSetting {
     GRADIENT_CLIPPING("gradientClipping", "Gradient clipping"),
     MAX_SEQUENCE_LENGTH("maxSequenceLength", "Max sequence length"),
     EVAL_MAX_NEW_TOKENS("evalMaxNewTokens", "Evaluation max new tokens"),
+    /** Empty to evaluate every record of the evaluation split. */
+    EVAL_SAMPLE("evalSample", "Evaluation sample (or leave it empty)"),
+    /** A {@link RunPreset}'s id; empty for ReasonLab's defaults. */
+    PRESET("preset", "Preset"),
     PRECISION("precision", "Precision"),
     DEVICE("device", "Device"),
     /** The trainer JVM's Java home; empty for the one the caller runs on. */
@@ -71,7 +77,7 @@ public enum RunSetting {
     public boolean trainingOnly() {
         return switch (this) {
             case TUNING, LORA_R, LORA_ALPHA, LORA_DROPOUT, LORA_TARGET_MODULES, LEARNING_RATE, EPOCHS,
-                    MAX_STEPS, BATCH_SIZE, GRADIENT_ACCUMULATION, WARMUP_STEPS, CHECKPOINT_EVERY, WEIGHT_DECAY,
+                    MAX_STEPS, BATCH_SIZE, GRADIENT_ACCUMULATION, WARMUP_STEPS, WARMUP_RATIO, CHECKPOINT_EVERY, WEIGHT_DECAY,
                     SCHEDULE, SEED, GRADIENT_CLIPPING -> true;
             default -> false;
         };

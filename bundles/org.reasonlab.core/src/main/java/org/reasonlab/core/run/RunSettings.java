@@ -76,6 +76,7 @@ public final class RunSettings {
         t.put(RunSetting.BATCH_SIZE, Integer.toString(spec.batchSize()));
         t.put(RunSetting.GRADIENT_ACCUMULATION, Integer.toString(spec.gradientAccumulation()));
         t.put(RunSetting.WARMUP_STEPS, Integer.toString(spec.warmupSteps()));
+        t.put(RunSetting.WARMUP_RATIO, spec.warmupRatio() == null ? "" : Double.toString(spec.warmupRatio()));
         t.put(RunSetting.CHECKPOINT_EVERY, Integer.toString(spec.checkpointEvery()));
         t.put(RunSetting.WEIGHT_DECAY, Double.toString(spec.weightDecay()));
         t.put(RunSetting.SCHEDULE, nz(spec.schedule()));
@@ -83,6 +84,8 @@ public final class RunSettings {
         t.put(RunSetting.GRADIENT_CLIPPING, Double.toString(spec.gradientClipping()));
         t.put(RunSetting.MAX_SEQUENCE_LENGTH, Integer.toString(spec.maxSequenceLength()));
         t.put(RunSetting.EVAL_MAX_NEW_TOKENS, Integer.toString(spec.evalMaxNewTokens()));
+        t.put(RunSetting.EVAL_SAMPLE, spec.evalSample() == null ? "" : Integer.toString(spec.evalSample()));
+        t.put(RunSetting.PRESET, nz(spec.preset()));
         t.put(RunSetting.PRECISION, nz(spec.precision()));
         t.put(RunSetting.DEVICE, nz(spec.device()));
         return new RunSettings(t);
@@ -198,6 +201,7 @@ public final class RunSettings {
             case MAX_STEPS -> v.isEmpty() ? null : intProblem(s, 1, Integer.MAX_VALUE);
             case BATCH_SIZE, GRADIENT_ACCUMULATION -> intProblem(s, 1, MAX_BATCH_SIZE);
             case WARMUP_STEPS, CHECKPOINT_EVERY -> intProblem(s, 0, Integer.MAX_VALUE);
+            case WARMUP_RATIO -> v.isEmpty() ? null : warmupRatioProblem();
             case WEIGHT_DECAY -> numberProblem(s, 0, true, MAX_WEIGHT_DECAY, true, "from 0 to 10", "0.0");
             case SCHEDULE -> RunSpec.SCHEDULES.contains(v) ? null
                     : problem(s, "Schedule must be constant, linear or cosine.", "must be constant, linear or cosine");
@@ -206,6 +210,10 @@ public final class RunSettings {
                     "of at least 0 (0 turns clipping off)", "1.0");
             case MAX_SEQUENCE_LENGTH -> intProblem(s, MIN_SEQUENCE_LENGTH, MAX_SEQUENCE_LENGTH);
             case EVAL_MAX_NEW_TOKENS -> intProblem(s, 1, MAX_NEW_TOKENS);
+            case EVAL_SAMPLE -> v.isEmpty() ? null : intProblem(s, 1, Integer.MAX_VALUE);
+            case PRESET -> v.isEmpty() || RunPreset.of(v).isPresent() ? null
+                    : problem(s, "Preset must be one of " + String.join(", ", RunPreset.ids()) + ", or none.",
+                            "must be one of " + String.join(", ", RunPreset.ids()));
             case PRECISION -> RunSpec.PRECISIONS.contains(v) ? null
                     : problem(s, "Precision must be auto, fp32 or bf16.", "must be auto, fp32 or bf16");
             case DEVICE -> RunSpec.DEVICES.contains(v) ? null
@@ -224,6 +232,19 @@ public final class RunSettings {
                                 "must be an absolute path");
             }
         };
+    }
+
+    /** A share from 0 up to (not including) 1, and not beside warm-up steps: the warm-up is one or the other. */
+    private SettingProblem warmupRatioProblem() {
+        RunSetting s = RunSetting.WARMUP_RATIO;
+        SettingProblem range = numberProblem(s, 0, true, 1, false, "from 0 up to (not including) 1", "0.03");
+        if (range != null) {
+            return range;
+        }
+        String steps = text(RunSetting.WARMUP_STEPS);
+        return steps.isEmpty() || steps.equals("0") ? null
+                : problem(s, "Give the warm-up in steps or as a ratio, not both (warm-up steps " + steps + ").",
+                        "must not be set beside warmupSteps " + steps);
     }
 
     private SettingProblem templateProblem() {

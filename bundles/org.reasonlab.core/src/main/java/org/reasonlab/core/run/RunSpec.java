@@ -13,8 +13,9 @@ import org.reasonlab.core.prompt.TrainingMode;
 /**
  * Everything that defines a fine-tuning run, written as {@code spec.json} in its run directory
  * (see {@link RunSpecs} for the file, {@code docs/run-directory.md} for the fields). A new spec
- * holds the defaults, which follow the DFAR paper's LoRA set-up. Mutable, with bean-style
- * accessors for forms; {@link #validate()} says what is wrong.
+ * holds ReasonLab's defaults; {@link RunPreset#DFAR_PAPER} sets the DFAR paper's set-up instead, and
+ * {@link #preset()} records that it did. Mutable, with bean-style accessors for forms;
+ * {@link #validate()} says what is wrong.
  */
 public final class RunSpec {
     public static final String TINY_MODEL = "tiny";
@@ -42,6 +43,7 @@ public final class RunSpec {
     private double weightDecay = 0.0;
     private String schedule = "cosine";
     private int warmupSteps = 0;
+    private Double warmupRatio;
     private int epochs = 3;
     private Integer maxSteps;
     private int batchSize = 4;
@@ -54,6 +56,8 @@ public final class RunSpec {
     private String precision = "auto";
     private int checkpointEvery = 100;
     private int evalMaxNewTokens = 128;
+    private Integer evalSample;
+    private String preset;
 
     /** A spec with the defaults, no run id and no dataset yet. */
     public RunSpec() {
@@ -145,6 +149,18 @@ public final class RunSpec {
     public int warmupSteps() { return warmupSteps; }
     public void setWarmupSteps(int warmupSteps) { this.warmupSteps = warmupSteps; }
 
+    /**
+     * The warm-up as a share of the run's optimizer steps, as Hugging Face's {@code warmup_ratio}; null when the
+     * warm-up is given in steps ({@link #warmupSteps()}).
+     */
+    public Double warmupRatio() { return warmupRatio; }
+    public void setWarmupRatio(Double ratio) { this.warmupRatio = ratio; }
+
+    /** The warm-up in optimizer steps of a run of {@code totalSteps}: ceil(ratio x total) when a ratio is set. */
+    public long warmupStepsOf(long totalSteps) {
+        return warmupRatio == null ? warmupSteps : (long) Math.ceil(warmupRatio * totalSteps);
+    }
+
     public int epochs() { return epochs; }
     public void setEpochs(int epochs) { this.epochs = epochs; }
 
@@ -191,6 +207,17 @@ public final class RunSpec {
     /** Most tokens generated per evaluation answer. */
     public int evalMaxNewTokens() { return evalMaxNewTokens; }
     public void setEvalMaxNewTokens(int tokens) { this.evalMaxNewTokens = tokens; }
+
+    /**
+     * How many records of the evaluation split are evaluated, a seeded sample ({@link
+     * org.reasonlab.core.model.SplitRecords#sample}, seed {@link #seed()}); null for all of them.
+     */
+    public Integer evalSample() { return evalSample; }
+    public void setEvalSample(Integer records) { this.evalSample = records; }
+
+    /** The {@link RunPreset} the spec started from ({@link RunPreset#id()}); null for ReasonLab's defaults. */
+    public String preset() { return preset; }
+    public void setPreset(String preset) { this.preset = preset; }
 
     @Override
     public String toString() {

@@ -79,6 +79,7 @@ public final class RunSpecs {
         o.add("weightDecay", JsonFields.number(s.weightDecay()));
         o.add("schedule", JsonFields.text(s.schedule()));
         o.addProperty("warmupSteps", s.warmupSteps());
+        o.add("warmupRatio", JsonFields.number(s.warmupRatio()));
         o.addProperty("epochs", s.epochs());
         o.addProperty("maxSteps", s.maxSteps());
         o.addProperty("batchSize", s.batchSize());
@@ -91,6 +92,8 @@ public final class RunSpecs {
         o.add("precision", JsonFields.text(s.precision()));
         o.addProperty("checkpointEvery", s.checkpointEvery());
         o.addProperty("evalMaxNewTokens", s.evalMaxNewTokens());
+        o.addProperty("evalSample", s.evalSample());
+        o.add("preset", JsonFields.text(s.preset()));
         return o;
     }
 
@@ -137,6 +140,7 @@ public final class RunSpecs {
             s.setSchedule(JsonFields.string(o, "schedule"));
         }
         ifInt(o, "warmupSteps", s::setWarmupSteps);
+        s.setWarmupRatio(JsonFields.optionalDouble(o, "warmupRatio"));
         ifInt(o, "epochs", s::setEpochs);
         s.setMaxSteps(JsonFields.optionalInt(o, "maxSteps"));
         ifInt(o, "batchSize", s::setBatchSize);
@@ -159,6 +163,8 @@ public final class RunSpecs {
         }
         ifInt(o, "checkpointEvery", s::setCheckpointEvery);
         ifInt(o, "evalMaxNewTokens", s::setEvalMaxNewTokens);
+        s.setEvalSample(JsonFields.optionalInt(o, "evalSample"));
+        s.setPreset(JsonFields.string(o, "preset"));
         return s;
     }
 

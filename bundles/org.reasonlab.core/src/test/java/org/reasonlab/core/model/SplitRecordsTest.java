@@ -54,4 +54,25 @@ class SplitRecordsTest {
         assertEquals(List.of("a"), train.records().stream().map(DatasetRecord::id).toList());
         assertTrue(SplitRecords.of(d, Split.TEST).isEmpty());
     }
+
+    @Test
+    void aSampleIsSeededKeepsFileOrderAndIsAllWhenNotSmaller() {
+        List<DatasetRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            records.add(new DatasetRecord("r" + i, "Statement " + i + ".", "ethical", null, Split.TEST));
+        }
+        Dataset d = new Dataset(LabelSchema.defaultSchema(), FileLayout.defaultFor(DatasetFormat.JSONL),
+                List.copyOf(records));
+        SplitRecords test = SplitRecords.of(d, Split.TEST);
+        SplitRecords a = test.sample(10, 42);
+        assertEquals(10, a.size());
+        assertEquals(a.records(), test.sample(10, 42).records(), "same seed, same sample");
+        assertFalse(a.records().equals(test.sample(10, 43).records()), "another seed, another sample");
+        List<Integer> positions = a.records().stream().map(records::indexOf).toList();
+        assertEquals(positions.stream().sorted().toList(), positions, "file order");
+        assertEquals(a.records().subList(0, 10), test.sample(10, 42).records());
+        assertEquals(test, test.sample(50, 1));
+        assertEquals(test, test.sample(null, 1));
+        assertEquals("test", a.name());
+    }
 }

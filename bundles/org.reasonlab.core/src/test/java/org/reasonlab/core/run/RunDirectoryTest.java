@@ -1,6 +1,7 @@
 package org.reasonlab.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,5 +108,32 @@ class RunDirectoryTest {
         Files.createDirectories(run.checkpointsDir().resolve("step-x"));
         Files.createFile(run.checkpointsDir().resolve("step-5"));
         assertEquals(List.of(30L, 200L, 1000L), run.checkpointSteps());
+    }
+
+    @Test
+    void holdsRunAndClearRunTouchOnlyRunFiles() throws IOException {
+        RunDirectory run = new RunDirectory(dir.resolve("r"));
+        assertFalse(run.holdsRun());
+        Files.createDirectories(run.root());
+        Files.writeString(run.root().resolve("notes.txt"), "mine");
+        assertFalse(run.holdsRun(), "unrelated files are no run");
+        Files.writeString(run.eventsFile(), "{}\n");
+        assertTrue(run.holdsRun());
+        RunSpec spec = RunSpecTest.valid();
+        run.create(spec);
+        Files.createDirectories(run.checkpointDir(3));
+        Files.writeString(run.checkpointDir(3).resolve("state.json"), "{}");
+        Files.createDirectories(run.adapterDir());
+        Files.writeString(run.metricsFile(), "{}");
+        Files.writeString(run.root().resolve("reviews.jsonl"), "");
+        Files.writeString(run.root().resolve("hs_err_pid12.log"), "crash");
+        Path outside = Files.writeString(dir.resolve("outside.txt"), "keep");
+        Files.createSymbolicLink(run.mergedDir(), dir);
+        run.clearRun();
+        assertFalse(run.holdsRun());
+        try (var left = Files.list(run.root())) {
+            assertEquals(List.of("notes.txt"), left.map(p -> p.getFileName().toString()).toList());
+        }
+        assertTrue(Files.exists(outside), "a linked folder's contents are not removed");
     }
 }

@@ -145,6 +145,27 @@ class RunSettingsTest {
     }
 
     @Test
+    void warmupRatioEvalSampleAndPresetAreCheckedHereToo() {
+        RunSpec s = valid();
+        s.setWarmupRatio(1.0);
+        s.setEvalSample(0);
+        s.setPreset("paper");
+        assertEquals(List.of("warmupRatio must be below 1", "evalSample must be positive",
+                "preset must be one of dfar-paper"), s.validate());
+        s.setWarmupRatio(0.03);
+        s.setWarmupSteps(10);
+        s.setEvalSample(5);
+        s.setPreset("dfar-paper");
+        assertEquals(List.of("warmupRatio must not be set beside warmupSteps 10"), s.validate());
+        s.setWarmupSteps(0);
+        assertEquals(List.of(), s.validate());
+        assertEquals("Warm-up ratio (or leave it empty) must be a number from 0 up to (not including) 1, e.g. 0.03.",
+                only(RunSetting.WARMUP_RATIO, "-0.1").message());
+        assertNull(only(RunSetting.WARMUP_RATIO, ""));
+        assertNull(only(RunSetting.EVAL_SAMPLE, ""));
+    }
+
+    @Test
     void heapSizesAndLoraTargets() {
         Map<RunSetting, String> texts = new EnumMap<>(RunSetting.class);
         texts.put(RunSetting.HEAP, "8g");

@@ -32,7 +32,7 @@ class RunSpecTest {
     }
 
     @Test
-    void defaultsFollowTheDfarSetUp() {
+    void defaultsAreReasonLabs() {
         RunSpec s = new RunSpec();
         assertEquals(TrainingMode.L_PLUS_R, s.mode());
         assertEquals(PromptTemplates.defaultFor(TrainingMode.L_PLUS_R), s.template());
@@ -61,6 +61,36 @@ class RunSpecTest {
         assertEquals(128, s.evalMaxNewTokens());
         assertEquals("train", s.trainSplit());
         assertEquals("test", s.evalSplit());
+    }
+
+    @Test
+    void warmupRatioIsCeiledOverTheRunsSteps() {
+        RunSpec s = new RunSpec();
+        s.setWarmupSteps(7);
+        assertEquals(7, s.warmupStepsOf(1000));
+        s.setWarmupRatio(0.03);
+        assertEquals(30, s.warmupStepsOf(1000));
+        assertEquals(1, s.warmupStepsOf(10)); // ceil(0.3), as Hugging Face's warmup_ratio
+        assertEquals(0, s.warmupStepsOf(0));
+    }
+
+    @Test
+    void newFieldsRoundTripAndAreNullByDefault() {
+        RunSpec s = valid();
+        s.setWarmupRatio(0.03);
+        s.setEvalSample(200);
+        s.setPreset("dfar-paper");
+        RunSpec back = RunSpecs.parse(RunSpecs.toJsonString(s));
+        assertEquals(0.03, back.warmupRatio());
+        assertEquals(200, back.evalSample());
+        assertEquals("dfar-paper", back.preset());
+        String defaults = RunSpecs.toJsonString(valid());
+        assertTrue(defaults.contains("\"warmupRatio\": null") && defaults.contains("\"evalSample\": null")
+                && defaults.contains("\"preset\": null"), defaults);
+        RunSpec old = RunSpecs.parse("{\"runId\":\"r\",\"dataset\":\"d.jsonl\"}");
+        assertNull(old.warmupRatio());
+        assertNull(old.evalSample());
+        assertNull(old.preset());
     }
 
     @Test

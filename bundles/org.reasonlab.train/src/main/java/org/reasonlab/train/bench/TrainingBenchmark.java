@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import ai.djl.Device;
@@ -55,6 +56,11 @@ import org.reasonlab.train.model.TinyModelPreset;
  * and the matmul peak is measured in bf16. A main class, not a test.
  */
 public final class TrainingBenchmark {
+    /** The options, each with a value. */
+    public static final Set<String> OPTIONS = Set.of("device", "precision", "batch", "seq", "warmup", "steps",
+            "new-tokens", "sizes");
+    static final String USAGE = "usage: benchmark [--device auto|cpu|gpu] [--precision fp32|bf16] [--batch N] [--seq N]"
+            + " [--warmup N] [--steps N] [--new-tokens N] [--sizes 1m,10m]";
 
     /** One benchmarked model size. */
     public record Size(String name, int hidden, int intermediate, int layers, int heads) {
@@ -90,6 +96,14 @@ public final class TrainingBenchmark {
         int steps = 5;
         int newTokens = 64;
         List<String> sizes = List.of("1m", "10m");
+        if (Arrays.asList(argv).contains("--help") || Arrays.asList(argv).contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
+        if (argv.length % 2 != 0) {
+            System.err.println("benchmark: " + argv[argv.length - 1] + " needs a value\n" + USAGE);
+            return 2;
+        }
         for (int i = 0; i + 1 < argv.length; i += 2) {
             String v = argv[i + 1];
             switch (argv[i]) {
@@ -102,7 +116,7 @@ public final class TrainingBenchmark {
                 case "--new-tokens" -> newTokens = Integer.parseInt(v);
                 case "--sizes" -> sizes = Arrays.asList(v.toLowerCase(Locale.ROOT).split(","));
                 default -> {
-                    System.err.println("unknown argument " + argv[i]);
+                    System.err.println("benchmark: unknown argument " + argv[i] + "\n" + USAGE);
                     return 2;
                 }
             }

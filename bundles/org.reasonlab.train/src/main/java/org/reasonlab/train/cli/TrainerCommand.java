@@ -53,6 +53,13 @@ public abstract class TrainerCommand<A> {
         return name;
     }
 
+    /** Every flag and option the command takes, without the leading {@code --}. */
+    public final Set<String> optionNames() {
+        Set<String> names = new HashSet<>(flags);
+        names.addAll(options);
+        return names;
+    }
+
     /** The usage line, {@code usage: NAME ...}. */
     public final String usage() {
         return usage;

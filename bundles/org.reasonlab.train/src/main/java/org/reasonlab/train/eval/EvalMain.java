@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,20 +18,25 @@ import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.Split;
 import org.reasonlab.core.model.SplitRecords;
+import org.reasonlab.core.prompt.PromptTemplate;
+import org.reasonlab.core.prompt.PromptTemplates;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunEventLog;
 import org.reasonlab.core.run.RunSpec;
 import org.reasonlab.train.cli.CommandModel;
 import org.reasonlab.train.cli.ModelArguments;
+import org.reasonlab.train.cli.TemplateArguments;
 import org.reasonlab.train.cli.TrainerCommand;
 import org.reasonlab.train.generate.GenerationOptions;
 
 /**
  * Command line: {@code --model PATH|tiny --dataset FILE [--split test] [--mode l|l+r|r->l]
- * [--out DIR] [--max-new-tokens N] [--max-sequence-length N] [--batch-size N] [--limit N]
- * [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--no-likelihood] [--debug]}.
- * Evaluates the model on the split (all records when the dataset has no splits), prints a short
+ * [--template FILE | --prompt TEXT --answer TEXT] [--out DIR] [--max-new-tokens N] [--max-sequence-length N]
+ * [--batch-size N] [--limit N] [--sample N] [--seed N] [--device auto|cpu|gpu] [--precision auto|fp32|bf16]
+ * [--no-likelihood] [--debug]}.
+ * Evaluates the model on the split (all records when the dataset has no splits; with {@code --sample N} a seeded
+ * sample of N of them, the rule train's {@code evalSample} uses, {@link SplitRecords#sample}), prints a short
  * summary and writes {@code predictions.jsonl}, {@code metrics.json} and {@code events.jsonl} (one
  * {@code eval} event) into {@code --out} (default: a new {@code runs/eval-<timestamp>} next to the
  * dataset). Evaluating an untrained base model gives the DFAR paper's "pre-trained" row. Prompts are
@@ -42,14 +48,21 @@ import org.reasonlab.train.generate.GenerationOptions;
  */
 public final class EvalMain extends TrainerCommand<EvalMain.Args> {
     static final String USAGE = "usage: eval --model PATH|tiny --dataset FILE [--split train|validation|test]"
-            + " [--mode l|l+r|r->l] [--out DIR] [--max-new-tokens N] [--max-sequence-length N] [--batch-size N]"
-            + " [--limit N] [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--no-likelihood] [--debug]";
+            + " [--mode l|l+r|r->l] [--template FILE | --prompt TEXT --answer TEXT] [--out DIR] [--max-new-tokens N]"
+            + " [--max-sequence-length N] [--batch-size N] [--limit N] [--sample N] [--seed N]"
+            + " [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--no-likelihood] [--debug]";
     /** The template's next question starts with "###"; an answer never does. */
     public static final List<String> STOP_STRINGS = List.of("\n###", "###");
 
     private EvalMain() {
-        super("eval", USAGE, null, Set.of("debug", "no-likelihood"), Set.of("dataset", "split", "mode", "out",
-                "max-new-tokens", "max-sequence-length", "batch-size", "limit"));
+        super("eval", USAGE, null, Set.of("debug", "no-likelihood"), options());
+    }
+
+    private static Set<String> options() {
+        Set<String> options = new HashSet<>(Set.of("dataset", "split", "mode", "out", "max-new-tokens",
+                "max-sequence-length", "batch-size", "limit", "sample", "seed"));
+        options.addAll(TemplateArguments.OPTIONS);
+        return options;
     }
 
     public static void main(String[] args) {
@@ -57,13 +70,22 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
     }
 
     /** Runs the command; returns the exit code. */
+    /** Every flag and option of the command, for its usage's test. */
+    public static Set<String> declaredOptions() {
+        return new EvalMain().optionNames();
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return new EvalMain().call(args, out, err);
     }
 
-    /** Parsed arguments; {@code maxNewTokens} is the mode's default ({@link #defaultMaxNewTokens}) unless given. */
-    record Args(ModelArguments model, Path dataset, Split split, TrainingMode mode, Path out, int maxNewTokens,
-            int limit, boolean likelihood, boolean debug, int maxSequenceLength, int batchSize) {
+    /**
+     * Parsed arguments; {@code maxNewTokens} is the mode's default ({@link #defaultMaxNewTokens}) unless given;
+     * {@code sample} is null for every record of the split.
+     */
+    record Args(ModelArguments model, Path dataset, Split split, TrainingMode mode, PromptTemplate template, Path out,
+            int maxNewTokens, int limit, Integer sample, long seed, boolean likelihood, boolean debug,
+            int maxSequenceLength, int batchSize) {
     }
 
     /** 16 tokens for a bare label (mode L), 128 when a reason is generated too. */
@@ -76,9 +98,12 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
         Path dataset = Path.of(required(args, "dataset"));
         Split split = args.option("split", Split.TEST, Split::parse, "train, validation or test");
         TrainingMode mode = mode(args, TrainingMode.L_PLUS_R);
+        PromptTemplate template = TemplateArguments.of(args, mode, PromptTemplates.defaultFor(mode));
         int max = args.positiveIntOption("max-new-tokens", 0);
-        return new Args(model, dataset, split, mode, args.option("out").map(Path::of).orElse(null),
+        int sample = args.positiveIntOption("sample", 0);
+        return new Args(model, dataset, split, mode, template, args.option("out").map(Path::of).orElse(null),
                 max == 0 ? defaultMaxNewTokens(mode) : max, args.positiveIntOption("limit", 0),
+                sample == 0 ? null : sample, args.longOption("seed", new RunSpec().seed()),
                 !args.flag("no-likelihood"), args.flag("debug"),
                 args.positiveIntOption("max-sequence-length", new RunSpec().maxSequenceLength()),
                 args.positiveIntOption("batch-size", 8));
@@ -130,14 +155,15 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
                         .withStopStrings(STOP_STRINGS).withMaxSequenceLength(args.maxSequenceLength());
                 ModelAnswerSource source = new ModelAnswerSource(model.model(), options);
                 err.println("eval: precision " + model.model().precision().id() + " on " + model.model().device());
-                Evaluator evaluator = new Evaluator(args.mode(), args.model().model()).limit(args.limit())
+                Evaluator evaluator = new Evaluator(args.mode(), args.template(), args.model().model()).limit(args.limit())
                         .batchSize(args.batchSize()).likelihood(args.likelihood())
                         .progress((done, total, p) -> {
                             if (done == total || done % 10 == 0) {
                                 err.println("eval: " + done + "/" + total);
                             }
                         });
-                EvalResult result = evaluator.evaluate(dataset, args.split(), source)
+                SplitRecords records = SplitRecords.of(dataset, args.split()).sample(args.sample(), args.seed());
+                EvalResult result = evaluator.evaluate(records.records(), dataset.schema(), records.name(), source)
                         .withDataset(args.dataset().toAbsolutePath().toString());
                 if (source.truncatedPrompts() > 0) {
                     err.println("eval: warning: " + source.truncatedPrompts() + " prompt(s) shortened from the left"

@@ -34,6 +34,11 @@ public final class GenerateMain extends TrainerCommand<GenerateMain.Args> {
     }
 
     /** Runs the command; returns the exit code. */
+    /** Every flag and option of the command, for its usage's test. */
+    public static Set<String> declaredOptions() {
+        return new GenerateMain().optionNames();
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return new GenerateMain().call(args, out, err);
     }

@@ -15,6 +15,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import org.reasonlab.core.run.LoraRank;
 
 /**
  * The built-in {@code tiny} preset: a small randomly initialised Llama (dim 64, 2 layers, 4 heads,
@@ -42,7 +43,7 @@ public final class TinyModelPreset {
     }
 
     public static ModelConfig config() {
-        return new ModelConfig(Architecture.LLAMA, "llama", 64, 128, 2, 4, 2, 16, vocabSize(), 512, 1e-5, 10000.0,
+        return new ModelConfig(Architecture.LLAMA, "llama", LoraRank.TINY_HIDDEN_SIZE, 128, 2, 4, 2, 16, vocabSize(), 512, 1e-5, 10000.0,
                 true, false, false, false, BOS, List.of(EOS));
     }
 

@@ -90,7 +90,7 @@ public final class FineTuner implements AutoCloseable {
         stepsPerEpoch = (data.batchesPerEpoch() + accumulation - 1) / accumulation;
         long planned = (long) stepsPerEpoch * spec.epochs();
         totalSteps = spec.maxSteps() == null ? planned : Math.min(planned, spec.maxSteps());
-        schedule = new LrSchedule(spec.schedule(), spec.learningRate(), spec.warmupSteps(), totalSteps);
+        schedule = new LrSchedule(spec.schedule(), spec.learningRate(), spec.warmupStepsOf(totalSteps), totalSteps);
         if (RunSpec.TUNING_LORA.equals(spec.tuning())) {
             lora = LoraModel.attach(model.model(), new LoraConfig(spec.loraR(), spec.loraAlpha(), spec.loraDropout(),
                     spec.loraTargetModules()), model.manager(), spec.seed());

@@ -19,6 +19,7 @@ import org.reasonlab.core.prompt.ExampleBuilder;
 import org.reasonlab.core.prompt.ExampleSet;
 import org.reasonlab.core.run.ErrorEvent;
 import org.reasonlab.core.run.FinishedEvent;
+import org.reasonlab.core.run.LoraRank;
 import org.reasonlab.core.run.MessageEvent;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunSpec;
@@ -80,6 +81,7 @@ final class TrainingSession {
                     LoadedModel model = ModelLoader.load(folder, root, device, precision,
                             RunSpec.TUNING_FULL.equals(spec.tuning()));
                     FineTuner tuner = new FineTuner(spec, model, examples.examples(), run, sink)) {
+                warnIfRankReachesWidth(model.config().hiddenSize());
                 Thread hook = new Thread(() -> {
                     tuner.requestStop();
                     try {
@@ -139,6 +141,16 @@ final class TrainingSession {
         }
     }
 
+    /** LoRA of a rank as large as the model's width is no low-rank adaptation (e.g. r 64 on the tiny model). */
+    private void warnIfRankReachesWidth(int hiddenSize) {
+        if (RunSpec.TUNING_LORA.equals(spec.tuning())) {
+            LoraRank.warning(spec.loraR(), hiddenSize).ifPresent(text -> {
+                err.println("train: warning: " + text);
+                sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, text));
+            });
+        }
+    }
+
     /** The spec's dataset file, read once for training and the evaluation after it. */
     private LoadResult loadDataset() throws IOException {
         Path file = Path.of(spec.dataset());
@@ -175,7 +187,8 @@ final class TrainingSession {
      */
     private void evaluateAfterTraining(Dataset dataset, LoadedModel model, long step) throws IOException {
         Split split = Split.parse(spec.evalSplit()).orElse(Split.TEST);
-        if (SplitRecords.of(dataset, split).isEmpty()) {
+        SplitRecords records = SplitRecords.of(dataset, split).sample(spec.evalSample(), spec.seed());
+        if (records.isEmpty()) {
             sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING,
                     "no records in split " + split.id() + ": evaluation skipped"));
             return;
@@ -186,7 +199,7 @@ final class TrainingSession {
         ModelAnswerSource source = new ModelAnswerSource(model, options);
         // generated in batches of the training batch size (memory for it is there); same answers as one by one
         EvalResult result = new Evaluator(spec.mode(), spec.template(), spec.model())
-                .batchSize(spec.batchSize()).evaluate(dataset, split, source);
+                .batchSize(spec.batchSize()).evaluate(records.records(), dataset.schema(), records.name(), source);
         if (source.truncatedPrompts() > 0) {
             sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, source.truncatedPrompts()
                     + " evaluation prompt(s) shortened from the left to fit maxSequenceLength "

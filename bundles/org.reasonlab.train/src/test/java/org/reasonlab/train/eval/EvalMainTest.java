@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
@@ -117,5 +118,26 @@ class EvalMainTest {
             assertEquals(2, PredictionsFile.read(dir.resolve("predictions.jsonl")).size());
             assertTrue(Files.exists(dir.resolve("metrics.json")));
         }
+    }
+
+    @Test
+    void sampleTakesTheSeededSampleTrainUsesAndTemplatesAreChecked() throws Exception {
+        Path data = fourRecords();
+        Path outDir = tmp.resolve("sampled");
+        assertEquals(0, run("--model", "tiny", "--dataset", data.toString(), "--mode", "l", "--sample", "2", "--seed",
+                "5", "--prompt", "Q: {statement}\nA: ", "--max-new-tokens", "2", "--no-likelihood", "--device", "cpu",
+                "--out", outDir.toString()), err());
+        var dataset = org.reasonlab.core.io.DatasetLoader.load(data).dataset();
+        List<String> expected = org.reasonlab.core.model.SplitRecords.of(dataset, org.reasonlab.core.model.Split.TEST)
+                .sample(2, 5).records().stream().map(r -> r.id()).toList();
+        assertEquals(expected, PredictionsFile.read(outDir.resolve("predictions.jsonl")).stream()
+                .map(p -> p.id()).toList());
+        assertEquals(2, run("--model", "tiny", "--dataset", data.toString(), "--mode", "l", "--answer",
+                "{label}. {reason}"));
+        assertTrue(err().contains("template answer must not contain {reason} in mode l"), err());
+        Path notJson = Files.writeString(tmp.resolve("t.json"), "{\"prompt\":");
+        assertEquals(2, run("--model", "tiny", "--dataset", data.toString(), "--template", notJson.toString()));
+        assertTrue(err().contains("--template " + notJson), err());
+        assertEquals(2, run("--model", "tiny", "--dataset", data.toString(), "--sample", "0"));
     }
 }

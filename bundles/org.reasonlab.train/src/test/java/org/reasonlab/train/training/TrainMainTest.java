@@ -13,7 +13,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
+
+import org.reasonlab.core.run.MessageEvent;
 import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.core.run.RunEvents;
+import org.reasonlab.core.run.StepEvent;
 import org.reasonlab.core.run.RunStatus;
 import org.reasonlab.train.DjlEnvironment;
 
@@ -85,5 +90,49 @@ class TrainMainTest {
         assertTrue(Files.readString(runDir.resolve("metrics.json")).contains("\"split\": \"test\""),
                 Files.readString(runDir.resolve("metrics.json")));
         assertTrue(o.contains("\"type\":\"eval\""), o);
+    }
+
+    private Path sixTrainTwoTest() throws Exception {
+        Path data = tmp.resolve("d.jsonl");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            String[] r = TrainFixtures.RECORDS[i];
+            sb.append(line("r" + i, r[0], r[1], r[2], i < 6 ? "train" : "test"));
+        }
+        return Files.writeString(data, sb.toString());
+    }
+
+    @Test
+    void warmupRatioEvalSampleAndTheRankWarningOfTheTinyModel() throws Exception {
+        Path data = sixTrainTwoTest();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path runDir = tmp.resolve("ratio");
+        int rc = TrainMain.run(new String[] {"--dataset", data.toString(), "--run-dir", runDir.toString(),
+            "--max-steps", "2", "--batch-size", "3", "--warmup-ratio", "0.5", "--schedule", "constant", "--lr", "0.01",
+            "--eval-sample", "1", "--eval-max-new-tokens", "4", "--device", "cpu"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, rc, e);
+        RunEvents events = new RunDirectory(runDir).readEvents();
+        // ceil(0.5 x 2) = 1 warm-up step: the first step at 0, the second at the full rate
+        assertEquals(List.of(0.0, 0.01), events.events().stream().filter(StepEvent.class::isInstance)
+                .map(ev -> ((StepEvent) ev).learningRate()).toList());
+        // the tiny model is 64 wide: the default r 64 is no low-rank adaptation
+        assertTrue(e.contains("warning: LoRA r 64 is not below the model's hidden size 64"), e);
+        assertTrue(events.events().stream().anyMatch(ev -> ev instanceof MessageEvent m
+                && m.level() == MessageEvent.Level.WARNING && m.text().contains("hidden size 64")), events.toString());
+        assertEquals(1, Files.readAllLines(runDir.resolve("predictions.jsonl")).size(), "a sample of 1 of 2");
+    }
+
+    @Test
+    void aRankBelowTheHiddenSizeIsNoWarning() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = TrainMain.run(new String[] {"--dataset", sixTrainTwoTest().toString(), "--run-dir",
+            tmp.resolve("r8").toString(), "--max-steps", "1", "--lora-r", "8", "--eval-max-new-tokens", "2",
+            "--device", "cpu"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, rc, e);
+        assertFalse(e.contains("hidden size"), e);
     }
 }
