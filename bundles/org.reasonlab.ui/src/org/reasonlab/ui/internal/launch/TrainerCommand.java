@@ -35,10 +35,13 @@ public record TrainerCommand(List<String> commandLine, Map<String, String> envir
     /** {@code eval} of the base model on the evaluation split, output in {@code outDir}. */
     public static TrainerCommand evaluate(LaunchSettings settings, List<Path> classPath, Path outDir) {
         RunSpec spec = settings.toSpec("eval");
-        List<String> args = List.of("eval", "--model", spec.model(), "--dataset", spec.dataset(), "--split",
-                spec.evalSplit(), "--mode", spec.mode().id(), "--out", outDir.toString(), "--device", spec.device(),
-                "--precision", spec.precision(), "--max-sequence-length", Integer.toString(spec.maxSequenceLength()),
-                "--max-new-tokens", Integer.toString(spec.evalMaxNewTokens()));
+        List<String> args = new ArrayList<>(List.of("eval", "--model", spec.model(), "--dataset", spec.dataset(),
+                "--split", spec.evalSplit(), "--mode", spec.mode().id(), "--out", outDir.toString(), "--device",
+                spec.device(), "--precision", spec.precision(), "--max-sequence-length",
+                Integer.toString(spec.maxSequenceLength())));
+        if (spec.evalMaxNewTokens() > 0) { // 0: there are no training answers to derive it from; eval's default
+            args.addAll(List.of("--max-new-tokens", Integer.toString(spec.evalMaxNewTokens())));
+        }
         return build(settings, classPath, outDir, args);
     }
 

@@ -91,6 +91,8 @@ public final class RunSpecs {
         o.add("precision", JsonFields.text(s.precision()));
         o.addProperty("checkpointEvery", s.checkpointEvery());
         o.addProperty("evalMaxNewTokens", s.evalMaxNewTokens());
+        o.add("holdout", JsonFields.number(s.holdout()));
+        o.addProperty("splitSeed", s.splitSeed());
         return o;
     }
 
@@ -158,6 +160,8 @@ public final class RunSpecs {
             s.setPrecision(JsonFields.string(o, "precision"));
         }
         ifInt(o, "checkpointEvery", s::setCheckpointEvery);
+        s.setHoldout(JsonFields.optionalDouble(o, "holdout"));
+        s.setSplitSeed(JsonFields.optionalLong(o, "splitSeed"));
         ifInt(o, "evalMaxNewTokens", s::setEvalMaxNewTokens);
         return s;
     }

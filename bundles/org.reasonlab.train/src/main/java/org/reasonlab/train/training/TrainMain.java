@@ -21,7 +21,9 @@ import org.reasonlab.train.cli.TrainerCommand;
 /**
  * {@code train} command: {@code --dataset FILE --run-dir DIR [--mode l|l+r|r->l] [--model PATH|tiny]
  * [--tuning lora|full] [--epochs N] [--max-steps N] [--lr X] [--batch-size N] [--seed N]
- * [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--checkpoint-every N] [--merged] [--resume]}.
+ * [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--checkpoint-every N] [--holdout F] [--split-seed N]
+ * [--merged] [--resume]}. {@code --holdout F} evaluates on a share F of the training records chosen with
+ * {@code --split-seed} (default: the seed) instead of the dataset's evaluation split ({@code RunRecords}).
  * Builds a {@link RunSpec}
  * (or, with {@code --resume} and an existing {@code spec.json}, reads it), writes
  * {@code environment.json}, trains, and writes the LoRA adapter in PEFT layout to {@code adapter/};
@@ -38,11 +40,11 @@ import org.reasonlab.train.cli.TrainerCommand;
 public final class TrainMain extends TrainerCommand<TrainMain.Args> {
     static final String USAGE = "usage: train --dataset FILE --run-dir DIR [--mode l|l+r|r->l] [--model PATH|tiny]"
             + " [--tuning lora|full] [--epochs N] [--max-steps N] [--lr X] [--batch-size N] [--seed N]"
-            + " [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--checkpoint-every N] [--merged] [--resume]";
+            + " [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--checkpoint-every N] [--holdout F] [--split-seed N] [--merged] [--resume]";
 
     private TrainMain() {
         super("train", USAGE, RunSpec.TINY_MODEL, Set.of("resume", "merged"), Set.of("dataset", "run-dir", "mode",
-                "tuning", "epochs", "max-steps", "lr", "batch-size", "seed", "checkpoint-every"));
+                "tuning", "epochs", "max-steps", "lr", "batch-size", "seed", "checkpoint-every", "holdout", "split-seed"));
     }
 
     /** Runs {@code train} in its own JVM: prepares DJL offline, then exits with {@link #run}'s code. */
@@ -77,6 +79,12 @@ public final class TrainMain extends TrainerCommand<TrainMain.Args> {
         spec.setBatchSize(args.intOption("batch-size", spec.batchSize()));
         spec.setSeed(args.longOption("seed", spec.seed()));
         spec.setCheckpointEvery(args.intOption("checkpoint-every", spec.checkpointEvery()));
+        if (args.option("holdout").isPresent()) {
+            spec.setHoldout(args.doubleOption("holdout", 0));
+        }
+        if (args.option("split-seed").isPresent()) {
+            spec.setSplitSeed(args.longOption("split-seed", 0));
+        }
         Path runDir = Path.of(required(args, "run-dir"));
         boolean resume = args.flag("resume");
         Path dataset = args.option("dataset").map(Path::of).orElse(null);
