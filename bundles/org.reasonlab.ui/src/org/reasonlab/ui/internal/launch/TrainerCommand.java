@@ -41,8 +41,10 @@ public record TrainerCommand(List<String> commandLine, Map<String, String> envir
         List<String> args = new ArrayList<>(List.of("eval", "--model", spec.model(), "--dataset", spec.dataset(),
                 "--split", spec.evalSplit(), "--mode", spec.mode().id(), "--out", outDir.toString(), "--device",
                 spec.device(), "--precision", spec.precision(), "--max-sequence-length",
-                Integer.toString(spec.maxSequenceLength()), "--max-new-tokens", Integer.toString(spec.evalMaxNewTokens()),
-                "--seed", Long.toString(spec.seed())));
+                Integer.toString(spec.maxSequenceLength()), "--seed", Long.toString(spec.seed())));
+        if (spec.evalMaxNewTokens() > 0) { // 0: there are no training answers to derive it from; eval's default
+            args.addAll(List.of("--max-new-tokens", Integer.toString(spec.evalMaxNewTokens())));
+        }
         if (spec.hasOwnTemplate()) {
             args.addAll(List.of("--prompt", spec.template().promptText(), "--answer", spec.template().answerText()));
         }

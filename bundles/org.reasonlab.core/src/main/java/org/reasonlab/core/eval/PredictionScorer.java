@@ -21,12 +21,18 @@ public final class PredictionScorer {
         this.reasonChecks = new ReasonChecks(schema);
     }
 
+    /** {@link #score(DatasetRecord, String, boolean)} of an answer that ended by itself. */
+    public Prediction score(DatasetRecord record, String generated) {
+        return score(record, generated, false);
+    }
+
     /**
      * @param record the evaluation record (its label is resolved through the schema)
      * @param generated the text the model generated after the prompt
+     * @param truncated whether generation stopped at the token limit ({@link AnswerParser#parse(String, boolean)})
      */
-    public Prediction score(DatasetRecord record, String generated) {
-        ParsedAnswer answer = parser.parse(generated);
+    public Prediction score(DatasetRecord record, String generated, boolean truncated) {
+        ParsedAnswer answer = parser.parse(generated, truncated);
         ReasonCheck check = reasonChecks.check(answer.label(), answer.reason());
         String goldLabel = schema.resolve(record.label()).orElse(record.label());
         String goldReason = record.reason();
@@ -34,6 +40,6 @@ public final class PredictionScorer {
         return new Prediction(record.id(), record.statement(), goldLabel, goldReason, generated, answer.label(),
                 answer.reason(), answer.parseable(), check.verdict(), check.agrees(),
                 comparable ? RougeL.f1(answer.reason(), goldReason) : null,
-                comparable ? TokenF1.f1(answer.reason(), goldReason) : null);
+                comparable ? TokenF1.f1(answer.reason(), goldReason) : null, null, truncated, false);
     }
 }

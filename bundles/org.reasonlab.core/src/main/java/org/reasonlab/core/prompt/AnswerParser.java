@@ -23,7 +23,8 @@ import org.reasonlab.core.model.LabelSchema;
  * punctuation after the label, is the reason.</li>
  * <li>In {@link TrainingMode#R_THEN_L} the label is the one in the last {@code "statement is X"}
  * and the reason is the text before that conclusion; without such a conclusion the last label word
- * counts, unless a negation stands right before it.</li>
+ * counts, unless a negation stands right before it, or the answer was cut by the token limit: then
+ * the verdict was never reached, and a label word inside the reason is no verdict.</li>
  * </ul>
  * Two different labels joined by "or", "and", "/", "," ... ({@code "ethical or unethical"}) are
  * ambiguous and make the answer unparseable. Text from a {@code ###} on (the model going on with the
@@ -94,7 +95,16 @@ public final class AnswerParser {
         return mode;
     }
 
+    /** {@link #parse(String, boolean)} of an answer that ended by itself. */
     public ParsedAnswer parse(String generated) {
+        return parse(generated, false);
+    }
+
+    /**
+     * @param truncated whether generation stopped at the token limit: an answer whose verdict comes last
+     *        is then unparseable unless it reached its conclusion
+     */
+    public ParsedAnswer parse(String generated, boolean truncated) {
         String text = generated == null ? "" : generated;
         Matcher cue = ANSWER_CUE.matcher(text);
         text = cue.lookingAt() ? text.substring(cue.end()) : text;
@@ -102,7 +112,7 @@ public final class AnswerParser {
         if (next >= 0) {
             text = text.substring(0, next);
         }
-        return mode == TrainingMode.R_THEN_L ? parseReasonFirst(text) : parseLabelFirst(text);
+        return mode == TrainingMode.R_THEN_L ? parseReasonFirst(text, truncated) : parseLabelFirst(text);
     }
 
     private ParsedAnswer parseLabelFirst(String text) {
@@ -119,7 +129,7 @@ public final class AnswerParser {
         return ParsedAnswer.of(labelOf(m.group(1)), reason);
     }
 
-    private ParsedAnswer parseReasonFirst(String text) {
+    private ParsedAnswer parseReasonFirst(String text, boolean truncated) {
         Matcher c = conclusion.matcher(text);
         int start = -1;
         String label = null;
@@ -136,6 +146,9 @@ public final class AnswerParser {
             String before = text.substring(0, start);
             before = CONCLUSION_CONNECTOR.matcher(before.stripTrailing()).replaceFirst("");
             return ParsedAnswer.of(label, blankToNull(before));
+        }
+        if (truncated) {
+            return unparseable(text);
         }
         Matcher w = labelInText.matcher(text);
         int lastStart = -1;

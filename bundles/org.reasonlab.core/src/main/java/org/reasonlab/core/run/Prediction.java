@@ -17,23 +17,32 @@ package org.reasonlab.core.run;
  * @param tokenF1 token F1 of generated against gold reason, null when either is missing
  * @param likelihoodLabel the label whose answer text the model found most likely after the prompt (parse-free);
  *        null when not measured
+ * @param truncated whether generation stopped at the token limit rather than at the answer's end
+ * @param leaked whether the statement (normalised) occurs among the records the model was trained on, so
+ *        that the leakage-free figures leave it out
  */
 public record Prediction(String id, String statement, String goldLabel, String goldReason, String generated,
         String predictedLabel, String generatedReason, boolean parseable, String reasonVerdict, Boolean reasonAgrees,
-        Double rougeL, Double tokenF1, String likelihoodLabel) {
+        Double rougeL, Double tokenF1, String likelihoodLabel, boolean truncated, boolean leaked) {
 
-    /** A prediction without a likelihood label. */
+    /** A prediction without a likelihood label, neither truncated nor leaked. */
     public Prediction(String id, String statement, String goldLabel, String goldReason, String generated,
             String predictedLabel, String generatedReason, boolean parseable, String reasonVerdict,
             Boolean reasonAgrees, Double rougeL, Double tokenF1) {
         this(id, statement, goldLabel, goldReason, generated, predictedLabel, generatedReason, parseable,
-                reasonVerdict, reasonAgrees, rougeL, tokenF1, null);
+                reasonVerdict, reasonAgrees, rougeL, tokenF1, null, false, false);
     }
 
     /** This prediction with {@code label} as its likelihood label. */
     public Prediction withLikelihoodLabel(String label) {
         return new Prediction(id, statement, goldLabel, goldReason, generated, predictedLabel, generatedReason,
-                parseable, reasonVerdict, reasonAgrees, rougeL, tokenF1, label);
+                parseable, reasonVerdict, reasonAgrees, rougeL, tokenF1, label, truncated, leaked);
+    }
+
+    /** This prediction marked as made on a statement that occurs in the training records, or not. */
+    public Prediction withLeaked(boolean isLeaked) {
+        return new Prediction(id, statement, goldLabel, goldReason, generated, predictedLabel, generatedReason,
+                parseable, reasonVerdict, reasonAgrees, rougeL, tokenF1, likelihoodLabel, truncated, isLeaked);
     }
 
     /** Whether the likelihood label is the gold label (false when not measured). */

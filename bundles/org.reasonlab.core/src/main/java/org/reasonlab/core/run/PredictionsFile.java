@@ -14,7 +14,7 @@ import org.reasonlab.core.io.Utf8Lines;
 /**
  * {@code predictions.jsonl}: one {@link Prediction} per line, fields named as the record's
  * components, nulls written out; {@code likelihoodLabel} only when measured, so files written before it
- * existed and files without it read alike. The file is written at once (atomically), so unlike the
+ * existed and files without it read alike; {@code truncated} and {@code leaked} are false when absent (older files). The file is written at once (atomically), so unlike the
  * event log a bad line is an error.
  */
 public final class PredictionsFile {
@@ -39,6 +39,8 @@ public final class PredictionsFile {
         if (p.likelihoodLabel() != null) {
             o.add("likelihoodLabel", JsonFields.text(p.likelihoodLabel()));
         }
+        o.addProperty("truncated", p.truncated());
+        o.addProperty("leaked", p.leaked());
         return JsonFields.toLine(o);
     }
 
@@ -51,7 +53,9 @@ public final class PredictionsFile {
                 JsonFields.string(o, "goldReason"), JsonFields.string(o, "generated"), predicted,
                 JsonFields.string(o, "generatedReason"), parseable != null ? parseable : predicted != null,
                 JsonFields.string(o, "reasonVerdict"), JsonFields.optionalBoolean(o, "reasonAgrees"),
-                JsonFields.optionalDouble(o, "rougeL"), JsonFields.optionalDouble(o, "tokenF1"), JsonFields.string(o, "likelihoodLabel"));
+                JsonFields.optionalDouble(o, "rougeL"), JsonFields.optionalDouble(o, "tokenF1"), JsonFields.string(o, "likelihoodLabel"),
+                Boolean.TRUE.equals(JsonFields.optionalBoolean(o, "truncated")),
+                Boolean.TRUE.equals(JsonFields.optionalBoolean(o, "leaked")));
     }
 
     public static void write(Path file, Collection<Prediction> predictions) throws IOException {

@@ -37,11 +37,16 @@ public enum RunSetting {
     SEED("seed", "Seed"),
     GRADIENT_CLIPPING("gradientClipping", "Gradient clipping"),
     MAX_SEQUENCE_LENGTH("maxSequenceLength", "Max sequence length"),
+    /** 0 derives it from the training answers. */
     EVAL_MAX_NEW_TOKENS("evalMaxNewTokens", "Evaluation max new tokens"),
     /** Empty to evaluate every record of the evaluation split. */
     EVAL_SAMPLE("evalSample", "Evaluation sample (or leave it empty)"),
     /** A {@link RunPreset}'s id; empty for ReasonLab's defaults. */
     PRESET("preset", "Preset"),
+    /** Empty: the dataset's own splits. */
+    HOLDOUT("holdout", "Held-out share"),
+    /** Empty: the run's seed. */
+    SPLIT_SEED("splitSeed", "Split seed"),
     PRECISION("precision", "Precision"),
     DEVICE("device", "Device"),
     /** The trainer JVM's Java home; empty for the one the caller runs on. */
@@ -78,7 +83,7 @@ public enum RunSetting {
         return switch (this) {
             case TUNING, LORA_R, LORA_ALPHA, LORA_DROPOUT, LORA_TARGET_MODULES, LEARNING_RATE, EPOCHS,
                     MAX_STEPS, BATCH_SIZE, GRADIENT_ACCUMULATION, WARMUP_STEPS, WARMUP_RATIO, CHECKPOINT_EVERY, WEIGHT_DECAY,
-                    SCHEDULE, SEED, GRADIENT_CLIPPING -> true;
+                    SCHEDULE, SEED, GRADIENT_CLIPPING, HOLDOUT, SPLIT_SEED -> true;
             default -> false;
         };
     }

@@ -34,6 +34,7 @@ public final class RunSettings {
     public static final int MIN_SEQUENCE_LENGTH = 8;
     public static final int MAX_SEQUENCE_LENGTH = 131_072;
     public static final int MAX_NEW_TOKENS = 8192;
+    public static final double MAX_HOLDOUT = 0.9;
     public static final double MAX_WEIGHT_DECAY = 10;
     public static final long MIN_HEAP_MB = 256;
 
@@ -86,6 +87,8 @@ public final class RunSettings {
         t.put(RunSetting.EVAL_MAX_NEW_TOKENS, Integer.toString(spec.evalMaxNewTokens()));
         t.put(RunSetting.EVAL_SAMPLE, spec.evalSample() == null ? "" : Integer.toString(spec.evalSample()));
         t.put(RunSetting.PRESET, nz(spec.preset()));
+        t.put(RunSetting.HOLDOUT, spec.holdout() == null ? "" : Double.toString(spec.holdout()));
+        t.put(RunSetting.SPLIT_SEED, spec.splitSeed() == null ? "" : Long.toString(spec.splitSeed()));
         t.put(RunSetting.PRECISION, nz(spec.precision()));
         t.put(RunSetting.DEVICE, nz(spec.device()));
         return new RunSettings(t);
@@ -178,8 +181,15 @@ public final class RunSettings {
                             "must be letters, digits, '.', '_' or '-' (it names a folder)");
             case DATASET -> v.isEmpty() ? problem(s, "Choose the dataset file (.jsonl or .csv).", "must not be empty")
                     : null;
-            case TRAIN_SPLIT, EVAL_SPLIT -> Split.parse(v).isPresent() ? null
+            case TRAIN_SPLIT -> Split.parse(v).isPresent() ? null
                     : problem(s, s.label() + " must be train, validation or test.", "must be train, validation or test");
+            case EVAL_SPLIT -> Split.parse(v).isEmpty()
+                    ? problem(s, s.label() + " must be train, validation or test.", "must be train, validation or test")
+                    : text(RunSetting.HOLDOUT).isEmpty() && v.equalsIgnoreCase(text(RunSetting.TRAIN_SPLIT))
+                    ? problem(s, "Evaluation split must differ from the train split: scores on training records say"
+                            + " nothing (or hold out a share of the training records).",
+                            "must differ from trainSplit (or set holdout)")
+                    : null;
             case MODE -> TrainingMode.parse(v).isPresent() ? null
                     : problem(s, "Mode must be L, L+R or R->L.", "must be one of l, l+r, r->l");
             case TEMPLATE_PROMPT -> null; // checked with the answer
@@ -209,7 +219,13 @@ public final class RunSettings {
             case GRADIENT_CLIPPING -> numberProblem(s, 0, true, Double.POSITIVE_INFINITY, false,
                     "of at least 0 (0 turns clipping off)", "1.0");
             case MAX_SEQUENCE_LENGTH -> intProblem(s, MIN_SEQUENCE_LENGTH, MAX_SEQUENCE_LENGTH);
-            case EVAL_MAX_NEW_TOKENS -> intProblem(s, 1, MAX_NEW_TOKENS);
+            case EVAL_MAX_NEW_TOKENS -> intProblem(s, 0, MAX_NEW_TOKENS);
+            case HOLDOUT -> v.isEmpty() ? null
+                    : numberProblem(s, 0, false, MAX_HOLDOUT, true, "above 0 and at most 0.9 (empty: the dataset's splits)",
+                            "0.1");
+            case SPLIT_SEED -> v.isEmpty() || isLong(v) ? null
+                    : problem(s, "Split seed must be a whole number, or empty for the run's seed.",
+                            "must be a whole number");
             case EVAL_SAMPLE -> v.isEmpty() ? null : intProblem(s, 1, Integer.MAX_VALUE);
             case PRESET -> v.isEmpty() || RunPreset.of(v).isPresent() ? null
                     : problem(s, "Preset must be one of " + String.join(", ", RunPreset.ids()) + ", or none.",

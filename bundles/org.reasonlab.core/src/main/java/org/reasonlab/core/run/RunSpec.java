@@ -55,7 +55,9 @@ public final class RunSpec {
     private String device = "auto";
     private String precision = "auto";
     private int checkpointEvery = 100;
-    private int evalMaxNewTokens = 128;
+    private int evalMaxNewTokens = 0;
+    private Double holdout;
+    private Long splitSeed;
     private Integer evalSample;
     private String preset;
 
@@ -204,9 +206,35 @@ public final class RunSpec {
     public int checkpointEvery() { return checkpointEvery; }
     public void setCheckpointEvery(int steps) { this.checkpointEvery = steps; }
 
-    /** Most tokens generated per evaluation answer. */
+    /**
+     * Most tokens generated per evaluation answer; 0 (the default) derives it from the training answers
+     * ({@link #deriveEvalMaxNewTokens}), and the trainer writes the derived value back into spec.json.
+     */
     public int evalMaxNewTokens() { return evalMaxNewTokens; }
     public void setEvalMaxNewTokens(int tokens) { this.evalMaxNewTokens = tokens; }
+
+    /**
+     * The generation length for answers like the training answers: the longest tokenised training
+     * answer (EOS included) plus a quarter of it, at least 8 tokens more, so that an answer the model
+     * learnt is never cut before its end (an R-&gt;L verdict comes last).
+     */
+    public static int deriveEvalMaxNewTokens(int longestTrainingAnswer) {
+        return Math.min(RunSettings.MAX_NEW_TOKENS, longestTrainingAnswer + Math.max(8, longestTrainingAnswer / 4));
+    }
+
+    /**
+     * The share of the training records held out for evaluation, chosen with {@link #splitSeed()}; null
+     * when the dataset's own splits are used ({@link RunRecords}).
+     */
+    public Double holdout() { return holdout; }
+    public void setHoldout(Double fraction) { this.holdout = fraction; }
+
+    /** The seed that chooses the held-out records; null uses {@link #seed()}. */
+    public Long splitSeed() { return splitSeed; }
+    public void setSplitSeed(Long seed) { this.splitSeed = seed; }
+
+    /** {@link #splitSeed()}, or the run's seed when none is set. */
+    public long effectiveSplitSeed() { return splitSeed != null ? splitSeed : seed; }
 
     /**
      * How many records of the evaluation split are evaluated, a seeded sample ({@link

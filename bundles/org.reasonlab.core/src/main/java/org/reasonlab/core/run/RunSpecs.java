@@ -94,6 +94,8 @@ public final class RunSpecs {
         o.addProperty("evalMaxNewTokens", s.evalMaxNewTokens());
         o.addProperty("evalSample", s.evalSample());
         o.add("preset", JsonFields.text(s.preset()));
+        o.add("holdout", JsonFields.number(s.holdout()));
+        o.addProperty("splitSeed", s.splitSeed());
         return o;
     }
 
@@ -162,6 +164,8 @@ public final class RunSpecs {
             s.setPrecision(JsonFields.string(o, "precision"));
         }
         ifInt(o, "checkpointEvery", s::setCheckpointEvery);
+        s.setHoldout(JsonFields.optionalDouble(o, "holdout"));
+        s.setSplitSeed(JsonFields.optionalLong(o, "splitSeed"));
         ifInt(o, "evalMaxNewTokens", s::setEvalMaxNewTokens);
         s.setEvalSample(JsonFields.optionalInt(o, "evalSample"));
         s.setPreset(JsonFields.string(o, "preset"));

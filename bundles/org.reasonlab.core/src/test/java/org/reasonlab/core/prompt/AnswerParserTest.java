@@ -150,4 +150,17 @@ class AnswerParserTest {
         assertThrows(IllegalArgumentException.class, () -> new ParsedAnswer("ethical", "x", false));
         assertTrue(ParsedAnswer.of("ethical", null).parseable());
     }
+
+    @Test
+    void aReasonFirstAnswerCutBeforeItsVerdictIsUnparseable() {
+        String cut = "Stealing is unethical because it harms the owner and";
+        assertEquals("unethical", reasonFirst.parse(cut).label(), "an answer that ended there: its last label word");
+        ParsedAnswer truncated = reasonFirst.parse(cut, true);
+        assertFalse(truncated.parseable(), "cut by the token limit: the verdict never came");
+        assertEquals(cut, truncated.reason());
+        ParsedAnswer concluded = reasonFirst.parse("It harms the owner. Therefore the statement is unethical. It", true);
+        assertEquals("unethical", concluded.label(), "the conclusion was reached before the cut");
+        assertEquals("unethical", labelAndReason.parse("unethical. Stealing harms the", true).label(),
+                "a label-first answer has its label before any cut");
+    }
 }

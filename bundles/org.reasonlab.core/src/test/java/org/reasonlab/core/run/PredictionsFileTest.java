@@ -19,7 +19,7 @@ class PredictionsFileTest {
 
     static final Prediction FULL = new Prediction("r1", "I kicked the dog.", "unethical", "Kicking hurts.",
             "unethical. It's cruel & \"mean\".\nReally", "unethical", "It's cruel & \"mean\".\nReally", true,
-            "unethical", true, 0.25, 0.4, "ethical");
+            "unethical", true, 0.25, 0.4, "ethical", true, true);
     static final Prediction SPARSE = new Prediction(null, "S", "ethical", null, "hmm", null, null, false, null, null,
             null, null);
 
@@ -31,7 +31,9 @@ class PredictionsFileTest {
         assertEquals(2, lines.size());
         assertTrue(lines.get(0).contains("\"generatedReason\":\"It's cruel & \\\"mean\\\".\\nReally\""), lines.get(0));
         assertTrue(lines.get(1).contains("\"predictedLabel\":null"), lines.get(1));
-        assertTrue(lines.get(0).endsWith(",\"likelihoodLabel\":\"ethical\"}"), lines.get(0));
+        assertTrue(lines.get(0).endsWith(",\"likelihoodLabel\":\"ethical\",\"truncated\":true,\"leaked\":true}"),
+                lines.get(0));
+        assertTrue(lines.get(1).endsWith(",\"truncated\":false,\"leaked\":false}"), lines.get(1));
         assertFalse(lines.get(1).contains("likelihoodLabel"), lines.get(1)); // not measured: left out
         assertEquals(List.of(FULL, SPARSE), PredictionsFile.read(file));
         assertTrue(FULL.correct());
@@ -45,6 +47,8 @@ class PredictionsFileTest {
                 + "\"parseable\":true,\"reasonVerdict\":null,\"reasonAgrees\":null,\"rougeL\":null,\"tokenF1\":null}";
         Prediction p = PredictionsFile.decode(old);
         assertEquals(null, p.likelihoodLabel());
+        assertFalse(p.truncated());
+        assertFalse(p.leaked());
         assertFalse(p.likelihoodCorrect());
         assertTrue(p.correct());
         Prediction withLabel = p.withLikelihoodLabel("ethical");

@@ -77,7 +77,7 @@ class RunSettingsTest {
         texts.put(RunSetting.TUNING, "full");
         texts.put(RunSetting.LORA_R, "0");
         texts.put(RunSetting.EPOCHS, "0");
-        texts.put(RunSetting.EVAL_MAX_NEW_TOKENS, "0");
+        texts.put(RunSetting.EVAL_MAX_NEW_TOKENS, "-1");
         assertEquals(Set.of(RunSetting.EPOCHS, RunSetting.EVAL_MAX_NEW_TOKENS),
                 Set.copyOf(RunSettings.of(texts).check(true).stream().map(SettingProblem::setting).toList()));
         texts.put(RunSetting.TUNING, "lora");

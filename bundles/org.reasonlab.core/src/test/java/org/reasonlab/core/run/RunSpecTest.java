@@ -58,7 +58,9 @@ class RunSpecTest {
         assertEquals("auto", s.device());
         assertEquals("auto", s.precision());
         assertEquals(100, s.checkpointEvery());
-        assertEquals(128, s.evalMaxNewTokens());
+        assertEquals(0, s.evalMaxNewTokens(), "derived from the training answers");
+        assertNull(s.holdout());
+        assertNull(s.splitSeed());
         assertEquals("train", s.trainSplit());
         assertEquals("test", s.evalSplit());
     }
@@ -132,7 +134,7 @@ class RunSpecTest {
         s.setDevice("tpu");
         s.setPrecision("fp16");
         s.setCheckpointEvery(-5);
-        s.setEvalMaxNewTokens(0);
+        s.setEvalMaxNewTokens(-1);
         s.setTuning("lora");
         List<String> problems = s.validate();
         for (String field : List.of("runId", "trainSplit", "loraR", "loraAlpha", "loraDropout", "loraTargetModules",

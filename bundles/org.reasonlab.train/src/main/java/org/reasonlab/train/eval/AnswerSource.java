@@ -10,15 +10,15 @@ import java.util.List;
  */
 public interface AnswerSource {
 
-    /** The text generated after {@code prompt} (prompt not included, cut before a stop string). */
-    String generate(String prompt);
+    /** The answer generated after {@code prompt}. */
+    GeneratedAnswer generate(String prompt);
 
     /**
      * {@link #generate} for each prompt, in order; a source may answer them as one batch, with the
      * same answers.
      */
-    default List<String> generateAll(List<String> prompts) {
-        List<String> out = new ArrayList<>(prompts.size());
+    default List<GeneratedAnswer> generateAll(List<String> prompts) {
+        List<GeneratedAnswer> out = new ArrayList<>(prompts.size());
         for (String p : prompts) {
             out.add(generate(p));
         }
@@ -34,9 +34,11 @@ public interface AnswerSource {
      * The total log-likelihood (natural log, summed over tokens) of each continuation directly
      * after {@code prompt}, in the order given; all are conditioned on the same context.
      *
+     * @param wholeAnswers whether each continuation is a whole answer, so that the end of the
+     *        answer (EOS, as training taught it) is scored too
      * @throws UnsupportedOperationException when {@link #scoresContinuations()} is false
      */
-    default double[] logLikelihoods(String prompt, List<String> continuations) {
+    default double[] logLikelihoods(String prompt, List<String> continuations, boolean wholeAnswers) {
         throw new UnsupportedOperationException("this answer source does not score continuations");
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.reasonlab.core.cli.CliArguments;
 import org.reasonlab.core.cli.UsageException;
+import org.reasonlab.core.eval.TrainingStatements;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.Dataset;
@@ -146,6 +147,18 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
         return p;
     }
 
+    /**
+     * The statements of the dataset's train split when another split is evaluated: a model tuned on that
+     * split has seen them, and the leakage-free figures of every model evaluated on this split leave out
+     * the same records, so they compare. None when the dataset assigns no splits or the train split itself
+     * is evaluated.
+     */
+    static TrainingStatements trainingStatements(Dataset dataset, Split evaluated) {
+        SplitRecords train = SplitRecords.of(dataset, Split.TRAIN);
+        return train.all() || evaluated == Split.TRAIN ? TrainingStatements.none()
+                : TrainingStatements.of(train.records());
+    }
+
     /** Keeps DJL classes out of {@link EvalMain} itself so they load only after {@code prepare}. */
     private static final class Runner {
         static int evaluate(Dataset dataset, Args args, Path outDir, PrintStream out, PrintStream err)
@@ -156,6 +169,7 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
                 ModelAnswerSource source = new ModelAnswerSource(model.model(), options);
                 err.println("eval: precision " + model.model().precision().id() + " on " + model.model().device());
                 Evaluator evaluator = new Evaluator(args.mode(), args.template(), args.model().model()).limit(args.limit())
+                        .trainedOn(trainingStatements(dataset, args.split()))
                         .batchSize(args.batchSize()).likelihood(args.likelihood())
                         .progress((done, total, p) -> {
                             if (done == total || done % 10 == 0) {

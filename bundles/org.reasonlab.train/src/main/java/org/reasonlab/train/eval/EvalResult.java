@@ -62,11 +62,51 @@ public record EvalResult(TrainingMode mode, String model, String split, List<Pre
         return predictions.size();
     }
 
-    /** {@link MetricsReport#summary()} plus {@code likelihoodAccuracy} when measured: the eval event's metrics. */
+    /** The predictions on records whose statement the model was not trained on. */
+    public List<Prediction> cleanPredictions() {
+        return predictions.stream().filter(p -> !p.leaked()).toList();
+    }
+
+    /** Predictions on records whose statement occurs among the training records. */
+    public int leaked() {
+        return predictions.size() - cleanPredictions().size();
+    }
+
+    /** The scores of the leakage-free predictions. */
+    public MetricsReport cleanReport() {
+        return MetricsReport.of(cleanPredictions(), report.classification().confusion().labels());
+    }
+
+    /** Correct likelihood labels among the leakage-free predictions. */
+    public int cleanLikelihoodCorrect() {
+        return (int) cleanPredictions().stream().filter(Prediction::likelihoodCorrect).count();
+    }
+
+    /** The likelihood accuracy of the leakage-free predictions; null when not measured or none are clean. */
+    public Double cleanLikelihoodAccuracy() {
+        int clean = cleanPredictions().size();
+        return likelihoodAccuracy == null || clean == 0 ? null : (double) cleanLikelihoodCorrect() / clean;
+    }
+
+    /**
+     * {@link MetricsReport#summary()} plus {@code likelihoodAccuracy} when measured, then the same of the
+     * leakage-free predictions with {@code clean} before each capitalised name ({@code cleanAccuracy}) and
+     * {@code leaked}, their count: the eval event's metrics.
+     */
     public Map<String, Double> summary() {
+        Map<String, Double> m = scores(report, likelihoodAccuracy);
+        if (!cleanPredictions().isEmpty()) {
+            scores(cleanReport(), cleanLikelihoodAccuracy()).forEach((k, v) ->
+                    m.put("clean" + Character.toUpperCase(k.charAt(0)) + k.substring(1), v));
+        }
+        m.put("leaked", (double) leaked());
+        return m;
+    }
+
+    private static Map<String, Double> scores(MetricsReport report, Double likelihood) {
         Map<String, Double> m = new LinkedHashMap<>(report.summary());
-        if (likelihoodAccuracy != null) {
-            m.put("likelihoodAccuracy", likelihoodAccuracy);
+        if (likelihood != null) {
+            m.put("likelihoodAccuracy", likelihood);
         }
         return m;
     }
@@ -74,20 +114,32 @@ public record EvalResult(TrainingMode mode, String model, String split, List<Pre
     /**
      * {@code metrics.json}: {@link MetricsReport#toJson()} plus {@code likelihoodAccuracy},
      * {@code likelihoodCorrect}, {@code mode}, {@code model}, {@code dataset} (when known), {@code split},
-     * {@code records} and {@code skipped}.
+     * {@code records}, {@code skipped}, {@code leaked} (records whose statement occurs among the training
+     * records) and {@code clean}: the same scores of the leakage-free records.
      */
     public JsonObject toJson() {
-        JsonObject o = report.toJson();
-        o.addProperty("likelihoodAccuracy", likelihoodAccuracy);
-        o.addProperty("likelihoodCorrect", likelihoodAccuracy == null ? null : likelihoodCorrect);
+        JsonObject o = scoresJson(report, likelihoodAccuracy, likelihoodCorrect, records());
         o.addProperty("mode", mode.id());
         o.addProperty("model", model);
         if (dataset != null) {
             o.addProperty("dataset", dataset);
         }
         o.addProperty("split", split);
-        o.addProperty("records", records());
         o.addProperty("skipped", skipped);
+        o.addProperty("leaked", leaked());
+        List<Prediction> clean = cleanPredictions();
+        JsonObject none = new JsonObject();
+        none.addProperty("records", 0);
+        o.add("clean", clean.isEmpty() ? none
+                : scoresJson(cleanReport(), cleanLikelihoodAccuracy(), cleanLikelihoodCorrect(), clean.size()));
+        return o;
+    }
+
+    private JsonObject scoresJson(MetricsReport scores, Double likelihood, int likelihoodHits, int records) {
+        JsonObject o = scores.toJson();
+        o.addProperty("likelihoodAccuracy", likelihood);
+        o.addProperty("likelihoodCorrect", likelihoodAccuracy == null ? null : likelihoodHits);
+        o.addProperty("records", records);
         return o;
     }
 
@@ -105,9 +157,12 @@ public record EvalResult(TrainingMode mode, String model, String split, List<Pre
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
-    /** A few lines for people: accuracy, likelihood accuracy, unparseable, macro-F1, reason agreement, ROUGE-L. */
+    /**
+     * A few lines for people: accuracy, likelihood accuracy, unparseable, macro-F1, reason agreement and
+     * ROUGE-L, on all records and on the leakage-free ones side by side.
+     */
     public String humanSummary() {
-        var c = report.classification();
+        MetricsReport clean = cleanReport();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "evaluated %d records (split %s, mode %s, model %s)%n",
                 records(), split, mode.id(), model));
@@ -115,20 +170,43 @@ public record EvalResult(TrainingMode mode, String model, String split, List<Pre
             sb.append(String.format(Locale.ROOT, "skipped %d records (no statement or unknown label)%n",
                     skipped));
         }
-        sb.append(String.format(Locale.ROOT, "accuracy             %.4f  (%d/%d)%n", c.accuracy(),
-                c.correct(), c.total()));
-        sb.append("likelihood accuracy  ").append(likelihoodAccuracy == null ? "n/a"
-                : String.format(Locale.ROOT, "%.4f  (%d/%d)", likelihoodAccuracy, likelihoodCorrect,
-                        records())).append(System.lineSeparator());
-        sb.append(String.format(Locale.ROOT, "unparseable          %d  (%.1f%%)%n", c.unparseable(),
-                100 * report.unparseableRate()));
-        sb.append(String.format(Locale.ROOT, "macro-F1             %.4f%n", c.macroF1()));
-        sb.append("reason agreement     ").append(report.reasonAgreement() == null ? "n/a"
-                : String.format(Locale.ROOT, "%.4f  (%d/%d)", report.reasonAgreement(),
-                        report.agreeingReasons(), report.judgedReasons())).append(System.lineSeparator());
-        sb.append("mean ROUGE-L         ").append(report.meanRougeL() == null ? "n/a"
-                : String.format(Locale.ROOT, "%.4f  (%d reasons)", report.meanRougeL(),
-                        report.scoredReasons())).append(System.lineSeparator());
+        sb.append(String.format(Locale.ROOT, "%d of them leaked (statement among the training records)%n", leaked()));
+        sb.append(String.format(Locale.ROOT, "%-20s %-22s %s%n", "", "all records", "leakage-free"));
+        line(sb, "accuracy", accuracy(report), accuracy(clean));
+        line(sb, "likelihood accuracy", ratio(likelihoodAccuracy, likelihoodCorrect, records()),
+                ratio(cleanLikelihoodAccuracy(), cleanLikelihoodCorrect(), clean.classification().total()));
+        line(sb, "unparseable", unparseable(report), unparseable(clean));
+        line(sb, "macro-F1", macroF1(report), macroF1(clean));
+        line(sb, "reason agreement", ratio(report.reasonAgreement(), report.agreeingReasons(), report.judgedReasons()),
+                ratio(clean.reasonAgreement(), clean.agreeingReasons(), clean.judgedReasons()));
+        line(sb, "mean ROUGE-L", rouge(report), rouge(clean));
         return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String name, String all, String clean) {
+        sb.append(String.format(Locale.ROOT, "%-20s %-22s %s%n", name, all, clean));
+    }
+
+    private static String accuracy(MetricsReport r) {
+        var c = r.classification();
+        return c.total() == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f (%d/%d)", c.accuracy(), c.correct(), c.total());
+    }
+
+    private static String macroF1(MetricsReport r) {
+        var c = r.classification();
+        return c.total() == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", c.macroF1());
+    }
+
+    private static String unparseable(MetricsReport r) {
+        var c = r.classification();
+        return String.format(Locale.ROOT, "%d (%.1f%%)", c.unparseable(), 100 * r.unparseableRate());
+    }
+
+    private static String ratio(Double value, int hits, int of) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%.4f (%d/%d)", value, hits, of);
+    }
+
+    private static String rouge(MetricsReport r) {
+        return r.meanRougeL() == null ? "n/a" : String.format(Locale.ROOT, "%.4f (%d)", r.meanRougeL(), r.scoredReasons());
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.reasonlab.core.eval.MetricsReport;
 import org.reasonlab.core.eval.PredictionScorer;
+import org.reasonlab.core.eval.TrainingStatements;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.LabelSchema;
@@ -31,7 +32,9 @@ import org.reasonlab.core.run.RunEventLog;
  * answer text is {@code template.answer(label, "")} trimmed, i.e. the label continuation without a
  * reason ({@code "ethical"} in mode L, {@code "ethical."} in L+R, {@code "Therefore the statement
  * is ethical."} in R-&gt;L, where it is scored right after the prompt, without a reason before it).
- * Each prediction carries its record's likelihood label ({@link Prediction#likelihoodLabel()}).
+ * Each prediction carries its record's likelihood label ({@link Prediction#likelihoodLabel()}), whether
+ * generation hit the token limit ({@link Prediction#truncated()}: an R-&gt;L answer cut before its verdict
+ * is unparseable) and whether the model was trained on its statement ({@link Prediction#leaked()}).
  *
  * <p>Evaluating an <b>untrained base model</b> this way gives the DFAR paper's "pre-trained" row;
  * nothing special is needed. An untrained model rarely answers in the template's form, so expect
@@ -52,6 +55,7 @@ public final class Evaluator {
     private boolean likelihood = true;
     private int limit = 0;
     private int batchSize = 1;
+    private TrainingStatements training = TrainingStatements.none();
 
     public Evaluator(TrainingMode mode, String modelName) {
         this(mode, PromptTemplates.defaultFor(mode), modelName);
@@ -80,6 +84,15 @@ public final class Evaluator {
             throw new IllegalArgumentException("batch size must be positive, was " + n);
         }
         this.batchSize = n;
+        return this;
+    }
+
+    /**
+     * The statements the model was trained on: predictions on records among them are marked
+     * {@link Prediction#leaked()} and left out of the leakage-free figures (default: none).
+     */
+    public Evaluator trainedOn(TrainingStatements statements) {
+        this.training = Objects.requireNonNull(statements, "statements");
         return this;
     }
 
@@ -118,6 +131,8 @@ public final class Evaluator {
         PredictionScorer scorer = new PredictionScorer(schema, mode);
         List<String> labels = schema.names();
         List<String> continuations = labels.stream().map(l -> template.answer(l, "").strip()).toList();
+        // without a reason, a label's continuation is the whole answer, EOS included as training taught it
+        boolean wholeAnswers = !template.usesReason();
         boolean scoreLikelihood = likelihood && source.scoresContinuations();
         List<Prediction> predictions = new ArrayList<>(usable.size());
         List<String> llLabels = scoreLikelihood ? new ArrayList<>(usable.size()) : null;
@@ -125,12 +140,15 @@ public final class Evaluator {
         for (int from = 0; from < usable.size(); from += batchSize) {
             List<DatasetRecord> batch = usable.subList(from, Math.min(usable.size(), from + batchSize));
             List<String> prompts = batch.stream().map(template::prompt).toList();
-            List<String> answers = prompts.size() == 1 ? List.of(nonNull(source.generate(prompts.get(0))))
+            List<GeneratedAnswer> answers = prompts.size() == 1 ? List.of(nonNull(source.generate(prompts.get(0))))
                     : source.generateAll(prompts);
             for (int i = 0; i < batch.size(); i++) {
-                Prediction p = scorer.score(batch.get(i), nonNull(answers.get(i)));
+                DatasetRecord record = batch.get(i);
+                GeneratedAnswer answer = nonNull(answers.get(i));
+                Prediction p = scorer.score(record, answer.text(), answer.truncated())
+                        .withLeaked(training.contains(record.statement()));
                 if (scoreLikelihood) {
-                    String best = labels.get(argmax(source.logLikelihoods(prompts.get(i), continuations)));
+                    String best = labels.get(argmax(source.logLikelihoods(prompts.get(i), continuations, wholeAnswers)));
                     llLabels.add(best);
                     p = p.withLikelihoodLabel(best);
                     if (p.likelihoodCorrect()) {
@@ -147,8 +165,8 @@ public final class Evaluator {
                 skipped);
     }
 
-    private static String nonNull(String generated) {
-        return generated == null ? "" : generated;
+    private static GeneratedAnswer nonNull(GeneratedAnswer generated) {
+        return generated == null ? GeneratedAnswer.complete("") : generated;
     }
 
     /** Index of the largest value; the first one on ties; NaN never wins. */

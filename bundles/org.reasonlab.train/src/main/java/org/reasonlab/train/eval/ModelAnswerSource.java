@@ -13,20 +13,19 @@ import org.reasonlab.train.generate.BatchGenerator;
 import org.reasonlab.train.generate.GenerationOptions;
 import org.reasonlab.train.generate.GenerationResult;
 import org.reasonlab.train.generate.Generator;
+import org.reasonlab.train.model.AnswerTokens;
 import org.reasonlab.train.model.CausalLm;
 import org.reasonlab.train.model.LoadedModel;
-import org.reasonlab.train.model.ModelTokenizer;
 import org.reasonlab.train.model.PromptFit;
 
 /**
  * An {@link AnswerSource} backed by a loaded causal LM: {@link Generator#generate} (KV cached) for
  * answers and one teacher-forced forward pass per continuation for likelihoods.
  *
- * <p>Likelihoods tokenize prompt + continuation together (as the model would see the text), then
- * score every token after the longest token prefix shared by the prompt alone and all the
- * prompt + continuation sequences. So every continuation is scored from the same context, even
- * when a tokenizer merges the prompt's trailing space into the continuation's first token
- * (SentencePiece).
+ * <p>Likelihoods score each continuation with the ids training feeds for that answer
+ * ({@link AnswerTokens}: the prompt without its trailing whitespace as context, then the ids of
+ * prompt + continuation as one text beyond it), with the EOS training appends when the
+ * continuation is the whole answer.
  *
  * <p>Prompts that do not fit are cut as in training ({@link PromptFit}: from the left, BOS kept):
  * for generation within {@code options.maxSequenceLength()} less {@code maxNewTokens}, for scoring
@@ -53,26 +52,26 @@ public final class ModelAnswerSource implements AnswerSource {
     }
 
     @Override
-    public String generate(String prompt) {
+    public GeneratedAnswer generate(String prompt) {
         GenerationResult r = Generator.generate(model, prompt, options);
         if (r.promptTokensDropped() > 0) {
             truncatedPrompts++;
         }
-        return r.text();
+        return new GeneratedAnswer(r.text(), r.truncated());
     }
 
     /** Generates for all prompts in one batch ({@link BatchGenerator}: the answers {@link #generate} gives). */
     @Override
-    public List<String> generateAll(List<String> prompts) {
+    public List<GeneratedAnswer> generateAll(List<String> prompts) {
         if (prompts.size() == 1) {
             return List.of(generate(prompts.get(0)));
         }
-        List<String> texts = new ArrayList<>(prompts.size());
+        List<GeneratedAnswer> texts = new ArrayList<>(prompts.size());
         for (GenerationResult r : BatchGenerator.generate(model, prompts, options)) {
             if (r.promptTokensDropped() > 0) {
                 truncatedPrompts++;
             }
-            texts.add(r.text());
+            texts.add(new GeneratedAnswer(r.text(), r.truncated()));
         }
         return texts;
     }
@@ -83,38 +82,52 @@ public final class ModelAnswerSource implements AnswerSource {
     }
 
     @Override
-    public double[] logLikelihoods(String prompt, List<String> continuations) {
-        ModelTokenizer tok = model.tokenizer();
-        long[] promptIds = tok.encode(prompt);
-        long[][] full = new long[continuations.size()][];
-        int shared = promptIds.length;
-        for (int i = 0; i < full.length; i++) {
-            full[i] = tok.encode(prompt + continuations.get(i));
-            shared = Math.min(shared, commonPrefix(promptIds, full[i]));
+    public double[] logLikelihoods(String prompt, List<String> continuations, boolean wholeAnswers) {
+        AnswerTokens.Example[] scored = scoredExamples(prompt, continuations, wholeAnswers);
+        double[] out = new double[scored.length];
+        for (int i = 0; i < scored.length; i++) {
+            // the first scored token needs a token before it
+            out[i] = score(scored[i].ids(), Math.max(1, scored[i].prompt().length));
         }
-        // the first scored token needs a token before it
-        shared = Math.max(shared, 1);
+        return out;
+    }
+
+    /**
+     * What {@link #logLikelihoods} scores for each continuation: the prompt ids training keeps for it
+     * and the answer ids training feeds ({@link AnswerTokens}; with EOS for whole answers). Counts a
+     * prompt that had to be cut.
+     */
+    AnswerTokens.Example[] scoredExamples(String prompt, List<String> continuations, boolean wholeAnswers) {
+        AnswerTokens tokens = new AnswerTokens(model.tokenizer());
+        List<Integer> eosIds = model.config().eosTokenIds();
+        boolean appendEos = wholeAnswers && !eosIds.isEmpty();
+        AnswerTokens.Example[] examples = new AnswerTokens.Example[continuations.size()];
         int longest = 0;
-        for (long[] f : full) {
-            longest = Math.max(longest, f.length - shared);
+        for (int i = 0; i < examples.length; i++) {
+            AnswerTokens.Example e = tokens.split(prompt, continuations.get(i));
+            long[] answer = e.answer();
+            if (appendEos) {
+                answer = Arrays.copyOf(answer, answer.length + 1);
+                answer[answer.length - 1] = eosIds.get(0);
+            }
+            examples[i] = new AnswerTokens.Example(e.prompt(), answer);
+            longest = Math.max(longest, answer.length);
         }
         // room as training leaves it for that answer: its tokens plus the EOS training appends
-        int eos = model.config().eosTokenIds().isEmpty() ? 0 : 1;
+        int eos = appendEos || eosIds.isEmpty() ? 0 : 1;
         int budget = PromptFit.budget(options.maxSequenceLength(), model.config().maxPositions(), longest + eos);
-        Integer bos = tok.bosId();
-        double[] out = new double[full.length];
+        Integer bos = model.tokenizer().bosId();
         boolean cut = false;
-        for (int i = 0; i < full.length; i++) {
-            long[] context = PromptFit.left(Arrays.copyOf(full[i], shared), budget, bos);
-            cut |= context.length < shared;
-            long[] ids = Arrays.copyOf(context, context.length + full[i].length - shared);
-            System.arraycopy(full[i], shared, ids, context.length, full[i].length - shared);
-            out[i] = score(ids, context.length);
+        for (int i = 0; i < examples.length; i++) {
+            long[] given = examples[i].prompt();
+            long[] context = PromptFit.left(given, budget, bos);
+            cut |= context.length < given.length;
+            examples[i] = new AnswerTokens.Example(context, examples[i].answer());
         }
         if (cut) {
             truncatedPrompts++;
         }
-        return out;
+        return examples;
     }
 
     /** Sum of log p(ids[t] | ids[..t]) for t >= from, in one forward pass. */
@@ -145,14 +158,5 @@ public final class ModelAnswerSource implements AnswerSource {
             }
             return sum;
         }
-    }
-
-    static int commonPrefix(long[] a, long[] b) {
-        int n = Math.min(a.length, b.length);
-        int i = 0;
-        while (i < n && a[i] == b[i]) {
-            i++;
-        }
-        return i;
     }
 }

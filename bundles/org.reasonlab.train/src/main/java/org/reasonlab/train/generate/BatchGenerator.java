@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import org.reasonlab.train.model.AnswerTokens;
 import org.reasonlab.train.model.CausalLm;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelTokenizer;
@@ -30,7 +31,12 @@ public final class BatchGenerator {
         for (String p : prompts) {
             ids.add(Generator.promptIds(model, p));
         }
-        return generate(model.model(), model.tokenizer(), model.manager(), ids, options);
+        List<GenerationResult> results = generate(model.model(), model.tokenizer(), model.manager(), ids, options);
+        List<GenerationResult> out = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            out.add(results.get(i).withText(AnswerTokens.afterPrompt(prompts.get(i), results.get(i).text())));
+        }
+        return out;
     }
 
     /** Generates from the prompts' token ids, one result per prompt in the same order. */

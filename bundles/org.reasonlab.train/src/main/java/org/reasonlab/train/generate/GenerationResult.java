@@ -20,6 +20,16 @@ public record GenerationResult(List<Integer> tokens, String text, String stopRea
         tokens = List.copyOf(tokens);
     }
 
+    /** The same result with another text (the tokens stay). */
+    public GenerationResult withText(String other) {
+        return new GenerationResult(tokens, other, stopReason, promptTokensDropped);
+    }
+
+    /** Whether generation stopped at the token limit (or the context's end) rather than at EOS or a stop string. */
+    public boolean truncated() {
+        return MAX_NEW_TOKENS.equals(stopReason) || CONTEXT_FULL.equals(stopReason);
+    }
+
     /** A result of a prompt that fitted whole. */
     public GenerationResult(List<Integer> tokens, String text, String stopReason) {
         this(tokens, text, stopReason, 0);

@@ -7,6 +7,7 @@ import java.util.List;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import org.reasonlab.train.model.AnswerTokens;
 import org.reasonlab.train.model.CausalLm;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelTokenizer;
@@ -31,12 +32,17 @@ public final class Generator {
     }
 
     private static GenerationResult run(LoadedModel model, String prompt, GenerationOptions options, boolean cached) {
-        return generate(model.model(), model.tokenizer(), model.manager(), promptIds(model, prompt), options, cached);
+        GenerationResult r = generate(model.model(), model.tokenizer(), model.manager(), promptIds(model, prompt),
+                options, cached);
+        return r.withText(AnswerTokens.afterPrompt(prompt, r.text()));
     }
 
-    /** The prompt's token ids; BOS alone for an empty prompt. */
+    /**
+     * The prompt's token ids as training saw them ({@link AnswerTokens#context}: trailing whitespace
+     * left to the answer); BOS alone for an empty prompt.
+     */
     static long[] promptIds(LoadedModel model, String prompt) {
-        long[] ids = model.tokenizer().encode(prompt);
+        long[] ids = new AnswerTokens(model.tokenizer()).context(prompt);
         if (ids.length == 0) {
             Integer bos = model.tokenizer().bosId();
             if (bos == null) {

@@ -86,7 +86,9 @@ final class SpecOptions {
             option("checkpoint-every", "N", "checkpointEvery", (s, a, n) -> s.setCheckpointEvery(a.intOption(n, 0))),
             option("eval-max-new-tokens", "N", "evalMaxNewTokens",
                     (s, a, n) -> s.setEvalMaxNewTokens(a.intOption(n, 0))),
-            option("eval-sample", "N", "evalSample", (s, a, n) -> s.setEvalSample(a.intOption(n, 0))));
+            option("eval-sample", "N", "evalSample", (s, a, n) -> s.setEvalSample(a.intOption(n, 0))),
+            option("holdout", "F", "holdout", (s, a, n) -> s.setHoldout(a.doubleOption(n, 0))),
+            option("split-seed", "N", "splitSeed", (s, a, n) -> s.setSplitSeed(a.longOption(n, 0))));
 
     private SpecOptions() {
     }

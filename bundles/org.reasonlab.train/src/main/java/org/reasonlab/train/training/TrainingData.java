@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Random;
 
 import org.reasonlab.core.prompt.TrainingExample;
+import org.reasonlab.train.model.AnswerTokens;
 import org.reasonlab.train.model.ModelTokenizer;
 import org.reasonlab.train.model.PromptFit;
 
 /**
- * Tokenised training set and its deterministic batch plan. Prompt and answer are tokenised
- * separately (prompt with BOS, answer plain + EOS), so the loss can cover the answer only. Too long
+ * Tokenised training set and its deterministic batch plan. Prompt and answer ids follow
+ * {@link AnswerTokens} (the ids generation and scoring use too), the answer with EOS appended, so
+ * the loss can cover the answer only. Too long
  * examples lose prompt tokens from the left, BOS kept ({@link PromptFit}, the rule generation and
  * scoring follow too); the answer is cut only when it alone does not fit. Each epoch's order depends
  * only on (seed, epoch): examples are shuffled, cut into chunks of {@value #CHUNK_BATCHES} batches,
@@ -27,13 +29,16 @@ public final class TrainingData {
     private final long seed;
     private final int truncatedPrompts;
     private final int truncatedAnswers;
+    private final int longestAnswer;
 
-    private TrainingData(List<TokenizedExample> examples, int batchSize, long seed, int truncatedPrompts, int truncatedAnswers) {
+    private TrainingData(List<TokenizedExample> examples, int batchSize, long seed, int truncatedPrompts,
+            int truncatedAnswers, int longestAnswer) {
         this.examples = List.copyOf(examples);
         this.batchSize = batchSize;
         this.seed = seed;
         this.truncatedPrompts = truncatedPrompts;
         this.truncatedAnswers = truncatedAnswers;
+        this.longestAnswer = longestAnswer;
     }
 
     /**
@@ -49,14 +54,18 @@ public final class TrainingData {
         List<TokenizedExample> out = new ArrayList<>();
         int cutPrompts = 0;
         int cutAnswers = 0;
+        int longest = 0;
         Integer bos = tokenizer.bosId();
+        AnswerTokens tokens = new AnswerTokens(tokenizer);
         for (TrainingExample e : examples) {
-            long[] prompt = tokenizer.encode(e.prompt());
-            long[] plain = tokenizer.encodePlain(e.answer());
+            AnswerTokens.Example split = tokens.split(e.prompt(), e.answer());
+            long[] prompt = split.prompt();
+            long[] plain = split.answer();
             long[] answer = eosId == null ? plain : Arrays.copyOf(plain, plain.length + 1);
             if (eosId != null) {
                 answer[plain.length] = eosId;
             }
+            longest = Math.max(longest, answer.length);
             boolean hasBos = prompt.length > 0 && bos != null && prompt[0] == bos;
             int keepHead = hasBos ? 1 : 0;
             if (prompt.length + answer.length > maxLength) {
@@ -77,7 +86,7 @@ public final class TrainingData {
             int lossStart = lossOnPrompt ? 1 : Math.max(1, prompt.length);
             out.add(new TokenizedExample(ids, lossStart));
         }
-        return new TrainingData(out, batchSize, seed, cutPrompts, cutAnswers);
+        return new TrainingData(out, batchSize, seed, cutPrompts, cutAnswers, longest);
     }
 
     public List<TokenizedExample> examples() {
@@ -94,6 +103,11 @@ public final class TrainingData {
 
     public int truncatedAnswers() {
         return truncatedAnswers;
+    }
+
+    /** Tokens of the longest answer, EOS included, before any cut to fit the sequence length. */
+    public int longestAnswer() {
+        return longestAnswer;
     }
 
     /** Micro-batches (forward passes) per epoch. */

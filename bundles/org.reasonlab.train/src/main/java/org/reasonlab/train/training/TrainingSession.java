@@ -6,14 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import org.reasonlab.core.eval.TrainingStatements;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.Dataset;
-import org.reasonlab.core.model.Split;
+import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.SplitRecords;
 import org.reasonlab.core.prompt.ExampleBuilder;
 import org.reasonlab.core.prompt.ExampleSet;
@@ -22,7 +24,9 @@ import org.reasonlab.core.run.FinishedEvent;
 import org.reasonlab.core.run.LoraRank;
 import org.reasonlab.core.run.MessageEvent;
 import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.core.run.RunRecords;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.run.RunSpecs;
 import org.reasonlab.core.run.RunStatus;
 import org.reasonlab.train.DjlEnvironment;
 import org.reasonlab.train.eval.EvalMain;
@@ -66,7 +70,8 @@ final class TrainingSession {
         Path tmpModel = null;
         try {
             LoadResult loaded = loadDataset();
-            ExampleSet examples = trainExamples(loaded);
+            RunRecords records = RunRecords.of(loaded.dataset(), spec, spec.dataset());
+            ExampleSet examples = trainExamples(loaded, records);
             Path folder;
             if (RunSpec.TINY_MODEL.equals(spec.model())) {
                 tmpModel = Files.createTempDirectory("reasonlab-tiny-");
@@ -82,6 +87,9 @@ final class TrainingSession {
                             RunSpec.TUNING_FULL.equals(spec.tuning()));
                     FineTuner tuner = new FineTuner(spec, model, examples.examples(), run, sink)) {
                 warnIfRankReachesWidth(model.config().hiddenSize());
+                if (spec.evalMaxNewTokens() == 0) {
+                    recordEvalMaxNewTokens(tuner.data().longestAnswer());
+                }
                 Thread hook = new Thread(() -> {
                     tuner.requestStop();
                     try {
@@ -112,7 +120,7 @@ final class TrainingSession {
                     writeMerged(run, model, tuner.lora(), sink);
                 }
                 if (result.status() == RunStatus.COMPLETED) {
-                    evaluateAfterTraining(loaded.dataset(), model, result.step());
+                    evaluateAfterTraining(loaded.dataset(), records, model, result.step());
                 }
                 if (result.status() == RunStatus.FAILED) {
                     err.println("train: " + result.error());
@@ -160,46 +168,62 @@ final class TrainingSession {
         return DatasetLoader.load(file);
     }
 
-    /** Examples of the train split (all records when the file assigns no splits). */
-    private ExampleSet trainExamples(LoadResult loaded) throws IOException {
-        Split split = Split.parse(spec.trainSplit()).orElse(Split.TRAIN);
-        SplitRecords records = SplitRecords.of(loaded.dataset(), split);
-        ExampleSet set = new ExampleBuilder(spec.template(), loaded.dataset().schema()).buildAll(records);
-        if (records.all() && !records.isEmpty()) {
-            sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO,
-                    "the dataset assigns no splits; training on all " + records.size() + " records"));
+    /** Examples of the records to train on. */
+    private ExampleSet trainExamples(LoadResult loaded, RunRecords records) throws IOException {
+        ExampleSet set = new ExampleBuilder(spec.template(), loaded.dataset().schema()).buildAll(records.train(), null);
+        if (RunRecords.HOLDOUT.equals(records.evalName())) {
+            sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO, records.eval().size()
+                    + " record(s) held out for evaluation (holdout " + spec.holdout() + ", split seed "
+                    + spec.effectiveSplitSeed() + "); training on " + records.train().size()));
         }
         if (!set.skipped().isEmpty()) {
             sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, set.skipped().size()
                     + " train record(s) skipped: " + set.skipCounts()));
         }
         if (set.examples().isEmpty()) {
-            throw new IOException("dataset " + Path.of(spec.dataset()) + " has no usable training examples (split " + split.id()
-                    + ": " + records.size() + " record(s), " + set.skipped().size() + " skipped"
-                    + (loaded.hasProblems() ? ", " + loaded.problems().size() + " line(s) with problems" : "") + ")");
+            throw new IOException("dataset " + Path.of(spec.dataset()) + " has no usable training examples (split "
+                    + spec.trainSplit() + ": " + records.train().size() + " record(s), " + set.skipped().size()
+                    + " skipped" + (loaded.hasProblems() ? ", " + loaded.problems().size() + " line(s) with problems"
+                    : "") + ")");
         }
         return set;
     }
 
     /**
-     * Evaluates the tuned model (adapters attached) on the spec's evaluation split, writing
-     * predictions.jsonl and metrics.json into the run and an eval event after the finished one.
+     * Sets the evaluation's generation length from the longest training answer and records it in
+     * spec.json, so that an answer like the ones learnt is never cut before its verdict.
      */
-    private void evaluateAfterTraining(Dataset dataset, LoadedModel model, long step) throws IOException {
-        Split split = Split.parse(spec.evalSplit()).orElse(Split.TEST);
-        SplitRecords records = SplitRecords.of(dataset, split).sample(spec.evalSample(), spec.seed());
-        if (records.isEmpty()) {
+    private void recordEvalMaxNewTokens(int longestAnswer) throws IOException {
+        spec.setEvalMaxNewTokens(RunSpec.deriveEvalMaxNewTokens(longestAnswer));
+        RunSpecs.write(spec, run.specFile());
+        sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO, "evaluation generates at most "
+                + spec.evalMaxNewTokens() + " new tokens (the longest training answer has " + longestAnswer
+                + " tokens, with EOS); recorded in " + RunDirectory.SPEC));
+    }
+
+    /**
+     * Evaluates the tuned model (adapters attached) on the run's evaluation records, marking those whose
+     * statement occurs among the training records, and writes predictions.jsonl and metrics.json into the
+     * run and an eval event after the finished one.
+     */
+    private void evaluateAfterTraining(Dataset dataset, RunRecords records, LoadedModel model, long step)
+            throws IOException {
+        if (records.eval().isEmpty()) {
             sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING,
-                    "no records in split " + split.id() + ": evaluation skipped"));
+                    "no records in split " + records.evalName() + ": evaluation skipped"));
             return;
         }
         GenerationOptions options = GenerationOptions.greedy(spec.evalMaxNewTokens())
                 .withStopStrings(EvalMain.STOP_STRINGS)
                 .withMaxSequenceLength(spec.maxSequenceLength());
         ModelAnswerSource source = new ModelAnswerSource(model, options);
+        List<DatasetRecord> sample = new SplitRecords(null, records.eval(), false).sample(spec.evalSample(), spec.seed())
+                .records();
         // generated in batches of the training batch size (memory for it is there); same answers as one by one
         EvalResult result = new Evaluator(spec.mode(), spec.template(), spec.model())
-                .batchSize(spec.batchSize()).evaluate(records.records(), dataset.schema(), records.name(), source);
+                .batchSize(spec.batchSize()).trainedOn(TrainingStatements.of(records.train()))
+                .evaluate(sample, dataset.schema(), records.evalName(), source)
+                .withDataset(spec.dataset());
         if (source.truncatedPrompts() > 0) {
             sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, source.truncatedPrompts()
                     + " evaluation prompt(s) shortened from the left to fit maxSequenceLength "

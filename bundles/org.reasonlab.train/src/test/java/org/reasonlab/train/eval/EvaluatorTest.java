@@ -50,9 +50,9 @@ public class EvaluatorTest {
         }
 
         @Override
-        public String generate(String prompt) {
+        public GeneratedAnswer generate(String prompt) {
             prompts.add(prompt);
-            return answers.get(statementOf(prompt));
+            return GeneratedAnswer.complete(answers.get(statementOf(prompt)));
         }
 
         @Override
@@ -61,7 +61,7 @@ public class EvaluatorTest {
         }
 
         @Override
-        public double[] logLikelihoods(String prompt, List<String> continuations) {
+        public double[] logLikelihoods(String prompt, List<String> continuations, boolean wholeAnswers) {
             continuationsSeen.add(continuations);
             String best = likely.get(statementOf(prompt));
             double[] ll = new double[continuations.size()];
@@ -172,8 +172,8 @@ public class EvaluatorTest {
         assertEquals(1.0 / 6, e.metrics().get("unparseableRate"), 1e-12);
 
         String summary = result.humanSummary();
-        assertTrue(summary.contains("accuracy             0.5000  (3/6)"), summary);
-        assertTrue(summary.contains("likelihood accuracy  0.6667  (4/6)"), summary);
+        assertTrue(summary.contains("accuracy             0.5000 (3/6)"), summary);
+        assertTrue(summary.contains("likelihood accuracy  0.6667 (4/6)"), summary);
     }
 
     @Test

@@ -55,8 +55,8 @@ class ModelAnswerSourceTest {
     void likelihoodIsFiniteNegativeAndDeterministic() {
         ModelAnswerSource s = source();
         String prompt = "### Question: Statement: I kicked a dog. The statement is \n ### Answer: ";
-        double[] a = s.logLikelihoods(prompt, List.of("ethical.", "unethical."));
-        double[] b = s.logLikelihoods(prompt, List.of("ethical.", "unethical."));
+        double[] a = s.logLikelihoods(prompt, List.of("ethical.", "unethical."), false);
+        double[] b = s.logLikelihoods(prompt, List.of("ethical.", "unethical."), false);
         assertArrayEquals(a, b);
         for (double v : a) {
             assertTrue(Double.isFinite(v) && v < 0, "log-likelihood " + v);
@@ -70,9 +70,9 @@ class ModelAnswerSourceTest {
         // scoring "ab" must equal scoring "a" plus scoring "b" after "a" (chain rule; one pass vs two)
         ModelAnswerSource s = source();
         String prompt = "Answer:";
-        double ab = s.logLikelihoods(prompt, List.of("ab"))[0];
-        double a = s.logLikelihoods(prompt, List.of("a"))[0];
-        double bAfterA = s.logLikelihoods(prompt + "a", List.of("b"))[0];
+        double ab = s.logLikelihoods(prompt, List.of("ab"), false)[0];
+        double a = s.logLikelihoods(prompt, List.of("a"), false)[0];
+        double bAfterA = s.logLikelihoods(prompt + "a", List.of("b"), false)[0];
         assertEquals(ab, a + bAfterA, 1e-4);
     }
 

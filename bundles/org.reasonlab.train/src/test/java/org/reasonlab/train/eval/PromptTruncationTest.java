@@ -21,6 +21,7 @@ import org.reasonlab.train.DjlEnvironment;
 import org.reasonlab.train.generate.GenerationOptions;
 import org.reasonlab.train.generate.GenerationResult;
 import org.reasonlab.train.generate.Generator;
+import org.reasonlab.train.model.AnswerTokens;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelLoader;
 import org.reasonlab.train.model.TinyModelPreset;
@@ -64,15 +65,16 @@ class PromptTruncationTest {
 
     @Test
     void generationKeepsThePromptTokensTrainingKept() {
-        long[] full = model.tokenizer().encode(LONG);
+        long[] full = new AnswerTokens(model.tokenizer()).context(LONG);
         long[] kept = trainingPrompt(LONG, "unethical");
-        assertEquals(MAX_LEN - "unethical".length() - 1, kept.length);
+        // the answer is " unethical" (the prompt's trailing space belongs to it) + EOS
+        assertEquals(MAX_LEN - " unethical".length() - 1, kept.length);
         assertEquals(TinyModelPreset.BOS, kept[0]);
         assertArrayEquals(Arrays.copyOfRange(full, full.length - kept.length + 1, full.length),
                 Arrays.copyOfRange(kept, 1, kept.length), "the prompt's end (the answer cue) is kept");
 
-        // room for the answer: "unethical" + EOS = 10 new tokens, as training left it
-        GenerationOptions options = GenerationOptions.greedy(10).withStopAtEos(false).withMaxSequenceLength(MAX_LEN);
+        // room for the answer: " unethical" + EOS = 11 new tokens, as training left it
+        GenerationOptions options = GenerationOptions.greedy(11).withStopAtEos(false).withMaxSequenceLength(MAX_LEN);
         assertEquals(kept.length, Generator.promptBudget(model.model(), options));
         GenerationResult fromText = Generator.generate(model, LONG, options);
         assertEquals(full.length - kept.length, fromText.promptTokensDropped());
@@ -80,36 +82,37 @@ class PromptTruncationTest {
                 false);
         assertEquals(0, fromKept.promptTokensDropped());
         assertEquals(fromKept.tokens(), fromText.tokens());
-        assertEquals(10, fromText.tokens().size());
+        assertEquals(11, fromText.tokens().size());
     }
 
     @Test
     void likelihoodScoringSeesTheContextTrainingKeptForTheLongestLabel() {
         ModelAnswerSource source = new ModelAnswerSource(model,
-                GenerationOptions.greedy(10).withMaxSequenceLength(MAX_LEN));
+                GenerationOptions.greedy(11).withMaxSequenceLength(MAX_LEN));
         List<String> labels = List.of("ethical", "unethical");
-        double[] ll = source.logLikelihoods(LONG, labels);
+        double[] ll = source.logLikelihoods(LONG, labels, false);
         assertEquals(1, source.truncatedPrompts());
         long[] kept = trainingPrompt(LONG, "unethical");
         for (int i = 0; i < labels.size(); i++) {
-            assertEquals(manualLogLikelihood(kept, model.tokenizer().encodePlain(labels.get(i))), ll[i], 1e-4,
+            long[] answer = new AnswerTokens(model.tokenizer()).split(LONG, labels.get(i)).answer();
+            assertEquals(manualLogLikelihood(kept, answer), ll[i], 1e-4,
                     labels.get(i));
         }
         // what lies left of the kept tokens does not matter
         String otherStart = TEMPLATE.prompt("You " + "very ".repeat(30) + "kindly fed a stray cat.");
-        assertArrayEquals(ll, source.logLikelihoods(otherStart, labels));
+        assertArrayEquals(ll, source.logLikelihoods(otherStart, labels, false));
     }
 
     @Test
     void aPromptLongerThanTheContextIsCutInsteadOfFailing() {
         int context = model.config().maxPositions();
         String huge = TEMPLATE.prompt("I " + "really ".repeat(context / 7 + 10) + "helped.");
-        long[] ids = model.tokenizer().encode(huge);
+        long[] ids = new AnswerTokens(model.tokenizer()).context(huge);
         assertTrue(ids.length > context);
         GenerationResult r = Generator.generate(model, huge, GenerationOptions.greedy(5).withStopAtEos(false));
         assertEquals(ids.length - (context - 5), r.promptTokensDropped());
         assertEquals(5, r.tokens().size());
-        double[] ll = new ModelAnswerSource(model, GenerationOptions.greedy(5)).logLikelihoods(huge, List.of("ethical"));
+        double[] ll = new ModelAnswerSource(model, GenerationOptions.greedy(5)).logLikelihoods(huge, List.of("ethical"), true);
         assertTrue(Double.isFinite(ll[0]) && ll[0] < 0, Arrays.toString(ll));
     }
 

@@ -32,6 +32,7 @@ import org.reasonlab.train.eval.EvalResult;
 import org.reasonlab.train.eval.Evaluator;
 import org.reasonlab.train.eval.ModelAnswerSource;
 import org.reasonlab.train.generate.GenerationOptions;
+import org.reasonlab.train.model.AnswerTokens;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelLoader;
 import org.reasonlab.train.model.TinyModelPreset;
@@ -77,10 +78,11 @@ class ReasonThenLabelTest {
             TrainingData data = TrainingData.tokenize(set.examples(), model.tokenizer(), TinyModelPreset.EOS, 512, false,
                     2, 1);
             TokenizedExample e = data.examples().get(0);
-            long[] prompt = model.tokenizer().encode(kick.prompt());
+            long[] prompt = new AnswerTokens(model.tokenizer()).context(kick.prompt());
             assertArrayEquals(prompt, Arrays.copyOf(e.ids(), e.lossStart()), "the loss starts after the prompt");
             long[] answer = Arrays.copyOfRange(e.ids(), e.lossStart(), e.length());
-            assertEquals(kick.answer(), model.tokenizer().decode(answer));
+            // the prompt's trailing space belongs to the answer
+            assertEquals(" " + kick.answer(), model.tokenizer().decode(answer));
             assertEquals(TinyModelPreset.EOS, answer[answer.length - 1]);
             long[] label = model.tokenizer().encodePlain("unethical.");
             assertArrayEquals(label, Arrays.copyOfRange(answer, answer.length - 1 - label.length, answer.length - 1),
@@ -92,12 +94,7 @@ class ReasonThenLabelTest {
     void tinyModelLearnsReasonThenLabelAndTheEvaluatorReadsTheLabelAfterTheReason() throws Exception {
         List<TrainingExample> examples = new ExampleBuilder(SHORT_RL, LabelSchema.defaultSchema())
                 .buildAll(RECORDS, Split.TRAIN).examples();
-        RunSpec spec = TrainFixtures.spec(RunSpec.TUNING_FULL, TrainingMode.R_THEN_L, SHORT_RL);
-        spec.setLearningRate(3e-3);
-        spec.setSchedule("constant");
-        spec.setWarmupSteps(5);
-        spec.setBatchSize(6);
-        spec.setEpochs(400);
+        RunSpec spec = TrainFixtures.memorising(TrainingMode.R_THEN_L, SHORT_RL, 6, 400);
         GenerationOptions options = GenerationOptions.greedy(100).withStopStrings(EvalMain.STOP_STRINGS)
                 .withMaxSequenceLength(spec.maxSequenceLength());
         try (NDManager root = NDManager.newBaseManager(Device.cpu());

@@ -73,6 +73,17 @@ public final class TrainFixtures {
         return s;
     }
 
+    /** A full-tuning spec that learns the records by heart: constant learning rate 3e-3 after 5 warm-up steps. */
+    public static RunSpec memorising(TrainingMode mode, PromptTemplate t, int batchSize, int epochs) {
+        RunSpec s = spec(RunSpec.TUNING_FULL, mode, t);
+        s.setLearningRate(3e-3);
+        s.setSchedule("constant");
+        s.setWarmupSteps(5);
+        s.setBatchSize(batchSize);
+        s.setEpochs(epochs);
+        return s;
+    }
+
     /** Writes the tiny preset once per folder. */
     public static Path tiny(Path dir) throws IOException {
         return TinyModelPreset.write(dir.resolve("tiny"));

@@ -68,7 +68,7 @@ class TrainOptionsTest {
         return List.of(
                 new Row("preset", "dfar-paper", "preset", "\"dfar-paper\""),
                 new Row("dataset", other.toString(), "dataset", quoted(other.toAbsolutePath().toString())),
-                new Row("train-split", "test", "trainSplit", "\"test\""),
+                new Row("train-split", "validation", "trainSplit", "\"validation\""),
                 new Row("eval-split", "dev", "evalSplit", "\"validation\""),
                 new Row("mode", "r->l", "mode", "\"r->l\""),
                 new Row("template", template.toString(), "template",
@@ -100,7 +100,9 @@ class TrainOptionsTest {
                 new Row("precision", "fp32", "precision", "\"fp32\""),
                 new Row("checkpoint-every", "3", "checkpointEvery", "3"),
                 new Row("eval-max-new-tokens", "32", "evalMaxNewTokens", "32"),
-                new Row("eval-sample", "5", "evalSample", "5"));
+                new Row("eval-sample", "5", "evalSample", "5"),
+                new Row("holdout", "0.2", "holdout", "0.2"),
+                new Row("split-seed", "9", "splitSeed", "9"));
     }
 
     private static String quoted(String s) {
