@@ -58,7 +58,10 @@ class RunsViewTest {
                          "unethical":{"precision":1.0,"recall":0.5,"f1":0.6667,"support":2,"predicted":1}},
              "confusion":{"rows":["ethical","unethical"],"columns":["ethical","unethical","unparseable"],
                           "counts":[[2,0,0],[1,1,0]]},
-             "reasons":{"generated":4,"scored":4,"meanRougeL":0.3,"meanTokenF1":0.4,"judged":4,"agreeing":3,"agreement":0.75}}
+             "reasons":{"generated":4,"scored":4,"meanRougeL":0.3,"meanTokenF1":0.4,"judged":4,"agreeing":3,"agreement":0.75},
+             "leaked":1,
+             "clean":{"total":3,"correct":2,"accuracy":0.6667,"unparseable":0,"unparseableRate":0.0,"macroF1":0.6667,
+                      "reasons":{"agreement":1.0},"records":3}}
             """;
     private static final String PREDICTIONS = """
             {"id":"1","statement":"a","goldLabel":"ethical","predictedLabel":"ethical"}
@@ -144,7 +147,8 @@ class RunsViewTest {
         assertEquals("tiny", texts[3]);
         assertEquals("/data/dfar.jsonl", texts[4]);
         assertEquals("75.0%", texts[5]);
-        assertEquals("25.0% (auto)", texts[6]);
+        assertEquals("66.7%", texts[6], "accuracy on the leakage-free records");
+        assertEquals("25.0% (auto)", texts[7]);
 
         RunInfo live = view.shownRun("live-run");
         assertNull(live.accuracy());
@@ -164,7 +168,7 @@ class RunsViewTest {
         review.markMisaligned();
         waitForRow(view, "done-run", r -> !r.misalignmentAutomatic() && r.misalignment() != null);
         assertEquals(1.0, view.shownRun("done-run").misalignment(), 1e-9);
-        assertEquals("100.0%", view.shownTexts("done-run")[6]);
+        assertEquals("100.0%", view.shownTexts("done-run")[7]);
     }
 
     @Test
@@ -212,6 +216,8 @@ class RunsViewTest {
         assertArrayEquals(new double[] {0.5, 0.75}, eval.get("accuracy"), 1e-9);
 
         assertEquals("0.7500", value(editor.shownMetrics(), "accuracy"));
+        assertEquals("0.6667", row(editor.shownMetrics(), "accuracy")[2], "leakage-free beside all records");
+        assertArrayEquals(new String[] {"records", "4", "3"}, row(editor.shownMetrics(), "records"));
         assertEquals("0.7333", value(editor.shownMetrics(), "macro-F1"));
         assertEquals("0.0000", value(editor.shownMetrics(), "unparseable rate"));
         List<String[]> perClass = editor.shownPerClass();
@@ -296,7 +302,12 @@ class RunsViewTest {
     }
 
     private static String value(List<String[]> rows, String name) {
-        return rows.stream().filter(r -> r[0].equals(name)).map(r -> r[1]).findFirst().orElse(null);
+        String[] row = row(rows, name);
+        return row == null ? null : row[1];
+    }
+
+    private static String[] row(List<String[]> rows, String name) {
+        return rows.stream().filter(r -> r[0].equals(name)).findFirst().orElse(null);
     }
 
     @SuppressWarnings("unused")

@@ -21,6 +21,9 @@ public class DataTab extends FineTuneTab {
         List<String> splits = List.of("train", "validation", "test");
         combo(c, "Train split:", TRAIN_SPLIT, splits, splits);
         combo(c, "Evaluation split:", EVAL_SPLIT, splits, splits);
+        text(c, "Held-out share:", HOLDOUT, "Evaluate on this share of the training records (e.g. 0.1) instead of the"
+                + " evaluation split; needed for a dataset without splits. Empty = the dataset's splits", null);
+        text(c, "Split seed:", SPLIT_SEED, "Chooses the held-out records; empty = the run's seed", null);
         List<TrainingMode> modes = List.of(TrainingMode.values());
         combo(c, "Mode:", MODE, modes.stream().map(TrainingMode::id).toList(),
                 modes.stream().map(m -> m.label() + " (" + m.description() + ")").toList());
@@ -31,6 +34,7 @@ public class DataTab extends FineTuneTab {
 
     @Override
     protected List<String> attributes() {
-        return List.of(ACTION, DATASET, TRAIN_SPLIT, EVAL_SPLIT, MODE, TEMPLATE_PROMPT, TEMPLATE_ANSWER);
+        return List.of(ACTION, DATASET, TRAIN_SPLIT, EVAL_SPLIT, HOLDOUT, SPLIT_SEED, MODE, TEMPLATE_PROMPT,
+                TEMPLATE_ANSWER);
     }
 }

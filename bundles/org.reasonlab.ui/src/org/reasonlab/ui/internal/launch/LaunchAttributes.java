@@ -68,6 +68,10 @@ public final class LaunchAttributes {
     public static final String EVAL_MAX_NEW_TOKENS = P + "evalMaxNewTokens";
     /** Empty = every record of the evaluation split. */
     public static final String EVAL_SAMPLE = P + "evalSample";
+    /** Empty = the dataset's splits; else the share of the training records held out for evaluation. */
+    public static final String HOLDOUT = P + "holdout";
+    /** Empty = the run's seed. */
+    public static final String SPLIT_SEED = P + "splitSeed";
     /** Empty = {@code runs/<configuration name>-<timestamp>} next to the dataset. */
     public static final String RUN_DIR = P + "runDir";
 
@@ -127,6 +131,8 @@ public final class LaunchAttributes {
         m.put(PRECISION, RunSetting.PRECISION);
         m.put(EVAL_MAX_NEW_TOKENS, RunSetting.EVAL_MAX_NEW_TOKENS);
         m.put(EVAL_SAMPLE, RunSetting.EVAL_SAMPLE);
+        m.put(HOLDOUT, RunSetting.HOLDOUT);
+        m.put(SPLIT_SEED, RunSetting.SPLIT_SEED);
         m.put(JAVA_HOME, RunSetting.JAVA_HOME);
         m.put(HEAP, RunSetting.HEAP);
         m.put(DEVICE, RunSetting.DEVICE);

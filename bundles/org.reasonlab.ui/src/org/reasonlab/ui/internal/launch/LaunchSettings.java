@@ -100,6 +100,8 @@ public final class LaunchSettings {
         d.put(PRECISION, spec.precision());
         d.put(EVAL_MAX_NEW_TOKENS, Integer.toString(spec.evalMaxNewTokens()));
         d.put(EVAL_SAMPLE, "");
+        d.put(HOLDOUT, "");
+        d.put(SPLIT_SEED, "");
         d.put(RUN_DIR, "");
         d.put(JAVA_HOME, "");
         d.put(HEAP, TrainingPreferences.get(TrainingPreferences.HEAP));
@@ -329,6 +331,8 @@ public final class LaunchSettings {
         s.setLossOnPrompt(Boolean.parseBoolean(get(LOSS_ON_PROMPT)));
         s.setPreset(get(PRESET).isEmpty() ? null : get(PRESET));
         s.setEvalSample(get(EVAL_SAMPLE).isEmpty() ? null : Integer.valueOf(get(EVAL_SAMPLE)));
+        s.setHoldout(get(HOLDOUT).isEmpty() ? null : Double.valueOf(get(HOLDOUT)));
+        s.setSplitSeed(get(SPLIT_SEED).isEmpty() ? null : Long.valueOf(get(SPLIT_SEED)));
         s.setEpochs(Integer.parseInt(get(EPOCHS)));
         s.setMaxSteps(get(MAX_STEPS).isEmpty() ? null : Integer.valueOf(get(MAX_STEPS)));
         s.setBatchSize(Integer.parseInt(get(BATCH_SIZE)));

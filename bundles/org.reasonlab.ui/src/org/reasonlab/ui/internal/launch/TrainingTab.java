@@ -52,7 +52,8 @@ public class TrainingTab extends FineTuneTab {
         text(c, "Checkpoint every:", CHECKPOINT_EVERY, "Optimizer steps between checkpoints; 0 = only at the end", null);
         combo(c, "Precision:", PRECISION, RunSpec.PRECISIONS,
                 List.of("auto (bf16 on a recent CUDA GPU, else fp32)", "fp32", "bf16"));
-        text(c, "Evaluation max new tokens:", EVAL_MAX_NEW_TOKENS, null, null);
+        text(c, "Evaluation max new tokens:", EVAL_MAX_NEW_TOKENS, "0 = the longest training answer plus a margin"
+                + " (written into spec.json when training starts)", null);
         text(c, "Evaluation sample:", EVAL_SAMPLE, "Evaluate a seeded random sample of this many records of the"
                 + " evaluation split; empty = all", null);
         text(c, "Run folder:", RUN_DIR, "Empty = runs/<configuration>-<time> next to the dataset", "folder");

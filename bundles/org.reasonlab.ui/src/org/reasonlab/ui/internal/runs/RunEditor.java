@@ -140,7 +140,7 @@ public class RunEditor extends ReadOnlyEditorPart {
         evalChart = new CurveChart(eval, "Score", toolkit.getColors().getBackground());
 
         Composite metrics = section(body, "Metrics", 1);
-        metricsTable = table(metrics, "Metric", "Value");
+        metricsTable = table(metrics, "Metric", "All records", "Leakage-free");
         classTable = table(metrics, "Label", "Precision", "Recall", "F1", "Support");
 
         Composite confusion = section(body, "Confusion matrix (rows: gold, columns: predicted)", 1);
@@ -293,37 +293,42 @@ public class RunEditor extends ReadOnlyEditorPart {
         evalChart.setCurves(snapshot.evalCurves());
     }
 
+    /** Name, the value on all evaluated records and on the leakage-free ones (empty when not measured). */
     private static List<String[]> metricsRows(RunMetrics m, RunInfo info) {
         List<String[]> rows = new ArrayList<>();
         if (m == null) {
             if (info.accuracy() != null) {
-                rows.add(new String[] {"accuracy (last evaluation)", fmt(info.accuracy())});
+                rows.add(new String[] {"accuracy (last evaluation)", fmt(info.accuracy()),
+                        info.cleanAccuracy() == null ? "" : fmt(info.cleanAccuracy())});
             }
         } else {
-            rows.add(new String[] {"accuracy", fmt(m.accuracy())});
-            rows.add(new String[] {"macro-F1", fmt(m.macroF1())});
-            rows.add(new String[] {"unparseable rate", fmt(m.unparseableRate())});
-            if (m.likelihoodAccuracy() != null) {
-                rows.add(new String[] {"likelihood accuracy", fmt(m.likelihoodAccuracy())});
-            }
+            RunMetrics c = m.clean();
+            rows.add(new String[] {"accuracy", fmt(m.accuracy()), c == null ? "" : fmt(c.accuracy())});
+            rows.add(new String[] {"macro-F1", fmt(m.macroF1()), c == null ? "" : fmt(c.macroF1())});
+            rows.add(new String[] {"unparseable rate", fmt(m.unparseableRate()), c == null ? "" : fmt(c.unparseableRate())});
+            addIfMeasured(rows, "likelihood accuracy", m.likelihoodAccuracy(), c == null ? null : c.likelihoodAccuracy());
             if (m.total() != null) {
-                rows.add(new String[] {"predictions", String.valueOf(m.total())});
+                rows.add(new String[] {"records", String.valueOf(m.total()),
+                        c != null && c.total() != null ? String.valueOf(c.total()) : ""});
             }
-            if (m.rougeL() != null) {
-                rows.add(new String[] {"ROUGE-L", fmt(m.rougeL())});
+            if (m.leaked() != null) {
+                rows.add(new String[] {"leaked (statement in the training records)", String.valueOf(m.leaked()), ""});
             }
-            if (m.tokenF1() != null) {
-                rows.add(new String[] {"token F1", fmt(m.tokenF1())});
-            }
-            if (m.reasonAgreement() != null) {
-                rows.add(new String[] {"reason agreement", fmt(m.reasonAgreement())});
-            }
+            addIfMeasured(rows, "ROUGE-L", m.rougeL(), c == null ? null : c.rougeL());
+            addIfMeasured(rows, "token F1", m.tokenF1(), c == null ? null : c.tokenF1());
+            addIfMeasured(rows, "reason agreement", m.reasonAgreement(), c == null ? null : c.reasonAgreement());
         }
         if (info.misalignment() != null) {
             rows.add(new String[] {info.misalignmentAutomatic() ? "misalignment (automatic)" : "misalignment (human)",
-                    fmt(info.misalignment())});
+                    fmt(info.misalignment()), ""});
         }
         return rows;
+    }
+
+    private static void addIfMeasured(List<String[]> rows, String name, Double all, Double clean) {
+        if (all != null) {
+            rows.add(new String[] {name, fmt(all), clean == null ? "" : fmt(clean)});
+        }
     }
 
     private static List<String[]> classRows(RunMetrics m) {

@@ -22,6 +22,30 @@ public enum ComparisonMetric {
         return label;
     }
 
+    /** The label of the row on the leakage-free records: {@code Accuracy, leakage-free (%)}. */
+    public String cleanLabel() {
+        return label.replace(" (%)", ", leakage-free (%)");
+    }
+
+    /**
+     * The run's value on the leakage-free records ({@code clean} of {@code metrics.json}); null when not measured.
+     * Human verdicts are pooled over all reviewed predictions and have no leakage-free value here.
+     */
+    public Double cleanValue(RunSummary run) {
+        RunSummary.Figures c = run.clean();
+        if (c == null) {
+            return null;
+        }
+        return switch (this) {
+            case ACCURACY -> c.accuracy();
+            case MACRO_F1 -> c.macroF1();
+            case UNPARSEABLE_RATE -> c.unparseableRate();
+            case LIKELIHOOD_ACCURACY -> c.likelihoodAccuracy();
+            case AUTOMATIC_MISALIGNMENT -> c.reasonAgreement() == null ? null : 1 - c.reasonAgreement();
+            case HUMAN_MISALIGNMENT -> null;
+        };
+    }
+
     /** The run's value, null when not measured. */
     public Double value(RunSummary run) {
         return switch (this) {

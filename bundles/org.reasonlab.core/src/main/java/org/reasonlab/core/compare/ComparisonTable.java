@@ -22,8 +22,12 @@ public record ComparisonTable(List<RunSummary> runs, int baseline) {
         Objects.checkIndex(baseline, runs.size());
     }
 
-    /** One metric across the runs. */
-    public record Row(ComparisonMetric metric, List<Double> values, List<Double> deltas) {
+    /** One metric across the runs, on all evaluated records or ({@code clean}) on the leakage-free ones. */
+    public record Row(ComparisonMetric metric, boolean clean, List<Double> values, List<Double> deltas) {
+        public String label() {
+            return clean ? metric.cleanLabel() : metric.label();
+        }
+
         /** Whether every run has the same value (not measured counts as a value). */
         public boolean allEqual() {
             return values.stream().distinct().count() <= 1;
@@ -39,23 +43,27 @@ public record ComparisonTable(List<RunSummary> runs, int baseline) {
     }
 
     /**
-     * The rows of the metrics that at least one run measured; with {@code differencesOnly} also those where all
-     * runs have the same value are left out.
+     * The rows of the metrics that at least one run measured, each followed by its row on the leakage-free
+     * records when a run has one; with {@code differencesOnly} also those where all runs have the same value are
+     * left out.
      */
     public List<Row> rows(boolean differencesOnly) {
         List<Row> rows = new ArrayList<>();
         for (ComparisonMetric m : ComparisonMetric.values()) {
-            List<Double> values = runs.stream().map(m::value).toList();
-            Double base = values.get(baseline);
-            List<Double> deltas = values.stream()
-                    .map(v -> v == null || base == null ? null : v - base).toList();
-            Row row = new Row(m, values, deltas);
-            boolean measured = values.stream().anyMatch(v -> v != null);
-            if (measured && (!differencesOnly || !row.allEqual())) {
-                rows.add(row);
-            }
+            addRow(rows, m, false, runs.stream().map(m::value).toList(), differencesOnly);
+            addRow(rows, m, true, runs.stream().map(m::cleanValue).toList(), differencesOnly);
         }
         return rows;
+    }
+
+    private void addRow(List<Row> rows, ComparisonMetric m, boolean clean, List<Double> values, boolean differencesOnly) {
+        Double base = values.get(baseline);
+        List<Double> deltas = values.stream().map(v -> v == null || base == null ? null : v - base).toList();
+        Row row = new Row(m, clean, values, deltas);
+        boolean measured = values.stream().anyMatch(v -> v != null);
+        if (measured && (!differencesOnly || !row.allEqual())) {
+            rows.add(row);
+        }
     }
 
     /** The table as text cells, ready for {@link TextTable#toCsv()} and the other exports. */
@@ -76,9 +84,9 @@ public record ComparisonTable(List<RunSummary> runs, int baseline) {
         List<List<String>> cells = new ArrayList<>();
         for (Row row : rows(differencesOnly)) {
             List<String> line = new ArrayList<>();
-            line.add(row.metric().label());
+            line.add(row.label());
             for (int i = 0; i < runs.size(); i++) {
-                line.add(row.metric() == ComparisonMetric.HUMAN_MISALIGNMENT
+                line.add(row.metric() == ComparisonMetric.HUMAN_MISALIGNMENT && !row.clean()
                         ? Percent.withInterval(runs.get(i).humanMisalignment())
                         : Percent.of(row.values().get(i)));
                 if (i != baseline) {
@@ -92,10 +100,12 @@ public record ComparisonTable(List<RunSummary> runs, int baseline) {
 
     /**
      * The paper's layout: one row per run ordered pre-trained, L, L+R, R->L (ties in the given order), with
-     * accuracy and the misalignment rate, human when any reason was reviewed, else the automatic one marked
-     * {@code (auto)}. A setting that occurs more than once is followed by the run's name.
+     * accuracy (on all evaluated records, and on the leakage-free ones when a run has them) and the misalignment rate, human when any
+     * reason was reviewed, else the automatic one marked {@code (auto)}. A setting that occurs more than once is
+     * followed by the run's name.
      */
     public TextTable paperTable() {
+        boolean clean = runs.stream().anyMatch(r -> ComparisonMetric.ACCURACY.cleanValue(r) != null);
         List<RunSummary> ordered = new ArrayList<>(runs);
         ordered.sort(Comparator.comparing(RunSummary::paperSetting));
         List<List<String>> cells = new ArrayList<>();
@@ -105,9 +115,20 @@ public record ComparisonTable(List<RunSummary> runs, int baseline) {
             String misalignment = r.humanMisalignmentRate() != null ? Percent.withInterval(r.humanMisalignment())
                     : r.automaticMisalignment() != null ? Percent.of(r.automaticMisalignment()) + " (auto)"
                     : Percent.MISSING;
-            cells.add(List.of(setting, Percent.of(r.accuracy()), misalignment));
+            List<String> line = new ArrayList<>(List.of(setting, Percent.of(r.accuracy())));
+            if (clean) {
+                line.add(Percent.of(ComparisonMetric.ACCURACY.cleanValue(r)));
+            }
+            line.add(misalignment);
+            cells.add(line);
         }
-        return new TextTable(List.of("Setting", "Accuracy (%)", "Misalignment rate (%)"), cells,
-                List.of(false, true, true));
+        List<String> header = new ArrayList<>(List.of("Setting", "Accuracy (%)"));
+        if (clean) {
+            header.add(ComparisonMetric.ACCURACY.cleanLabel());
+        }
+        header.add("Misalignment rate (%)");
+        List<Boolean> right = new ArrayList<>(List.of(false));
+        header.stream().skip(1).forEach(h -> right.add(true));
+        return new TextTable(header, cells, right);
     }
 }

@@ -35,10 +35,20 @@ import org.reasonlab.core.run.folder.RunSnapshot;
  * @param humanMisalignment pooled human misalignment over the run's predictions ({@code reviews.jsonl}); null
  *        when there is no predictions file
  * @param problems what could not be read
+ * @param clean the figures of {@code metrics.json} on the leakage-free records; null when the file has none
  */
 public record RunSummary(String name, Path folder, boolean pretrained, TrainingMode mode, String model, String tuning,
         Double accuracy, Double macroF1, Double unparseableRate, Double likelihoodAccuracy, Double reasonAgreement,
-        MisalignmentRate humanMisalignment, List<String> problems) {
+        MisalignmentRate humanMisalignment, List<String> problems, Figures clean) {
+
+    /** The figures of {@code metrics.json} on one set of records. */
+    public record Figures(Double accuracy, Double macroF1, Double unparseableRate, Double likelihoodAccuracy,
+            Double reasonAgreement) {
+        static Figures of(RunMetrics m) {
+            return m == null ? null : new Figures(m.accuracy(), m.macroF1(), m.unparseableRate(),
+                    m.likelihoodAccuracy(), m.reasonAgreement());
+        }
+    }
 
     public RunSummary {
         problems = List.copyOf(problems);
@@ -60,7 +70,8 @@ public record RunSummary(String name, Path folder, boolean pretrained, TrainingM
         return new RunSummary(info.name(), info.folder(), info.pretrained(), info.mode(), info.model(),
                 snapshot.tuning(), m == null ? null : m.accuracy(), m == null ? null : m.macroF1(),
                 m == null ? null : m.unparseableRate(), m == null ? null : m.likelihoodAccuracy(),
-                m == null ? null : m.reasonAgreement(), snapshot.humanMisalignment(), problems);
+                m == null ? null : m.reasonAgreement(), snapshot.humanMisalignment(), problems,
+                m == null ? null : Figures.of(m.clean()));
     }
 
     /** 1 - reasons.agreement: the automatic label–reason misalignment; null when not measured. */

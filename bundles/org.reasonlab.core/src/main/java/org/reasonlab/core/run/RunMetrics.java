@@ -35,12 +35,16 @@ import org.reasonlab.core.prompt.TrainingMode;
  * @param mode the mode named in the file (evaluation-only folders), may be null
  * @param dataset the dataset named in the file, may be null
  * @param problems fields that are there but could not be read, e.g. {@code "accuracy must be a number"}
+ * @param leaked evaluated records whose statement occurs among the training records; null in files written
+ *        before leakage was marked
+ * @param clean the same figures on the leakage-free records ({@code clean} in the file); null when the file has
+ *        none or no record is leakage-free
  */
 public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate, Double likelihoodAccuracy,
         Integer total, Integer correct,
         Double rougeL, Double tokenF1, Double reasonAgreement, List<ClassRow> perClass, List<String> confusionRows,
         List<String> confusionColumns, int[][] confusion, String model, TrainingMode mode, String dataset,
-        List<String> problems) {
+        List<String> problems, Integer leaked, RunMetrics clean) {
 
     /** One label's scores. */
     public record ClassRow(String label, Double precision, Double recall, Double f1, Integer support) {
@@ -99,13 +103,21 @@ public record RunMetrics(Double accuracy, Double macroF1, Double unparseableRate
         Double total = number(o, "total", "", problems);
         Double correct = number(o, "correct", "", problems);
         String mode = text(o, "mode");
+        Double leaked = number(o, "leaked", "", problems);
+        RunMetrics clean = null;
+        JsonObject cleanObject = object(o, "clean");
+        if (cleanObject != null && cleanObject.has("accuracy")) {
+            clean = fromJson(cleanObject);
+            clean.problems().forEach(p -> problems.add("clean." + p));
+        }
         return new RunMetrics(number(o, "accuracy", "", problems), number(o, "macroF1", "", problems),
                 number(o, "unparseableRate", "", problems), number(o, "likelihoodAccuracy", "", problems),
                 total == null ? null : total.intValue(), correct == null ? null : correct.intValue(),
                 reasons == null ? null : number(reasons, "meanRougeL", "reasons.", problems),
                 reasons == null ? null : number(reasons, "meanTokenF1", "reasons.", problems),
                 reasons == null ? null : number(reasons, "agreement", "reasons.", problems), perClass, rows, columns,
-                counts, text(o, "model"), TrainingMode.parse(mode).orElse(null), text(o, "dataset"), problems);
+                counts, text(o, "model"), TrainingMode.parse(mode).orElse(null), text(o, "dataset"), problems,
+                leaked == null ? null : leaked.intValue(), clean);
     }
 
     /** The count in the confusion matrix, 0 when out of range. */

@@ -56,6 +56,9 @@ public record RunRecords(List<DatasetRecord> train, List<DatasetRecord> eval, St
 
     /** {@code fraction} of {@code records} (at least one, leaving at least one) chosen by {@code seed}. */
     static RunRecords heldOut(List<DatasetRecord> records, double fraction, long seed, String file) {
+        if (records.isEmpty()) {
+            return new RunRecords(List.of(), List.of(), HOLDOUT); // nothing to train on: the trainer says so
+        }
         if (records.size() < 2) {
             throw new IllegalArgumentException(file + ": " + records.size()
                     + " training record(s): too few to hold any out for evaluation");

@@ -90,8 +90,8 @@ public record EvalResult(TrainingMode mode, String model, String split, List<Pre
 
     /**
      * {@link MetricsReport#summary()} plus {@code likelihoodAccuracy} when measured, then the same of the
-     * leakage-free predictions with {@code clean} before each capitalised name ({@code cleanAccuracy}) and
-     * {@code leaked}, their count: the eval event's metrics.
+     * leakage-free predictions with {@code clean} before each capitalised name ({@code cleanAccuracy}): the eval
+     * event's metrics, all shares.
      */
     public Map<String, Double> summary() {
         Map<String, Double> m = scores(report, likelihoodAccuracy);
@@ -99,7 +99,6 @@ public record EvalResult(TrainingMode mode, String model, String split, List<Pre
             scores(cleanReport(), cleanLikelihoodAccuracy()).forEach((k, v) ->
                     m.put("clean" + Character.toUpperCase(k.charAt(0)) + k.substring(1), v));
         }
-        m.put("leaked", (double) leaked());
         return m;
     }
 

@@ -27,10 +27,13 @@ import org.reasonlab.core.run.RunDirectory;
  * @param totalSteps the planned optimizer steps, null when unknown
  * @param message why the run failed or crashed, null otherwise
  * @param problems what could not be read (skipped event lines, unreadable files)
+ * @param cleanAccuracy the accuracy on the leakage-free records, from {@code metrics.json} else the last evaluation
+ *        event's; null when none
  */
 public record RunInfo(Path folder, String name, RunState state, boolean pretrained, TrainingMode mode,
         String model, String dataset, Double accuracy, Double misalignment, boolean misalignmentAutomatic,
-        Double durationSeconds, Long lastStep, Integer totalSteps, String message, List<String> problems) {
+        Double durationSeconds, Long lastStep, Integer totalSteps, String message, List<String> problems,
+        Double cleanAccuracy) {
 
     public RunInfo {
         problems = List.copyOf(problems);
@@ -62,6 +65,11 @@ public record RunInfo(Path folder, String name, RunState state, boolean pretrain
 
     public String accuracyText() {
         return percent(accuracy);
+    }
+
+    /** The accuracy on the leakage-free records; empty when not measured. */
+    public String cleanAccuracyText() {
+        return percent(cleanAccuracy);
     }
 
     /** The rate, with {@code (auto)} when it is the automatic one. */

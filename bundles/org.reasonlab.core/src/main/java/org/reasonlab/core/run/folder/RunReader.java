@@ -149,6 +149,10 @@ public final class RunReader {
         if (accuracy == null && !evals.isEmpty()) {
             accuracy = evals.get(evals.size() - 1).metrics().get("accuracy");
         }
+        Double cleanAccuracy = m != null && m.clean() != null ? m.clean().accuracy() : null;
+        if (m == null && !evals.isEmpty()) {
+            cleanAccuracy = evals.get(evals.size() - 1).metrics().get("cleanAccuracy");
+        }
         Double misalignment = human == null || human.reviewed() == 0 ? null : human.rate();
         boolean automatic = false;
         if (misalignment == null) {
@@ -181,7 +185,7 @@ public final class RunReader {
         Long lastStep = steps.isEmpty() ? null : steps.get(steps.size() - 1).step();
         Integer totalSteps = started.map(StartedEvent::totalSteps).orElse(null);
         RunInfo info = new RunInfo(folder, name, state, pretrained, mode, model, dataset, accuracy, misalignment,
-                automatic, duration(events, state), lastStep, totalSteps, message, problems);
+                automatic, duration(events, state), lastStep, totalSteps, message, problems, cleanAccuracy);
 
         double[] lossSteps = new double[steps.size()];
         double[] loss = new double[steps.size()];
