@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ import org.reasonlab.train.cli.ModelArguments;
 import org.reasonlab.train.cli.TemplateArguments;
 import org.reasonlab.train.cli.TrainerCommand;
 import org.reasonlab.train.generate.GenerationOptions;
+import org.reasonlab.train.progress.EvalProgress;
 
 /**
  * Command line: {@code --model PATH|tiny --dataset FILE [--split test] [--mode l|l+r|r->l]
@@ -171,11 +173,7 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
                 Evaluator evaluator = new Evaluator(args.mode(), args.template(), args.model().model()).limit(args.limit())
                         .trainedOn(trainingStatements(dataset, args.split()))
                         .batchSize(args.batchSize()).likelihood(args.likelihood())
-                        .progress((done, total, p) -> {
-                            if (done == total || done % 10 == 0) {
-                                err.println("eval: " + done + "/" + total);
-                            }
-                        });
+                        .progress(new EvalProgress("eval", err, null, Clock.systemUTC()));
                 SplitRecords records = SplitRecords.of(dataset, args.split()).sample(args.sample(), args.seed());
                 EvalResult result = evaluator.evaluate(records.records(), dataset.schema(), records.name(), source)
                         .withDataset(args.dataset().toAbsolutePath().toString());

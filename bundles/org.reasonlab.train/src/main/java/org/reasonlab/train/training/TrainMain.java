@@ -20,6 +20,7 @@ import org.reasonlab.core.run.RunSpec;
 import org.reasonlab.core.run.RunSpecs;
 import org.reasonlab.train.cli.ModelArguments;
 import org.reasonlab.train.cli.TrainerCommand;
+import org.reasonlab.train.progress.StepProgress;
 
 
 /**
@@ -156,7 +157,7 @@ public final class TrainMain extends TrainerCommand<TrainMain.Args> {
             return FAILED;
         }
         try (RunEventLog log = run.openEventLog()) {
-            EventSink sink = EventSink.all(EventSink.log(log), EventSink.jsonLines(out));
+            EventSink sink = EventSink.all(EventSink.log(log), EventSink.jsonLines(out), new StepProgress(err));
             return new TrainingSession(spec, run, sink, err).train(resume, args.merged());
         } catch (IOException e) {
             err.println("train: cannot write the event log in " + runDir + ": " + e.getMessage());

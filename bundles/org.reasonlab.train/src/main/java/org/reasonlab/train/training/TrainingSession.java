@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,7 @@ import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelLoader;
 import org.reasonlab.train.model.Precision;
 import org.reasonlab.train.model.TinyModelPreset;
+import org.reasonlab.train.progress.EvalProgress;
 
 /**
  * One {@code train} run in a set-up run folder: loads the dataset once, trains on its train split,
@@ -222,6 +224,7 @@ final class TrainingSession {
         // generated in batches of the training batch size (memory for it is there); same answers as one by one
         EvalResult result = new Evaluator(spec.mode(), spec.template(), spec.model())
                 .batchSize(spec.batchSize()).trainedOn(TrainingStatements.of(records.train()))
+                .progress(new EvalProgress("eval", err, sink::emit, Clock.systemUTC()))
                 .evaluate(sample, dataset.schema(), records.evalName(), source)
                 .withDataset(spec.dataset());
         if (source.truncatedPrompts() > 0) {
