@@ -279,6 +279,21 @@ class FineTuneLaunchTest {
     }
 
     @Test
+    void evaluationProgressOnStderrShowsAloneAndAfterTraining() {
+        TrainingProgress alone = new TrainingProgress();
+        alone.stderr("eval: precision fp32 on cpu()\neval: 40 / 100 records  ETA 12s\n");
+        assertEquals(40, alone.step());
+        assertEquals(100, alone.totalSteps());
+        assertEquals(0.4, alone.fraction(), 1e-9);
+
+        TrainingProgress after = new TrainingProgress();
+        after.stdout("{\"type\":\"started\",\"time\":\"2025-05-01T09:30:00Z\",\"totalSteps\":10}\n"
+                + "{\"type\":\"finished\",\"time\":\"2025-05-01T09:31:00Z\",\"status\":\"completed\",\"durationSeconds\":60}\n");
+        after.stderr("eval: 40 / 100 records  ETA 12s\n");
+        assertEquals("evaluating the tuned model (40 / 100 records)", after.describe());
+    }
+
+    @Test
     void classPathFindsTheTrainer() {
         assumeTrue(TrainerClassPath.trainerBundle().isPresent(), "org.reasonlab.train is not installed");
         List<Path> entries = TrainerClassPath.resolve();

@@ -19,14 +19,15 @@ import org.reasonlab.core.run.StepEvent;
 
 /**
  * Progress of a trainer process, from its output: the JSON event lines on stdout
- * ({@link RunEventCodec}) and, for {@code eval}, its {@code eval: done/total} lines on stderr. Feed it
+ * ({@link RunEventCodec}) and its {@code eval: done / total records  ETA ...} lines on stderr (an evaluation, alone
+ * or after training). Feed it
  * chunks as they come ({@link #stdout}, {@link #stderr}); anything that is not an event line is
  * ignored here (it still shows in the Console). Thread-safe: the stream readers feed it, the job
  * reads it.
  */
 public final class TrainingProgress {
     private static final int MAX_LINE = 1 << 20;
-    private static final Pattern EVAL_PROGRESS = Pattern.compile("eval: (\\d+)/(\\d+)\\s*");
+    private static final Pattern EVAL_PROGRESS = Pattern.compile("eval: (\\d+) / (\\d+) records.*");
 
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
@@ -38,6 +39,7 @@ public final class TrainingProgress {
     private long lastStepNanos;
     private double loss = Double.NaN;
     private boolean evaluating;
+    private String evalProgress;
     private int malformed;
     private String error;
     private FinishedEvent finished;
@@ -109,7 +111,9 @@ public final class TrainingProgress {
 
     private void errLine(String line) {
         Matcher m = EVAL_PROGRESS.matcher(line);
-        if (m.matches()) {
+        if (m.matches() && finished != null) {
+            evalProgress = m.group(1) + " / " + m.group(2) + " records"; // the evaluation after training
+        } else if (m.matches()) {
             try {
                 step = Long.parseLong(m.group(1));
                 total = Long.parseLong(m.group(2));
@@ -176,7 +180,7 @@ public final class TrainingProgress {
     /** The progress line: {@code step 12/300 - loss 1.2345 - ETA 4 min 10 s}. */
     public synchronized String describe() {
         if (finished != null && evaluating) {
-            return "evaluating the tuned model";
+            return "evaluating the tuned model" + (evalProgress == null ? "" : " (" + evalProgress + ")");
         }
         if (step < 0) {
             Duration d = Duration.ofNanos(System.nanoTime() - startNanos);
