@@ -41,7 +41,12 @@ public record TrainerCommand(List<String> commandLine, Map<String, String> envir
         List<String> args = new ArrayList<>(List.of("eval", "--model", spec.model(), "--dataset", spec.dataset(),
                 "--split", spec.evalSplit(), "--mode", spec.mode().id(), "--out", outDir.toString(), "--device",
                 spec.device(), "--precision", spec.precision(), "--max-sequence-length",
-                Integer.toString(spec.maxSequenceLength()), "--seed", Long.toString(spec.seed())));
+                Integer.toString(spec.maxSequenceLength()), "--seed", Long.toString(spec.seed()),
+                // the records a fine-tuning run with these settings is scored on, and the same leaked ones
+                "--train-split", spec.trainSplit(), "--split-seed", Long.toString(spec.effectiveSplitSeed())));
+        if (spec.holdout() != null) {
+            args.addAll(List.of("--holdout", Double.toString(spec.holdout())));
+        }
         if (spec.evalMaxNewTokens() > 0) { // 0: there are no training answers to derive it from; eval's default
             args.addAll(List.of("--max-new-tokens", Integer.toString(spec.evalMaxNewTokens())));
         }
@@ -71,6 +76,7 @@ public record TrainerCommand(List<String> commandLine, Map<String, String> envir
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OPT_OUT_TRACKING", "true");
         env.put("DJL_OFFLINE", Boolean.toString(offline));
+        env.put("REASONLAB_STEP_PROGRESS", "false"); // the Console shows the step events already
         if (!s.get(DJL_CACHE).isEmpty()) {
             cmd.add("-DDJL_CACHE_DIR=" + s.get(DJL_CACHE));
             env.put("DJL_CACHE_DIR", s.get(DJL_CACHE));

@@ -40,6 +40,7 @@ public final class TrainingProgress {
     private double loss = Double.NaN;
     private boolean evaluating;
     private String evalProgress;
+    private boolean training;
     private int malformed;
     private String error;
     private FinishedEvent finished;
@@ -84,6 +85,7 @@ public final class TrainingProgress {
         long now = System.nanoTime();
         switch (event) {
             case StartedEvent e -> {
+                training = true; // an evaluation alone has no started event
                 if (e.totalSteps() != null && e.totalSteps() > 0) {
                     total = e.totalSteps();
                 }
@@ -111,7 +113,7 @@ public final class TrainingProgress {
 
     private void errLine(String line) {
         Matcher m = EVAL_PROGRESS.matcher(line);
-        if (m.matches() && finished != null) {
+        if (m.matches() && training) {
             evalProgress = m.group(1) + " / " + m.group(2) + " records"; // the evaluation after training
         } else if (m.matches()) {
             try {

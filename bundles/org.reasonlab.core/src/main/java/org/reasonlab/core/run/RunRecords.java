@@ -54,6 +54,25 @@ public record RunRecords(List<DatasetRecord> train, List<DatasetRecord> eval, St
         return new RunRecords(trainRecords.records(), SplitRecords.of(dataset, evalSplit).records(), evalSplit.id());
     }
 
+    /**
+     * The records an evaluation without training scores ({@code eval}, the workbench's evaluation of a base
+     * model), chosen as {@link #of} chooses them for a run with the same settings, so that a pre-trained row
+     * and the tuned rows of a comparison score the same records and leave out the same leaked ones: with
+     * {@code holdout}, the held-out share of {@code trainSplit}; else {@code evalSplit} (every record when the
+     * dataset assigns no splits: a base model was trained on none of them). {@code train} holds the records a
+     * run with these settings trains on (none without splits or holdout).
+     */
+    public static RunRecords forEvaluation(Dataset dataset, Split trainSplit, Split evalSplit, Double holdout,
+            long splitSeed, String file) {
+        SplitRecords trainRecords = SplitRecords.of(dataset, trainSplit);
+        if (holdout != null) {
+            return heldOut(trainRecords.records(), holdout, splitSeed, file);
+        }
+        SplitRecords eval = SplitRecords.of(dataset, evalSplit);
+        boolean trained = !trainRecords.all() && evalSplit != trainSplit;
+        return new RunRecords(trained ? trainRecords.records() : List.of(), eval.records(), eval.name());
+    }
+
     /** {@code fraction} of {@code records} (at least one, leaving at least one) chosen by {@code seed}. */
     static RunRecords heldOut(List<DatasetRecord> records, double fraction, long seed, String file) {
         if (records.isEmpty()) {

@@ -185,7 +185,7 @@ public final class RunSettings {
                     : problem(s, s.label() + " must be train, validation or test.", "must be train, validation or test");
             case EVAL_SPLIT -> Split.parse(v).isEmpty()
                     ? problem(s, s.label() + " must be train, validation or test.", "must be train, validation or test")
-                    : text(RunSetting.HOLDOUT).isEmpty() && v.equalsIgnoreCase(text(RunSetting.TRAIN_SPLIT))
+                    : text(RunSetting.HOLDOUT).isEmpty() && Split.parse(v).equals(Split.parse(text(RunSetting.TRAIN_SPLIT)))
                     ? problem(s, "Evaluation split must differ from the train split: scores on training records say"
                             + " nothing (or hold out a share of the training records).",
                             "must differ from trainSplit (or set holdout)")

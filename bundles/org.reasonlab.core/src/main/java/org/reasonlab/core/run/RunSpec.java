@@ -216,10 +216,19 @@ public final class RunSpec {
     /**
      * The generation length for answers like the training answers: the longest tokenised training
      * answer (EOS included) plus a quarter of it, at least 8 tokens more, so that an answer the model
-     * learnt is never cut before its end (an R-&gt;L verdict comes last).
+     * learnt is never cut before its end (an R-&gt;L verdict comes last). Generation reserves this room
+     * in the sequence length and cuts the prompt to the rest, so the margin never takes room the longest
+     * training prompt needs; the longest answer itself keeps its room, up to half the sequence length.
+     *
+     * @param longestAnswer tokens of the longest training answer, EOS included
+     * @param longestPrompt tokens of the longest training prompt
+     * @param maxSequenceLength the run's sequence length
      */
-    public static int deriveEvalMaxNewTokens(int longestTrainingAnswer) {
-        return Math.min(RunSettings.MAX_NEW_TOKENS, longestTrainingAnswer + Math.max(8, longestTrainingAnswer / 4));
+    public static int deriveEvalMaxNewTokens(int longestAnswer, int longestPrompt, int maxSequenceLength) {
+        int wanted = longestAnswer + Math.max(8, longestAnswer / 4);
+        int roomBesidePrompt = maxSequenceLength - longestPrompt;
+        int atLeast = Math.min(longestAnswer, Math.max(1, maxSequenceLength / 2));
+        return Math.min(RunSettings.MAX_NEW_TOKENS, Math.max(atLeast, Math.min(wanted, roomBesidePrompt)));
     }
 
     /**

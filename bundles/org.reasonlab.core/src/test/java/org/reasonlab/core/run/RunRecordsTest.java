@@ -89,6 +89,26 @@ class RunRecordsTest {
     }
 
     @Test
+    void anEvaluationAloneScoresTheRecordsARunWithTheSameSettingsWould() {
+        RunSpec spec = new RunSpec();
+        spec.setHoldout(0.1);
+        spec.setSplitSeed(3L);
+        RunRecords run = RunRecords.of(dataset(100), spec, "plain.jsonl");
+        RunRecords alone = RunRecords.forEvaluation(dataset(100), Split.TRAIN, Split.TEST, 0.1, 3L, "plain.jsonl");
+        assertEquals(ids(run.eval()), ids(alone.eval()));
+        assertEquals(ids(run.train()), ids(alone.train()));
+
+        RunRecords all = RunRecords.forEvaluation(dataset(10), Split.TRAIN, Split.TEST, null, 1, "plain.jsonl");
+        assertEquals(10, all.eval().size(), "no splits, no holdout: a base model is scored on every record");
+        assertTrue(all.train().isEmpty());
+        assertEquals("all", all.evalName());
+        RunRecords split = RunRecords.forEvaluation(dataset(9, Split.TRAIN, Split.VALIDATION, Split.TEST),
+                Split.VALIDATION, Split.TEST, null, 1, "d.jsonl");
+        assertEquals(3, split.eval().size());
+        assertTrue(split.train().stream().allMatch(r -> r.split() == Split.VALIDATION), "leaks against trainSplit");
+    }
+
+    @Test
     void holdoutLimitsAreChecked() {
         RunSpec spec = new RunSpec();
         spec.setHoldout(0.95);
@@ -104,8 +124,14 @@ class RunRecordsTest {
 
     @Test
     void theDerivedGenerationLengthLeavesRoomBeyondTheLongestAnswer() {
-        assertEquals(18, RunSpec.deriveEvalMaxNewTokens(10));
-        assertEquals(250, RunSpec.deriveEvalMaxNewTokens(200));
-        assertEquals(RunSettings.MAX_NEW_TOKENS, RunSpec.deriveEvalMaxNewTokens(100_000));
+        assertEquals(18, RunSpec.deriveEvalMaxNewTokens(10, 100, 512), "longest answer + 8");
+        assertEquals(250, RunSpec.deriveEvalMaxNewTokens(200, 100, 512), "longest answer + a quarter");
+        assertEquals(212, RunSpec.deriveEvalMaxNewTokens(200, 300, 512), "the margin leaves the longest prompt room");
+        assertEquals(200, RunSpec.deriveEvalMaxNewTokens(200, 400, 512), "but never less than the longest answer");
+        assertEquals(412, RunSpec.deriveEvalMaxNewTokens(600, 100, 512),
+                "answers training cut: what leaves the longest prompt room");
+        assertEquals(256, RunSpec.deriveEvalMaxNewTokens(600, 500, 512),
+                "answers and prompts both long: half the sequence length each");
+        assertEquals(RunSettings.MAX_NEW_TOKENS, RunSpec.deriveEvalMaxNewTokens(100_000, 10, 200_000));
     }
 }

@@ -25,6 +25,8 @@ import org.reasonlab.core.prompt.PromptTemplates;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunEventLog;
+import org.reasonlab.core.run.RunRecords;
+import org.reasonlab.core.run.RunSettings;
 import org.reasonlab.core.run.RunSpec;
 import org.reasonlab.train.cli.CommandModel;
 import org.reasonlab.train.cli.ModelArguments;
@@ -53,6 +55,7 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
     static final String USAGE = "usage: eval --model PATH|tiny --dataset FILE [--split train|validation|test]"
             + " [--mode l|l+r|r->l] [--template FILE | --prompt TEXT --answer TEXT] [--out DIR] [--max-new-tokens N]"
             + " [--max-sequence-length N] [--batch-size N] [--limit N] [--sample N] [--seed N]"
+            + " [--train-split SPLIT] [--holdout F --split-seed N]"
             + " [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--no-likelihood] [--debug]";
     /** The template's next question starts with "###"; an answer never does. */
     public static final List<String> STOP_STRINGS = List.of("\n###", "###");
@@ -63,7 +66,7 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
 
     private static Set<String> options() {
         Set<String> options = new HashSet<>(Set.of("dataset", "split", "mode", "out", "max-new-tokens",
-                "max-sequence-length", "batch-size", "limit", "sample", "seed"));
+                "max-sequence-length", "batch-size", "limit", "sample", "seed", "train-split", "holdout", "split-seed"));
         options.addAll(TemplateArguments.OPTIONS);
         return options;
     }
@@ -88,7 +91,7 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
      */
     record Args(ModelArguments model, Path dataset, Split split, TrainingMode mode, PromptTemplate template, Path out,
             int maxNewTokens, int limit, Integer sample, long seed, boolean likelihood, boolean debug,
-            int maxSequenceLength, int batchSize) {
+            int maxSequenceLength, int batchSize, Split trainSplit, Double holdout, long splitSeed) {
     }
 
     /** 16 tokens for a bare label (mode L), 128 when a reason is generated too. */
@@ -104,12 +107,21 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
         PromptTemplate template = TemplateArguments.of(args, mode, PromptTemplates.defaultFor(mode));
         int max = args.positiveIntOption("max-new-tokens", 0);
         int sample = args.positiveIntOption("sample", 0);
+        if (args.option("holdout").isPresent()) {
+            double h = args.doubleOption("holdout", 0);
+            if (!(h > 0 && h <= RunSettings.MAX_HOLDOUT)) {
+                throw new UsageException("--holdout must be above 0 and at most " + RunSettings.MAX_HOLDOUT + ", was " + h);
+            }
+        }
         return new Args(model, dataset, split, mode, template, args.option("out").map(Path::of).orElse(null),
                 max == 0 ? defaultMaxNewTokens(mode) : max, args.positiveIntOption("limit", 0),
                 sample == 0 ? null : sample, args.longOption("seed", new RunSpec().seed()),
                 !args.flag("no-likelihood"), args.flag("debug"),
                 args.positiveIntOption("max-sequence-length", new RunSpec().maxSequenceLength()),
-                args.positiveIntOption("batch-size", 8));
+                args.positiveIntOption("batch-size", 8),
+                args.option("train-split", Split.TRAIN, Split::parse, "train, validation or test"),
+                args.option("holdout").isPresent() ? args.doubleOption("holdout", 0) : null,
+                args.longOption("split-seed", args.longOption("seed", new RunSpec().seed())));
     }
 
     @Override
@@ -125,7 +137,7 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
                         + "; the lines affected are left out");
             }
             Dataset dataset = loaded.dataset();
-            if (SplitRecords.of(dataset, args.split()).isEmpty()) {
+            if (args.holdout() == null && SplitRecords.of(dataset, args.split()).isEmpty()) {
                 err.println("eval: no records " + (dataset.records().isEmpty() ? "in " + args.dataset()
                         : "in split '" + args.split().id() + "' of " + args.dataset()));
                 return FAILED;
@@ -149,33 +161,24 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
         return p;
     }
 
-    /**
-     * The statements of the dataset's train split when another split is evaluated: a model tuned on that
-     * split has seen them, and the leakage-free figures of every model evaluated on this split leave out
-     * the same records, so they compare. None when the dataset assigns no splits or the train split itself
-     * is evaluated.
-     */
-    static TrainingStatements trainingStatements(Dataset dataset, Split evaluated) {
-        SplitRecords train = SplitRecords.of(dataset, Split.TRAIN);
-        return train.all() || evaluated == Split.TRAIN ? TrainingStatements.none()
-                : TrainingStatements.of(train.records());
-    }
-
     /** Keeps DJL classes out of {@link EvalMain} itself so they load only after {@code prepare}. */
     private static final class Runner {
         static int evaluate(Dataset dataset, Args args, Path outDir, PrintStream out, PrintStream err)
                 throws IOException {
+            // the records a run with these settings would be scored on, and the ones it would train on
+            RunRecords records = RunRecords.forEvaluation(dataset, args.trainSplit(), args.split(), args.holdout(),
+                    args.splitSeed(), args.dataset().toString());
             try (CommandModel model = CommandModel.open("eval", args.model(), err)) {
                 GenerationOptions options = GenerationOptions.greedy(args.maxNewTokens())
                         .withStopStrings(STOP_STRINGS).withMaxSequenceLength(args.maxSequenceLength());
                 ModelAnswerSource source = new ModelAnswerSource(model.model(), options);
                 err.println("eval: precision " + model.model().precision().id() + " on " + model.model().device());
                 Evaluator evaluator = new Evaluator(args.mode(), args.template(), args.model().model()).limit(args.limit())
-                        .trainedOn(trainingStatements(dataset, args.split()))
+                        .trainedOn(TrainingStatements.of(records.train()))
                         .batchSize(args.batchSize()).likelihood(args.likelihood())
                         .progress(new EvalProgress("eval", err, null, Clock.systemUTC()));
-                SplitRecords records = SplitRecords.of(dataset, args.split()).sample(args.sample(), args.seed());
-                EvalResult result = evaluator.evaluate(records.records(), dataset.schema(), records.name(), source)
+                SplitRecords sample = new SplitRecords(null, records.eval(), false).sample(args.sample(), args.seed());
+                EvalResult result = evaluator.evaluate(sample.records(), dataset.schema(), records.evalName(), source)
                         .withDataset(args.dataset().toAbsolutePath().toString());
                 if (source.truncatedPrompts() > 0) {
                     err.println("eval: warning: " + source.truncatedPrompts() + " prompt(s) shortened from the left"

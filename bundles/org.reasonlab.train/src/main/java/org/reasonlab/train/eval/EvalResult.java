@@ -137,7 +137,7 @@ public record EvalResult(TrainingMode mode, String model, String split, List<Pre
     private JsonObject scoresJson(MetricsReport scores, Double likelihood, int likelihoodHits, int records) {
         JsonObject o = scores.toJson();
         o.addProperty("likelihoodAccuracy", likelihood);
-        o.addProperty("likelihoodCorrect", likelihoodAccuracy == null ? null : likelihoodHits);
+        o.addProperty("likelihoodCorrect", likelihood == null ? null : likelihoodHits);
         o.addProperty("records", records);
         return o;
     }

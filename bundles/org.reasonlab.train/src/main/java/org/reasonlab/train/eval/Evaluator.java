@@ -130,9 +130,10 @@ public final class Evaluator {
         }
         PredictionScorer scorer = new PredictionScorer(schema, mode);
         List<String> labels = schema.names();
-        List<String> continuations = labels.stream().map(l -> template.answer(l, "").strip()).toList();
-        // without a reason, a label's continuation is the whole answer, EOS included as training taught it
+        // without a reason, a label's continuation is the whole answer as training fed it, then EOS
         boolean wholeAnswers = !template.usesReason();
+        List<String> continuations = labels.stream()
+                .map(l -> wholeAnswers ? template.answer(l, "") : template.answer(l, "").strip()).toList();
         boolean scoreLikelihood = likelihood && source.scoresContinuations();
         List<Prediction> predictions = new ArrayList<>(usable.size());
         List<String> llLabels = scoreLikelihood ? new ArrayList<>(usable.size()) : null;

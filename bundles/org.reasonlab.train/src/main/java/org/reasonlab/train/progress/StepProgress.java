@@ -16,6 +16,8 @@ import org.reasonlab.train.training.EventSink;
  * events go to the event log as before; this only reads them.
  */
 public final class StepProgress implements EventSink {
+    /** Set to {@code false} by a launcher that shows the events itself (the workbench's Console). */
+    public static final String ENVIRONMENT = "REASONLAB_STEP_PROGRESS";
     private static final Duration EVERY = Duration.ofSeconds(1);
 
     private final PrintStream err;
@@ -23,6 +25,11 @@ public final class StepProgress implements EventSink {
     private Instant start;
     private long firstStep;
     private Instant lastLine = Instant.MIN;
+
+    /** Whether step lines are wanted: unless {@value #ENVIRONMENT} is {@code false}. */
+    public static boolean wanted() {
+        return !"false".equalsIgnoreCase(System.getenv(ENVIRONMENT));
+    }
 
     public StepProgress(PrintStream err) {
         this.err = err;

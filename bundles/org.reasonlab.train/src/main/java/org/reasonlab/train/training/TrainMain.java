@@ -157,7 +157,8 @@ public final class TrainMain extends TrainerCommand<TrainMain.Args> {
             return FAILED;
         }
         try (RunEventLog log = run.openEventLog()) {
-            EventSink sink = EventSink.all(EventSink.log(log), EventSink.jsonLines(out), new StepProgress(err));
+            EventSink sink = EventSink.all(EventSink.log(log), EventSink.jsonLines(out),
+                    StepProgress.wanted() ? new StepProgress(err) : e -> { });
             return new TrainingSession(spec, run, sink, err).train(resume, args.merged());
         } catch (IOException e) {
             err.println("train: cannot write the event log in " + runDir + ": " + e.getMessage());

@@ -30,15 +30,17 @@ public final class TrainingData {
     private final int truncatedPrompts;
     private final int truncatedAnswers;
     private final int longestAnswer;
+    private final int longestPrompt;
 
     private TrainingData(List<TokenizedExample> examples, int batchSize, long seed, int truncatedPrompts,
-            int truncatedAnswers, int longestAnswer) {
+            int truncatedAnswers, int longestAnswer, int longestPrompt) {
         this.examples = List.copyOf(examples);
         this.batchSize = batchSize;
         this.seed = seed;
         this.truncatedPrompts = truncatedPrompts;
         this.truncatedAnswers = truncatedAnswers;
         this.longestAnswer = longestAnswer;
+        this.longestPrompt = longestPrompt;
     }
 
     /**
@@ -55,6 +57,7 @@ public final class TrainingData {
         int cutPrompts = 0;
         int cutAnswers = 0;
         int longest = 0;
+        int longestPrompt = 0;
         Integer bos = tokenizer.bosId();
         AnswerTokens tokens = new AnswerTokens(tokenizer);
         for (TrainingExample e : examples) {
@@ -66,6 +69,7 @@ public final class TrainingData {
                 answer[plain.length] = eosId;
             }
             longest = Math.max(longest, answer.length);
+            longestPrompt = Math.max(longestPrompt, prompt.length);
             boolean hasBos = prompt.length > 0 && bos != null && prompt[0] == bos;
             int keepHead = hasBos ? 1 : 0;
             if (prompt.length + answer.length > maxLength) {
@@ -86,7 +90,7 @@ public final class TrainingData {
             int lossStart = lossOnPrompt ? 1 : Math.max(1, prompt.length);
             out.add(new TokenizedExample(ids, lossStart));
         }
-        return new TrainingData(out, batchSize, seed, cutPrompts, cutAnswers, longest);
+        return new TrainingData(out, batchSize, seed, cutPrompts, cutAnswers, longest, longestPrompt);
     }
 
     public List<TokenizedExample> examples() {
@@ -108,6 +112,11 @@ public final class TrainingData {
     /** Tokens of the longest answer, EOS included, before any cut to fit the sequence length. */
     public int longestAnswer() {
         return longestAnswer;
+    }
+
+    /** Tokens of the longest prompt, before any cut to fit the sequence length. */
+    public int longestPrompt() {
+        return longestPrompt;
     }
 
     /** Micro-batches (forward passes) per epoch. */

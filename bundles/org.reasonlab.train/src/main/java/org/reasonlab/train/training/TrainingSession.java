@@ -90,7 +90,7 @@ final class TrainingSession {
                     FineTuner tuner = new FineTuner(spec, model, examples.examples(), run, sink)) {
                 warnIfRankReachesWidth(model.config().hiddenSize());
                 if (spec.evalMaxNewTokens() == 0) {
-                    recordEvalMaxNewTokens(tuner.data().longestAnswer());
+                    recordEvalMaxNewTokens(tuner.data().longestAnswer(), tuner.data().longestPrompt());
                 }
                 Thread hook = new Thread(() -> {
                     tuner.requestStop();
@@ -195,12 +195,13 @@ final class TrainingSession {
      * Sets the evaluation's generation length from the longest training answer and records it in
      * spec.json, so that an answer like the ones learnt is never cut before its verdict.
      */
-    private void recordEvalMaxNewTokens(int longestAnswer) throws IOException {
-        spec.setEvalMaxNewTokens(RunSpec.deriveEvalMaxNewTokens(longestAnswer));
+    private void recordEvalMaxNewTokens(int longestAnswer, int longestPrompt) throws IOException {
+        spec.setEvalMaxNewTokens(RunSpec.deriveEvalMaxNewTokens(longestAnswer, longestPrompt,
+                spec.maxSequenceLength()));
         RunSpecs.write(spec, run.specFile());
         sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO, "evaluation generates at most "
                 + spec.evalMaxNewTokens() + " new tokens (the longest training answer has " + longestAnswer
-                + " tokens, with EOS); recorded in " + RunDirectory.SPEC));
+                + " tokens, with EOS; the longest prompt " + longestPrompt + "); recorded in " + RunDirectory.SPEC));
     }
 
     /**
