@@ -139,4 +139,29 @@ class ComparisonTableTest {
         assertEquals("a,\"x \"\"y\"\"\"\r\n", new TextTable(List.of("a", "x \"y\""), List.of(), List.of(false, false))
                 .toCsv());
     }
+
+    @Test
+    void leakageFreeFiguresGetTheirOwnRowsAndPaperColumn() throws Exception {
+        Path pre = run("pre-clean", null, """
+                {"accuracy":0.5,"macroF1":0.5,"unparseableRate":0.0,"mode":"l","model":"m","leaked":2,
+                 "clean":{"accuracy":0.25,"macroF1":0.2,"unparseableRate":0.0,"records":8}}""", null);
+        Path l = run("l-clean", """
+                {"runId":"l-clean","dataset":"d.jsonl","mode":"l"}""", """
+                {"accuracy":0.9,"macroF1":0.9,"unparseableRate":0.0,"leaked":2,
+                 "clean":{"accuracy":0.875,"macroF1":0.8,"unparseableRate":0.0,"reasons":{"agreement":0.5},"records":8}}""",
+                null);
+        RunSummary tuned = RunSummary.read(l);
+        assertEquals(0.875, tuned.clean().accuracy());
+        assertEquals(0.5, ComparisonMetric.AUTOMATIC_MISALIGNMENT.cleanValue(tuned), 1e-12);
+        ComparisonTable t = new ComparisonTable(List.of(RunSummary.read(pre), tuned), 0);
+        List<String> labels = t.rows(false).stream().map(ComparisonTable.Row::label).toList();
+        assertEquals(List.of("Accuracy (%)", "Accuracy, leakage-free (%)", "Macro-F1 (%)", "Macro-F1, leakage-free (%)",
+                "Unparseable (%)", "Unparseable, leakage-free (%)", "Reason misalignment, automatic, leakage-free (%)"),
+                labels);
+        ComparisonTable.Row clean = t.rows(false).get(1);
+        assertEquals(List.of(0.25, 0.875), clean.values());
+        assertEquals(0.625, clean.deltas().get(1), 1e-12);
+        assertEquals("Setting,Accuracy (%),\"Accuracy, leakage-free (%)\",Misalignment rate (%)\r\n"
+                + "pre-trained,50.0,25.0,n/a\r\n" + "L,90.0,87.5,n/a\r\n", t.paperTable().toCsv());
+    }
 }

@@ -17,6 +17,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reasonlab.core.eval.TrainingStatements;
 import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.LabelSchema;
 import org.reasonlab.core.model.Split;
@@ -227,5 +228,26 @@ public class EvaluatorTest {
         assertEquals(1, Evaluator.argmax(new double[] {-3, -1, -2}));
         assertEquals(0, Evaluator.argmax(new double[] {-1, -1}));
         assertEquals(1, Evaluator.argmax(new double[] {Double.NaN, -7}));
+    }
+
+    @Test
+    void leakedRecordsAreMarkedAndLeftOutOfTheCleanFigures() {
+        List<DatasetRecord> records = sixRecords();
+        EvalResult some = new Evaluator(TrainingMode.L_PLUS_R, "fake")
+                .trainedOn(TrainingStatements.of(records.subList(0, 2)))
+                .evaluate(records, LabelSchema.defaultSchema(), "test", fake());
+        assertEquals(2, some.leaked());
+        assertEquals(List.of(true, true, false, false, false, false),
+                some.predictions().stream().map(Prediction::leaked).toList());
+        assertEquals(4, some.toJson().getAsJsonObject("clean").get("records").getAsInt());
+        assertEquals(2, some.toJson().get("leaked").getAsInt());
+        assertEquals(some.cleanReport().classification().accuracy(), some.summary().get("cleanAccuracy"), 1e-12);
+
+        EvalResult all = new Evaluator(TrainingMode.L_PLUS_R, "fake").trainedOn(TrainingStatements.of(records))
+                .evaluate(records, LabelSchema.defaultSchema(), "test", fake());
+        assertEquals("{\"records\":0}", all.toJson().getAsJsonObject("clean").toString());
+        assertNull(all.summary().get("cleanAccuracy"), "no leakage-free record: no clean figures");
+        assertNull(all.cleanLikelihoodAccuracy());
+        assertTrue(all.humanSummary().contains("6 of them leaked"), all.humanSummary());
     }
 }
