@@ -35,17 +35,27 @@ public record SplitRecords(Split split, List<DatasetRecord> records, boolean all
      * is null or not below their number.
      */
     public SplitRecords sample(Integer size, long seed) {
+        return size == null || size >= records.size() ? this : new SplitRecords(split, sample(records, size, seed), all);
+    }
+
+    /** {@link #sample(Integer, long)} of any records. */
+    public static List<DatasetRecord> sample(List<DatasetRecord> records, Integer size, long seed) {
         if (size == null || size >= records.size()) {
-            return this;
+            return records;
         }
-        List<Integer> indices = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
+        return sampleIndices(records.size(), size, seed).stream().map(records::get).toList();
+    }
+
+    /** The sample's rule: indices 0..count-1 shuffled by {@code java.util.Random(seed)}, the first {@code size}, sorted. */
+    public static List<Integer> sampleIndices(int count, int size, long seed) {
+        List<Integer> indices = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             indices.add(i);
         }
         Collections.shuffle(indices, new Random(seed));
-        List<Integer> chosen = new ArrayList<>(indices.subList(0, Math.max(0, size)));
+        List<Integer> chosen = new ArrayList<>(indices.subList(0, Math.max(0, Math.min(size, count))));
         Collections.sort(chosen);
-        return new SplitRecords(split, chosen.stream().map(records::get).toList(), all);
+        return chosen;
     }
 
     /** The split's id, or {@value #ALL} when the records are the whole dataset. */

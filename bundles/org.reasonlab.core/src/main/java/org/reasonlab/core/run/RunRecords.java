@@ -1,9 +1,7 @@
 package org.reasonlab.core.run;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetRecord;
@@ -83,14 +81,10 @@ public record RunRecords(List<DatasetRecord> train, List<DatasetRecord> eval, St
                     + " training record(s): too few to hold any out for evaluation");
         }
         int n = (int) Math.min(records.size() - 1, Math.max(1, Math.round(fraction * records.size())));
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(seed));
         boolean[] held = new boolean[records.size()];
-        for (int i = 0; i < n; i++) {
-            held[order.get(i)] = true;
+        // the evaluation sample's rule (SplitRecords.sampleIndices): the same records as --eval-sample would take
+        for (int i : SplitRecords.sampleIndices(records.size(), n, seed)) {
+            held[i] = true;
         }
         List<DatasetRecord> train = new ArrayList<>();
         List<DatasetRecord> eval = new ArrayList<>();

@@ -18,6 +18,7 @@ import org.reasonlab.core.eval.TrainingStatements;
 import org.reasonlab.core.io.DatasetLoader;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.Dataset;
+import org.reasonlab.core.model.DatasetRecord;
 import org.reasonlab.core.model.Split;
 import org.reasonlab.core.model.SplitRecords;
 import org.reasonlab.core.prompt.PromptTemplate;
@@ -177,8 +178,8 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
                         .trainedOn(TrainingStatements.of(records.train()))
                         .batchSize(args.batchSize()).likelihood(args.likelihood())
                         .progress(new EvalProgress("eval", err, null, Clock.systemUTC()));
-                SplitRecords sample = new SplitRecords(null, records.eval(), false).sample(args.sample(), args.seed());
-                EvalResult result = evaluator.evaluate(sample.records(), dataset.schema(), records.evalName(), source)
+                List<DatasetRecord> sample = SplitRecords.sample(records.eval(), args.sample(), args.seed());
+                EvalResult result = evaluator.evaluate(sample, dataset.schema(), records.evalName(), source)
                         .withDataset(args.dataset().toAbsolutePath().toString());
                 if (source.truncatedPrompts() > 0) {
                     err.println("eval: warning: " + source.truncatedPrompts() + " prompt(s) shortened from the left"

@@ -104,14 +104,8 @@ public final class ModelAnswerSource implements AnswerSource {
         AnswerTokens.Example[] examples = new AnswerTokens.Example[continuations.size()];
         int longest = 0;
         for (int i = 0; i < examples.length; i++) {
-            AnswerTokens.Example e = tokens.split(prompt, continuations.get(i));
-            long[] answer = e.answer();
-            if (appendEos) {
-                answer = Arrays.copyOf(answer, answer.length + 1);
-                answer[answer.length - 1] = eosIds.get(0);
-            }
-            examples[i] = new AnswerTokens.Example(e.prompt(), answer);
-            longest = Math.max(longest, answer.length);
+            examples[i] = tokens.split(prompt, continuations.get(i)).withEnd(appendEos ? eosIds.get(0) : null);
+            longest = Math.max(longest, examples[i].answer().length);
         }
         // room as training leaves it for that answer: its tokens plus the EOS training appends
         int eos = appendEos || eosIds.isEmpty() ? 0 : 1;

@@ -41,6 +41,16 @@ public final class AnswerTokens {
 
     /** A prompt's ids and its answer's ids, as training feeds them one after the other. */
     public record Example(long[] prompt, long[] answer) {
+        /** This example with {@code eos} after the answer, as training ends it; itself when {@code eos} is null. */
+        public Example withEnd(Integer eos) {
+            if (eos == null) {
+                return this;
+            }
+            long[] ended = Arrays.copyOf(answer, answer.length + 1);
+            ended[answer.length] = eos;
+            return new Example(prompt, ended);
+        }
+
         /** Both, in one sequence. */
         public long[] ids() {
             long[] ids = Arrays.copyOf(prompt, prompt.length + answer.length);

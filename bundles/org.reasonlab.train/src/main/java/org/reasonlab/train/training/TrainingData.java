@@ -61,13 +61,9 @@ public final class TrainingData {
         Integer bos = tokenizer.bosId();
         AnswerTokens tokens = new AnswerTokens(tokenizer);
         for (TrainingExample e : examples) {
-            AnswerTokens.Example split = tokens.split(e.prompt(), e.answer());
+            AnswerTokens.Example split = tokens.split(e.prompt(), e.answer()).withEnd(eosId);
             long[] prompt = split.prompt();
-            long[] plain = split.answer();
-            long[] answer = eosId == null ? plain : Arrays.copyOf(plain, plain.length + 1);
-            if (eosId != null) {
-                answer[plain.length] = eosId;
-            }
+            long[] answer = split.answer();
             longest = Math.max(longest, answer.length);
             longestPrompt = Math.max(longestPrompt, prompt.length);
             boolean hasBos = prompt.length > 0 && bos != null && prompt[0] == bos;

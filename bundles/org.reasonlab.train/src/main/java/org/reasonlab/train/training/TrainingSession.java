@@ -220,8 +220,7 @@ final class TrainingSession {
                 .withStopStrings(EvalMain.STOP_STRINGS)
                 .withMaxSequenceLength(spec.maxSequenceLength());
         ModelAnswerSource source = new ModelAnswerSource(model, options);
-        List<DatasetRecord> sample = new SplitRecords(null, records.eval(), false).sample(spec.evalSample(), spec.seed())
-                .records();
+        List<DatasetRecord> sample = SplitRecords.sample(records.eval(), spec.evalSample(), spec.seed());
         // generated in batches of the training batch size (memory for it is there); same answers as one by one
         EvalResult result = new Evaluator(spec.mode(), spec.template(), spec.model())
                 .batchSize(spec.batchSize()).trainedOn(TrainingStatements.of(records.train()))

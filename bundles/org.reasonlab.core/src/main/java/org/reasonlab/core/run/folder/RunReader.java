@@ -145,21 +145,13 @@ public final class RunReader {
             }
         }
 
-        Double accuracy = m != null ? m.accuracy() : null;
-        if (accuracy == null && !evals.isEmpty()) {
-            accuracy = evals.get(evals.size() - 1).metrics().get("accuracy");
-        }
-        Double cleanAccuracy = m != null && m.clean() != null ? m.clean().accuracy() : null;
-        if (m == null && !evals.isEmpty()) {
-            cleanAccuracy = evals.get(evals.size() - 1).metrics().get("cleanAccuracy");
-        }
+        Double accuracy = measured(m != null ? m.accuracy() : null, evals, "accuracy");
+        Double cleanAccuracy = measured(m != null && m.clean() != null ? m.clean().accuracy() : null, evals,
+                "cleanAccuracy");
         Double misalignment = human == null || human.reviewed() == 0 ? null : human.rate();
         boolean automatic = false;
         if (misalignment == null) {
-            Double agreement = m != null ? m.reasonAgreement() : null;
-            if (agreement == null && !evals.isEmpty()) {
-                agreement = evals.get(evals.size() - 1).metrics().get("reasonAgreement");
-            }
+            Double agreement = measured(m != null ? m.reasonAgreement() : null, evals, "reasonAgreement");
             if (agreement != null) {
                 misalignment = 1 - agreement;
                 automatic = true;
@@ -243,6 +235,11 @@ public final class RunReader {
             }
         }
         return last;
+    }
+
+    /** The figure from metrics.json, else the last evaluation event's; null when neither has it. */
+    private static Double measured(Double fromMetrics, List<EvalEvent> evals, String key) {
+        return fromMetrics != null || evals.isEmpty() ? fromMetrics : evals.get(evals.size() - 1).metrics().get(key);
     }
 
     private static Map<String, double[][]> curves(List<EvalEvent> evals) {
