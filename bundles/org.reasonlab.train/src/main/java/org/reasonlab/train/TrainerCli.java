@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.reasonlab.train.bench.EvalBenchmark;
 import org.reasonlab.train.bench.TrainingBenchmark;
 import org.reasonlab.train.eval.EvalMain;
 import org.reasonlab.train.generate.GenerateMain;
@@ -26,6 +27,9 @@ public final class TrainerCli {
     }
 
     private static int benchmark(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("eval")) {
+            return EvalBenchmark.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         try {
             return TrainingBenchmark.run(args, out);
         } catch (Exception e) {

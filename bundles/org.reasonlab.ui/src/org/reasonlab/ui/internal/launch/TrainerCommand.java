@@ -12,6 +12,7 @@ import java.util.Map;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunSettings;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.run.TrainerAllocator;
 
 /**
  * The trainer JVM's command line and environment, like the {@code reasonlab} script's: the heap,
@@ -77,6 +78,10 @@ public record TrainerCommand(List<String> commandLine, Map<String, String> envir
         env.put("OPT_OUT_TRACKING", "true");
         env.put("DJL_OFFLINE", Boolean.toString(offline));
         env.put("REASONLAB_STEP_PROGRESS", "false"); // the Console shows the step events already
+        String tunables = TrainerAllocator.tunables(System.getenv(TrainerAllocator.VARIABLE));
+        if (tunables != null) {
+            env.put(TrainerAllocator.VARIABLE, tunables);
+        }
         if (!s.get(DJL_CACHE).isEmpty()) {
             cmd.add("-DDJL_CACHE_DIR=" + s.get(DJL_CACHE));
             env.put("DJL_CACHE_DIR", s.get(DJL_CACHE));

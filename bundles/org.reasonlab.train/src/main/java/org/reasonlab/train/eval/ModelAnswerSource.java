@@ -12,9 +12,11 @@ import ai.djl.ndarray.types.DataType;
 import org.reasonlab.train.generate.BatchGenerator;
 import org.reasonlab.train.generate.GenerationOptions;
 import org.reasonlab.train.generate.GenerationResult;
+import org.reasonlab.train.generate.KvCache;
 import org.reasonlab.train.generate.Generator;
 import org.reasonlab.train.model.AnswerTokens;
 import org.reasonlab.train.model.CausalLm;
+import org.reasonlab.train.model.InferenceForward;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.PromptFit;
 
@@ -35,11 +37,26 @@ import org.reasonlab.train.model.PromptFit;
 public final class ModelAnswerSource implements AnswerSource {
     private final LoadedModel model;
     private final GenerationOptions options;
+    private final boolean reference;
     private int truncatedPrompts;
 
     public ModelAnswerSource(LoadedModel model, GenerationOptions options) {
+        this(model, options, false);
+    }
+
+    private ModelAnswerSource(LoadedModel model, GenerationOptions options, boolean reference) {
         this.model = Objects.requireNonNull(model, "model");
         this.options = Objects.requireNonNull(options, "options");
+        this.reference = reference;
+    }
+
+    /** The same source running the model's block forward ({@link CausalLm#reference()}), for comparisons. */
+    public ModelAnswerSource withReferenceForward() {
+        return new ModelAnswerSource(model, options, true);
+    }
+
+    private InferenceForward forward() {
+        return reference ? model.model().reference() : model.model().inference();
     }
 
     public GenerationOptions options() {
@@ -53,7 +70,10 @@ public final class ModelAnswerSource implements AnswerSource {
 
     @Override
     public GeneratedAnswer generate(String prompt) {
-        GenerationResult r = Generator.generate(model, prompt, options);
+        GenerationResult r;
+        try (InferenceForward forward = forward()) {
+            r = Generator.generate(model, forward, prompt, options);
+        }
         if (r.promptTokensDropped() > 0) {
             truncatedPrompts++;
         }
@@ -67,7 +87,11 @@ public final class ModelAnswerSource implements AnswerSource {
             return List.of(generate(prompts.get(0)));
         }
         List<GeneratedAnswer> texts = new ArrayList<>(prompts.size());
-        for (GenerationResult r : BatchGenerator.generate(model, prompts, options)) {
+        List<GenerationResult> results;
+        try (InferenceForward forward = forward()) {
+            results = BatchGenerator.generate(model, forward, prompts, options);
+        }
+        for (GenerationResult r : results) {
             if (r.promptTokensDropped() > 0) {
                 truncatedPrompts++;
             }
@@ -84,6 +108,9 @@ public final class ModelAnswerSource implements AnswerSource {
     @Override
     public double[] logLikelihoods(String prompt, List<String> continuations, boolean wholeAnswers) {
         AnswerTokens.Example[] scored = scoredExamples(prompt, continuations, wholeAnswers);
+        if (sharesContext(scored)) {
+            return scoreFromSharedContext(scored);
+        }
         double[] out = new double[scored.length];
         for (int i = 0; i < scored.length; i++) {
             // the first scored token needs a token before it
@@ -124,6 +151,59 @@ public final class ModelAnswerSource implements AnswerSource {
         return examples;
     }
 
+    /** Whether all continuations follow the same context ids, and each fits the context window after it. */
+    private boolean sharesContext(AnswerTokens.Example[] scored) {
+        long[] context = scored[0].prompt();
+        int max = model.model().config().maxPositions();
+        for (AnswerTokens.Example e : scored) {
+            if (!Arrays.equals(e.prompt(), context) || context.length + e.answer().length > max) {
+                return false;
+            }
+        }
+        return context.length > 0;
+    }
+
+    /**
+     * The scores {@link #score} gives each continuation, with the shared context run once: its keys
+     * and values stay in a cache that each continuation extends and the next one rewinds.
+     */
+    private double[] scoreFromSharedContext(AnswerTokens.Example[] scored) {
+        CausalLm lm = model.model();
+        long[] context = scored[0].prompt();
+        int longest = 0;
+        for (AnswerTokens.Example e : scored) {
+            longest = Math.max(longest, e.answer().length);
+        }
+        double[] out = new double[scored.length];
+        try (NDManager m = model.manager().newSubManager(); InferenceForward forward = forward();
+                KvCache cache = new KvCache(m, lm.config().numLayers(), null, context.length + longest)) {
+            // the context's last position predicts every answer's first token
+            float[] first = logSoftmax(forward.logits(m.create(context).reshape(1, context.length), null, cache, true));
+            int vocab = first.length;
+            for (int i = 0; i < scored.length; i++) {
+                long[] answer = scored[i].answer();
+                if (answer.length == 0) {
+                    continue;
+                }
+                cache.rewind(context.length);
+                double sum = first[(int) answer[0]];
+                if (answer.length > 1) {
+                    NDArray fed = m.create(Arrays.copyOf(answer, answer.length - 1)).reshape(1, answer.length - 1);
+                    float[] logp = logSoftmax(forward.logits(fed, null, cache, false));
+                    for (int t = 1; t < answer.length; t++) {
+                        sum += logp[(t - 1) * vocab + (int) answer[t]];
+                    }
+                }
+                out[i] = sum;
+            }
+        }
+        return out;
+    }
+
+    private static float[] logSoftmax(NDArray logits) {
+        return logits.toType(DataType.FLOAT32, false).logSoftmax(-1).toFloatArray();
+    }
+
     /** Sum of log p(ids[t] | ids[..t]) for t >= from, in one forward pass. */
     private double score(long[] ids, int from) {
         if (ids.length <= from) {
@@ -139,9 +219,9 @@ public final class ModelAnswerSource implements AnswerSource {
         }
         long[] window = Arrays.copyOfRange(ids, start, ids.length);
         int first = from - start; // first scored position in the window
-        try (NDManager m = model.manager().newSubManager()) {
+        try (NDManager m = model.manager().newSubManager(); InferenceForward forward = forward()) {
             NDArray input = m.create(window).reshape(1, window.length);
-            NDArray logits = lm.forward(input, null).head();
+            NDArray logits = forward.logits(input, null, null, false);
             // logits at position t predict token t + 1
             NDArray rows = logits.get(new NDIndex("0, {}:{}", first - 1, window.length - 1));
             float[] logp = rows.toType(DataType.FLOAT32, false).logSoftmax(-1).toFloatArray();

@@ -7,9 +7,9 @@ import java.util.List;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import org.reasonlab.train.model.AnswerTokens;
 import org.reasonlab.train.model.CausalLm;
+import org.reasonlab.train.model.InferenceForward;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelTokenizer;
 import org.reasonlab.train.model.PromptFit;
@@ -27,11 +27,20 @@ public final class BatchGenerator {
     }
 
     public static List<GenerationResult> generate(LoadedModel model, List<String> prompts, GenerationOptions options) {
+        try (InferenceForward forward = model.model().inference()) {
+            return generate(model, forward, prompts, options);
+        }
+    }
+
+    /** {@link #generate(LoadedModel, List, GenerationOptions)} through a given forward. */
+    public static List<GenerationResult> generate(LoadedModel model, InferenceForward forward, List<String> prompts,
+            GenerationOptions options) {
         List<long[]> ids = new ArrayList<>(prompts.size());
         for (String p : prompts) {
             ids.add(Generator.promptIds(model, p));
         }
-        List<GenerationResult> results = generate(model.model(), model.tokenizer(), model.manager(), ids, options);
+        List<GenerationResult> results = generate(model.model(), forward, model.tokenizer(), model.manager(), ids,
+                options);
         List<GenerationResult> out = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             out.add(results.get(i).withText(AnswerTokens.afterPrompt(prompts.get(i), results.get(i).text())));
@@ -42,6 +51,14 @@ public final class BatchGenerator {
     /** Generates from the prompts' token ids, one result per prompt in the same order. */
     public static List<GenerationResult> generate(CausalLm lm, ModelTokenizer tokenizer, NDManager parent,
             List<long[]> promptIds, GenerationOptions options) {
+        try (InferenceForward forward = lm.inference()) {
+            return generate(lm, forward, tokenizer, parent, promptIds, options);
+        }
+    }
+
+    /** {@link #generate(CausalLm, ModelTokenizer, NDManager, List, GenerationOptions)} through a given forward. */
+    public static List<GenerationResult> generate(CausalLm lm, InferenceForward forward, ModelTokenizer tokenizer,
+            NDManager parent, List<long[]> promptIds, GenerationOptions options) {
         int n = promptIds.size();
         if (n == 0) {
             return List.of();
@@ -62,7 +79,8 @@ public final class BatchGenerator {
             System.arraycopy(rows[b].all, 0, feed, (int) (b * width + padding[b]), rows[b].len);
         }
         List<Integer> eos = options.stopAtEos() ? lm.config().eosTokenIds() : List.of();
-        try (NDManager gen = parent.newSubManager(); KvCache cache = new KvCache(gen, lm.config().numLayers(), padding)) {
+        try (NDManager gen = parent.newSubManager(); KvCache cache = new KvCache(gen, lm.config().numLayers(), padding,
+                Math.min(maxPos, width + options.maxNewTokens()))) {
             for (int step = 0; step < options.maxNewTokens(); step++) {
                 boolean any = false;
                 for (Row r : rows) {
@@ -84,10 +102,9 @@ public final class BatchGenerator {
                 int vocab;
                 try (NDManager m = gen.newSubManager()) {
                     NDArray input = m.create(feed, new Shape(n, s));
-                    NDArray out = lm.forward(new ParameterStore(m, false), input, m.create(mask, new Shape(n, total)),
-                            cache, false).head();
+                    NDArray out = forward.logits(input, m.create(mask, new Shape(n, total)), cache, true);
                     vocab = (int) out.getShape().get(2);
-                    logits = out.get(":, -1, :").toFloatArray();
+                    logits = out.toFloatArray();
                 }
                 feed = new long[n];
                 for (int b = 0; b < n; b++) {
@@ -136,13 +153,10 @@ public final class BatchGenerator {
             }
             all[len++] = token;
             out.add(token);
-            if (!options.stopStrings().isEmpty()) {
-                String t = Generator.continuation(tokenizer, promptText, out, all, len);
-                int cut = Generator.firstStop(t, options.stopStrings());
-                if (cut >= 0) {
-                    text = t.substring(0, cut);
-                    finish(GenerationResult.STOP_STRING);
-                }
+            String stopped = Generator.stopText(tokenizer, promptText, out, all, len, options.stopStrings());
+            if (stopped != null) {
+                text = stopped;
+                finish(GenerationResult.STOP_STRING);
             }
         }
 

@@ -6,9 +6,9 @@ import java.util.List;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import org.reasonlab.train.model.AnswerTokens;
 import org.reasonlab.train.model.CausalLm;
+import org.reasonlab.train.model.InferenceForward;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelTokenizer;
 import org.reasonlab.train.model.PromptFit;
@@ -29,6 +29,14 @@ public final class Generator {
 
     public static GenerationResult generateUncached(LoadedModel model, String prompt, GenerationOptions options) {
         return run(model, prompt, options, false);
+    }
+
+    /** {@link #generate(LoadedModel, String, GenerationOptions)} through a given forward. */
+    public static GenerationResult generate(LoadedModel model, InferenceForward forward, String prompt,
+            GenerationOptions options) {
+        GenerationResult r = generate(model.model(), forward, model.tokenizer(), model.manager(),
+                promptIds(model, prompt), options, true);
+        return r.withText(AnswerTokens.afterPrompt(prompt, r.text()));
     }
 
     private static GenerationResult run(LoadedModel model, String prompt, GenerationOptions options, boolean cached) {
@@ -59,6 +67,14 @@ public final class Generator {
      */
     public static GenerationResult generate(CausalLm lm, ModelTokenizer tokenizer, NDManager parent, long[] promptIds,
             GenerationOptions options, boolean cached) {
+        try (InferenceForward forward = lm.inference()) {
+            return generate(lm, forward, tokenizer, parent, promptIds, options, cached);
+        }
+    }
+
+    /** {@link #generate(CausalLm, ModelTokenizer, NDManager, long[], GenerationOptions, boolean)} through a given forward. */
+    public static GenerationResult generate(CausalLm lm, InferenceForward forward, ModelTokenizer tokenizer,
+            NDManager parent, long[] promptIds, GenerationOptions options, boolean cached) {
         int maxPos = lm.config().maxPositions();
         int given = promptIds.length;
         promptIds = PromptFit.left(promptIds, promptBudget(lm, options), tokenizer.bosId());
@@ -71,7 +87,8 @@ public final class Generator {
         int len = promptIds.length;
         String text = "";
         String reason = GenerationResult.MAX_NEW_TOKENS;
-        try (NDManager gen = parent.newSubManager(); KvCache cache = cached ? new KvCache(gen, lm.config().numLayers()) : null) {
+        try (NDManager gen = parent.newSubManager(); KvCache cache = cached
+                ? new KvCache(gen, lm.config().numLayers(), null, Math.min(maxPos, len + options.maxNewTokens())) : null) {
             for (int step = 0; step < options.maxNewTokens(); step++) {
                 if (len >= maxPos) {
                     reason = GenerationResult.CONTEXT_FULL;
@@ -81,8 +98,7 @@ public final class Generator {
                 try (NDManager m = gen.newSubManager()) {
                     long[] feed = cached && step > 0 ? new long[] {all[len - 1]} : Arrays.copyOf(all, len);
                     NDArray input = m.create(feed).reshape(1, feed.length);
-                    NDArray out3 = lm.forward(input, cache).head();
-                    logits = out3.get(new NDIndex(0, feed.length - 1)).toFloatArray();
+                    logits = forward.logits(input, null, cache, true).toFloatArray();
                 }
                 int next = sampler.next(logits);
                 if (eos.contains(next)) {
@@ -91,12 +107,9 @@ public final class Generator {
                 }
                 all[len++] = next;
                 out.add(next);
-                if (!options.stopStrings().isEmpty()) {
-                    text = continuation(tokenizer, promptText, out, all, len);
-                    int cut = firstStop(text, options.stopStrings());
-                    if (cut >= 0) {
-                        return new GenerationResult(out, text.substring(0, cut), GenerationResult.STOP_STRING, dropped);
-                    }
+                String stopped = stopText(tokenizer, promptText, out, all, len, options.stopStrings());
+                if (stopped != null) {
+                    return new GenerationResult(out, stopped, GenerationResult.STOP_STRING, dropped);
                 }
             }
         }
@@ -127,6 +140,31 @@ public final class Generator {
             gen[i] = out.get(i);
         }
         return tok.decode(gen);
+    }
+
+    /**
+     * The text before the first stop string once one has been generated, else null. Looks in the
+     * decoded new tokens first, so a step costs the answer's length, not the prompt's (a tokenizer
+     * may decode a first token without its leading space, hence the stripped stop strings); the text
+     * returned is cut from {@link #continuation} as without that shortcut.
+     */
+    static String stopText(ModelTokenizer tok, String promptText, List<Integer> out, long[] all, int len,
+            List<String> stops) {
+        if (stops.isEmpty()) {
+            return null;
+        }
+        long[] gen = new long[out.size()];
+        for (int i = 0; i < gen.length; i++) {
+            gen[i] = out.get(i);
+        }
+        String decoded = tok.decode(gen);
+        // the decoded new tokens hold every non-space character of the continuation
+        if (stops.stream().noneMatch(stop -> decoded.contains(stop.strip()))) {
+            return null;
+        }
+        String text = continuation(tok, promptText, out, all, len);
+        int cut = firstStop(text, stops);
+        return cut < 0 ? null : text.substring(0, cut);
     }
 
     static int firstStop(String text, List<String> stops) {

@@ -1,30 +1,44 @@
 package org.reasonlab.train.generate;
 
+import java.util.Arrays;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 
 /**
- * Past keys and values of every decoder layer, each (B, kvHeads, T, headDim) after RoPE. The
- * arrays live on the cache's own sub-manager; an update replaces (and frees) the previous ones. For
- * a batch of left-padded prompts it also holds each row's padding, so that the model counts a row's
- * positions from its first real token (the positions it would have alone).
+ * Past keys and values of every decoder layer, each (B, kvHeads, T, headDim) after RoPE, in
+ * buffers allocated once for {@code capacity} tokens (doubled when a step needs more): a step
+ * writes its keys and values in place and reads the past as views. Growing a fresh array every
+ * step instead costs a copy of the whole past and, on machines where touching new memory is slow,
+ * more than the model itself. For a batch of left-padded prompts the cache also holds each row's
+ * padding, so that the model counts a row's positions from its first real token (the positions it
+ * would have alone).
  */
 public final class KvCache implements AutoCloseable {
     private final NDManager manager;
     private final NDArray[] keys;
     private final NDArray[] values;
+    private final long[] lengths;
     private final long[] leftPadding;
+    private final long capacity;
 
     public KvCache(NDManager parent, int layers) {
-        this(parent, layers, null);
+        this(parent, layers, null, 0);
     }
 
-    /** @param leftPadding per batch row, the padding tokens before its prompt; null = none */
-    public KvCache(NDManager parent, int layers, long[] leftPadding) {
+    /**
+     * @param leftPadding per batch row, the padding tokens before its prompt; null = none
+     * @param capacity tokens to allocate room for at the first step (0: the first step's length)
+     */
+    public KvCache(NDManager parent, int layers, long[] leftPadding, long capacity) {
         this.manager = parent.newSubManager();
         this.keys = new NDArray[layers];
         this.values = new NDArray[layers];
+        this.lengths = new long[layers];
         this.leftPadding = leftPadding == null ? null : leftPadding.clone();
+        this.capacity = capacity;
     }
 
     /** Per batch row, the padding tokens before its prompt; null when the rows are not padded. */
@@ -38,46 +52,82 @@ public final class KvCache implements AutoCloseable {
 
     /** Tokens cached so far (0 when empty). */
     public long length() {
-        return keys[0] == null ? 0 : keys[0].getShape().get(2);
+        return lengths[0];
     }
 
-    public NDArray key(int layer) {
-        return keys[layer];
+    /** A layer's cached keys (B, kvHeads, length, headDim), a view owned by {@code owner}; null when empty. */
+    public NDArray key(int layer, NDManager owner) {
+        return past(keys[layer], lengths[layer], owner);
     }
 
-    public NDArray value(int layer) {
-        return values[layer];
+    /** A layer's cached values, like {@link #key}. */
+    public NDArray value(int layer, NDManager owner) {
+        return past(values[layer], lengths[layer], owner);
     }
 
-    /** Stores a layer's keys/values (past included); takes ownership of the arrays. */
-    public void update(int layer, NDArray key, NDArray value) {
-        keys[layer] = replace(keys[layer], key);
-        values[layer] = replace(values[layer], value);
+    /**
+     * Appends a layer's new keys and values (B, kvHeads, S, headDim) and returns all of them so far,
+     * {@code [keys, values]}, as views owned by the manager of {@code key}.
+     */
+    public NDArray[] append(int layer, NDArray key, NDArray value) {
+        long len = lengths[layer];
+        long s = key.getShape().get(2);
+        keys[layer] = room(keys[layer], key, len, s);
+        values[layer] = room(values[layer], value, len, s);
+        NDIndex at = NDIndex.sliceAxis(2, len, len + s);
+        keys[layer].set(at, key);
+        values[layer].set(at, value);
+        lengths[layer] = len + s;
+        NDManager owner = key.getManager();
+        return new NDArray[] {past(keys[layer], len + s, owner), past(values[layer], len + s, owner)};
     }
 
-    private NDArray replace(NDArray old, NDArray now) {
-        now.attach(manager);
-        if (old != null && old != now) {
-            old.close();
+    /** The buffer, or a larger copy of it when {@code s} more tokens do not fit. */
+    private NDArray room(NDArray buffer, NDArray like, long len, long s) {
+        long have = buffer == null ? 0 : buffer.getShape().get(2);
+        if (len + s <= have) {
+            return buffer;
         }
-        return now;
-    }
-
-    /** Drops all cached tokens. */
-    public void clear() {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                keys[i].close();
-                values[i].close();
+        long size = Math.max(Math.max(capacity, len + s), 2 * have);
+        Shape shape = like.getShape();
+        NDArray grown = manager.zeros(new Shape(shape.get(0), shape.get(1), size, shape.get(3)), like.getDataType(),
+                like.getDevice());
+        if (len > 0) {
+            NDIndex past = NDIndex.sliceAxis(2, 0, len);
+            try (NDArray old = buffer.get(past)) {
+                grown.set(past, old);
             }
-            keys[i] = null;
-            values[i] = null;
+            buffer.close();
         }
+        return grown;
+    }
+
+    private static NDArray past(NDArray buffer, long len, NDManager owner) {
+        if (buffer == null || len == 0) {
+            return null;
+        }
+        NDArray view = buffer.get(NDIndex.sliceAxis(2, 0, len));
+        view.attach(owner);
+        return view;
+    }
+
+    /** Forgets every cached token after the first {@code length} (the next step writes over them). */
+    public void rewind(long length) {
+        for (int i = 0; i < lengths.length; i++) {
+            if (length < 0 || length > lengths[i]) {
+                throw new IllegalArgumentException("cannot rewind " + lengths[i] + " cached tokens to " + length);
+            }
+            lengths[i] = length;
+        }
+    }
+
+    /** Drops all cached tokens (the buffers are kept). */
+    public void clear() {
+        Arrays.fill(lengths, 0);
     }
 
     @Override
     public void close() {
-        clear();
         manager.close();
     }
 }

@@ -33,6 +33,19 @@ public interface CausalLm extends AutoCloseable {
      */
     NDList forward(ParameterStore parameterStore, NDArray inputIds, NDArray attentionMask, KvCache cache, boolean training);
 
+    /**
+     * The forward to generate and score with: a {@link FusedLlama} for Llama-family models in float32
+     * whose weights it can copy, else the block's own forward ({@link #reference()}).
+     */
+    default InferenceForward inference() {
+        return reference();
+    }
+
+    /** The block's own forward for inference, whatever {@link #inference()} picks. */
+    default InferenceForward reference() {
+        return new BlockForward(this);
+    }
+
     /** All parameters by Hugging Face tensor name, in a stable order (a tied LM head is not listed twice). */
     Map<String, Parameter> namedParameters();
 

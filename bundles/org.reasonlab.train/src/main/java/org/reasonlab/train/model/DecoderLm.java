@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -108,13 +109,14 @@ abstract class DecoderLm extends CompositeBlock implements CausalLm {
         if (attentionMask != null) {
             in.add(attentionMask);
         }
-        if (cache != null && cache.length() > 0) {
+        long past = cache == null ? 0 : cache.length();
+        if (past > 0) {
             if (cache.layers() != layers) {
                 throw new IllegalArgumentException("cache has " + cache.layers() + " layers, model has " + layers);
             }
             for (int i = 0; i < layers; i++) {
-                in.add(cache.key(i));
-                in.add(cache.value(i));
+                in.add(cache.key(i, inputIds.getManager()));
+                in.add(cache.value(i, inputIds.getManager()));
             }
         }
         long[] padding = cache == null ? null : cache.leftPadding();
@@ -122,8 +124,9 @@ abstract class DecoderLm extends CompositeBlock implements CausalLm {
                 : new PairList<>(List.of(LEFT_PADDING), List.<Object>of(padding));
         NDList out = forward(ps, in, training, params);
         if (cache != null) {
+            NDIndex added = new NDIndex(":, :, {}:", past);
             for (int i = 0; i < layers; i++) {
-                cache.update(i, out.get(1 + 2 * i), out.get(2 + 2 * i));
+                cache.append(i, out.get(1 + 2 * i).get(added), out.get(2 + 2 * i).get(added));
             }
         }
         return new NDList(out.get(0));

@@ -48,6 +48,29 @@ public final class LlamaModel extends DecoderLm {
         lmHead = createLmHead();
     }
 
+    /** A {@link FusedLlama} when this model can be fused, else the block forward. */
+    @Override
+    public InferenceForward inference() {
+        return FusedLlama.supports(this) ? new FusedLlama(this) : reference();
+    }
+
+    NDArray embedWeight() {
+        return embed.weight().getArray();
+    }
+
+    Layer layer(int i) {
+        return layers.get(i);
+    }
+
+    RmsNorm finalNorm() {
+        return norm;
+    }
+
+    /** The untied LM head, or null when it is the token embedding. */
+    HfLinear lmHead() {
+        return lmHead;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         Inputs in = parse(inputs);
@@ -77,32 +100,12 @@ public final class LlamaModel extends DecoderLm {
     }
 
     /**
-     * cos and sin tables, HF layout (halves repeated): (S, headDim) for positions past .. past+S-1, or
-     * with left padding (B, 1, S, headDim) with each row's own positions ({@link #position}).
+     * cos and sin tables ({@link Rope}): (S, headDim) for positions past .. past+S-1, or with left
+     * padding (B, 1, S, headDim) with each row's own positions.
      */
     private NDArray[] rope(NDManager m, long past, long s, long batch, long[] leftPadding) {
-        int hd = config.headDim();
-        int half = hd / 2;
-        float[] inv = new float[half];
-        for (int i = 0; i < half; i++) {
-            inv[i] = (float) (1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / hd));
-        }
-        int rows = leftPadding == null ? 1 : (int) batch;
-        float[] cos = new float[(int) (rows * s * hd)];
-        float[] sin = new float[(int) (rows * s * hd)];
-        for (int b = 0; b < rows; b++) {
-            for (int p = 0; p < s; p++) {
-                float pos = position(past, p, leftPadding, b);
-                int at = (int) ((b * s + p) * hd);
-                for (int j = 0; j < hd; j++) {
-                    double f = pos * inv[j % half];
-                    cos[at + j] = (float) Math.cos(f);
-                    sin[at + j] = (float) Math.sin(f);
-                }
-            }
-        }
-        Shape shape = leftPadding == null ? new Shape(s, hd) : new Shape(batch, 1, s, hd);
-        return new NDArray[] {m.create(cos, shape), m.create(sin, shape)};
+        Shape shape = leftPadding == null ? new Shape(s, config.headDim()) : new Shape(batch, 1, s, config.headDim());
+        return Rope.arrays(m, Rope.tables(config, past, s, batch, leftPadding), shape);
     }
 
     /** One decoder layer: inputs [x, bias, cos, sin, (pastK, pastV)] to [x, k, v]. */

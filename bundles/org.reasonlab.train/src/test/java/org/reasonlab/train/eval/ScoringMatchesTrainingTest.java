@@ -29,6 +29,7 @@ import org.reasonlab.core.testing.SharedData;
 import org.reasonlab.train.DjlEnvironment;
 import org.reasonlab.train.generate.GenerationOptions;
 import org.reasonlab.train.model.AnswerTokens;
+import org.reasonlab.train.model.InferenceForward;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelLoader;
 import org.reasonlab.train.training.EventSink;
@@ -86,6 +87,41 @@ class ScoringMatchesTrainingTest {
                     // a whole answer (mode L) is scored to its EOS; otherwise the label is the answer's start
                     assertArrayEquals(whole ? trainedAnswer : Arrays.copyOf(trainedAnswer, answer.length), answer,
                             what + ": answer ids");
+                }
+            }
+        }
+    }
+
+    /**
+     * The context is run once and each continuation extends its cache: the log-likelihoods one full
+     * block forward per continuation gives.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {TINY, STORIES})
+    void scoresFromTheSharedContextEqualOneForwardPerContinuation(String name) throws Exception {
+        try (NDManager root = NDManager.newBaseManager(Device.cpu());
+                LoadedModel model = ModelLoader.load(model(name), root, Device.cpu())) {
+            for (TrainingMode mode : TrainingMode.values()) {
+                PromptTemplate template = PromptTemplates.defaultFor(mode);
+                String prompt = template.prompt("I returned the wallet I found to its owner.");
+                boolean whole = !template.usesReason();
+                List<String> continuations = LabelSchema.defaultSchema().names().stream()
+                        .map(l -> whole ? template.answer(l, "") : template.answer(l, "").strip()).toList();
+                ModelAnswerSource source = new ModelAnswerSource(model, GenerationOptions.greedy(8));
+                double[] shared = source.logLikelihoods(prompt, continuations, whole);
+                AnswerTokens.Example[] scored = source.scoredExamples(prompt, continuations, whole);
+                for (int i = 0; i < scored.length; i++) {
+                    long[] ids = scored[i].ids();
+                    double expected = 0;
+                    try (NDManager m = root.newSubManager(); InferenceForward block = model.model().reference()) {
+                        float[] logp = block.logits(m.create(ids).reshape(1, ids.length), null, null, false)
+                                .logSoftmax(-1).toFloatArray();
+                        int vocab = logp.length / ids.length;
+                        for (int t = scored[i].prompt().length; t < ids.length; t++) {
+                            expected += logp[(t - 1) * vocab + (int) ids[t]];
+                        }
+                    }
+                    assertEquals(expected, shared[i], 1e-3, name + " " + mode.id() + " " + continuations.get(i));
                 }
             }
         }
