@@ -51,7 +51,7 @@ public class TrainingTab extends FineTuneTab {
         text(c, "Seed:", SEED, null, null);
         text(c, "Checkpoint every:", CHECKPOINT_EVERY, "Optimizer steps between checkpoints; 0 = only at the end", null);
         combo(c, "Precision:", PRECISION, RunSpec.PRECISIONS,
-                List.of("auto (bf16 on a recent CUDA GPU, else fp32)", "fp32", "bf16"));
+                List.of("auto (bf16 where GPU or CPU multiply bf16 natively, else fp32)", "fp32", "bf16"));
         text(c, "Evaluation max new tokens:", EVAL_MAX_NEW_TOKENS, "0 = the longest training answer plus a margin"
                 + " (written into spec.json when training starts)", null);
         text(c, "Evaluation sample:", EVAL_SAMPLE, "Evaluate a seeded random sample of this many records of the"

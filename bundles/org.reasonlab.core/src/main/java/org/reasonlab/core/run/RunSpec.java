@@ -196,7 +196,8 @@ public final class RunSpec {
     public void setDevice(String device) { this.device = device; }
 
     /**
-     * {@code auto} (bf16 on a CUDA GPU of compute capability 8.0 or newer, else fp32), {@code fp32} or
+     * {@code auto} (bf16 where the hardware multiplies bf16 natively: a CUDA GPU of compute capability 8.0
+     * or newer, or for training a CPU with AVX512_BF16 or AMX; else fp32), {@code fp32} or
      * {@code bf16} (matrix products in bfloat16; weights that are trained, optimizer state and loss in fp32).
      */
     public String precision() { return precision; }

@@ -51,7 +51,8 @@ import org.reasonlab.train.model.TinyModelPreset;
  * fraction of that peak.</li>
  * </ol>
  * Usage: {@code TrainingBenchmark [--device auto|cpu|gpu] [--precision fp32|bf16] [--batch 8] [--seq 128]
- * [--warmup 2] [--steps 5] [--new-tokens 64] [--sizes 1m,10m]}. With {@code bf16} the dense layers
+ * [--warmup 2] [--steps 5] [--new-tokens 64] [--sizes 1m,10m]}; {@code --precision fp32,bf16} runs both and
+ * prints the ratio. With {@code bf16} the dense layers
  * multiply in bf16 (training: float32 weights cast per product; generation: weights stored in bf16),
  * and the matmul peak is measured in bf16. A main class, not a test.
  */
@@ -59,7 +60,7 @@ public final class TrainingBenchmark {
     /** The options, each with a value. */
     public static final Set<String> OPTIONS = Set.of("device", "precision", "batch", "seq", "warmup", "steps",
             "new-tokens", "sizes");
-    static final String USAGE = "usage: benchmark [--device auto|cpu|gpu] [--precision fp32|bf16] [--batch N] [--seq N]"
+    static final String USAGE = "usage: benchmark [--device auto|cpu|gpu] [--precision fp32|bf16|fp32,bf16] [--batch N] [--seq N]"
             + " [--warmup N] [--steps N] [--new-tokens N] [--sizes 1m,10m]";
 
     /** One benchmarked model size. */
@@ -122,7 +123,32 @@ public final class TrainingBenchmark {
             }
         }
         Device dev = DjlEnvironment.device(device);
-        Precision precision = Precision.resolve(precisionSetting, dev);
+        Map<Precision, List<Result>> byPrecision = new LinkedHashMap<>();
+        for (String setting : precisionSetting.split(",")) {
+            Precision precision = Precision.resolve(setting, dev);
+            byPrecision.put(precision, run(dev, precision, sizes, batch, seq, warmup, steps, newTokens, out));
+        }
+        if (byPrecision.size() == 2) {
+            List<Result> fp32 = byPrecision.get(Precision.FP32);
+            List<Result> bf16 = byPrecision.get(Precision.BF16);
+            out.println("bf16 vs fp32, this run:");
+            for (int i = 0; i < fp32.size(); i++) {
+                out.printf(Locale.ROOT, "  %-5s training %.2fx faster in bf16 (%.0f vs %.0f tokens/s)%n", fp32.get(i).size(),
+                        bf16.get(i).trainTokensPerSecond() / fp32.get(i).trainTokensPerSecond(),
+                        bf16.get(i).trainTokensPerSecond(), fp32.get(i).trainTokensPerSecond());
+            }
+            out.println();
+        }
+        out.println("same benchmark on a GPU (DJL needs a CUDA libtorch: see the README's Trainer section):");
+        out.println("  DJL_OFFLINE=false ./reasonlab benchmark --device gpu --precision fp32,bf16");
+        out.println("  PYTORCH_LIBRARY_PATH=/opt/libtorch/lib PYTORCH_VERSION=2.7.1 PYTORCH_FLAVOR=cu128 ./reasonlab benchmark"
+                + " --device gpu --precision fp32,bf16");
+        return 0;
+    }
+
+    /** Every size in one precision; prints its table. */
+    private static List<Result> run(Device dev, Precision precision, List<String> sizes, int batch, int seq,
+            int warmup, int steps, int newTokens, PrintStream out) throws Exception {
         Engine engine = Engine.getInstance();
         out.printf(Locale.ROOT, "ReasonLab training benchmark: %s %s, device %s, precision %s, %d CPU cores, java %s%n",
                 engine.getEngineName(), engine.getVersion(), dev, precision.id(),
@@ -157,12 +183,7 @@ public final class TrainingBenchmark {
         out.printf(Locale.ROOT, "matmul peak (DJL, %s): %.1f GFLOP/s%n", precision.id(), peak);
         out.println("train GF/s = 6 x params x train tok/s (attention score FLOPs not counted)");
         out.println();
-        out.println("same benchmark on a GPU (DJL needs a CUDA libtorch: see the README's Trainer section):");
-        out.println("  DJL_OFFLINE=false ./reasonlab benchmark --device gpu --precision fp32");
-        out.println("  DJL_OFFLINE=false ./reasonlab benchmark --device gpu --precision bf16");
-        out.println("  PYTORCH_LIBRARY_PATH=/opt/libtorch/lib PYTORCH_VERSION=2.7.1 PYTORCH_FLAVOR=cu128 ./reasonlab benchmark"
-                + " --device gpu --precision bf16");
-        return 0;
+        return results;
     }
 
     /** Best GFLOP/s of square matmuls of size 1024 and 2048 (bf16: float32 in and out, bf16 product). */

@@ -44,7 +44,7 @@ public final class CommandModel implements AutoCloseable {
                 folder = Path.of(args.model());
             }
             Device device = DjlEnvironment.device(args.device());
-            Precision precision = Precision.resolve(args.precision(), device);
+            Precision precision = Precision.resolveForInference(args.precision(), device);
             root = NDManager.newBaseManager(device);
             LoadedModel model = ModelLoader.load(folder, root, device, precision, false);
             for (String w : model.warnings()) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
+import org.reasonlab.core.run.EvaluationProgress;
 import org.reasonlab.core.run.MessageEvent;
 import org.reasonlab.core.run.Prediction;
 import org.reasonlab.train.eval.Evaluator;
@@ -38,15 +39,16 @@ public final class EvalProgress implements Evaluator.Progress {
     @Override
     public void record(int done, int total, Prediction prediction) {
         Instant now = clock.instant();
-        String text = done + " / " + total + " records  ETA " + Eta.of(done, total, Duration.between(start, now));
+        EvaluationProgress progress = new EvaluationProgress(done, total);
+        String eta = Eta.of(done, total, Duration.between(start, now));
         if (done == total || Duration.between(lastLine, now).compareTo(EVERY) >= 0) {
             lastLine = now;
-            err.println(prefix + ": " + text);
+            err.println(prefix + ": " + progress.records() + "  ETA " + eta);
         }
         int tenth = total == 0 ? 10 : done * 10 / total;
         if (events != null && tenth > lastTenth) {
             lastTenth = tenth;
-            events.accept(new MessageEvent(now, MessageEvent.Level.INFO, "evaluating: " + text));
+            events.accept(new MessageEvent(now, MessageEvent.Level.INFO, progress.message(eta)));
         }
     }
 }

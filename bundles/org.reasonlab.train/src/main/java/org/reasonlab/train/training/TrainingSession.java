@@ -84,9 +84,11 @@ final class TrainingSession {
             }
             Device device = DjlEnvironment.device(spec.device());
             Precision precision = Precision.resolve(spec.precision(), device);
+            // under auto the evaluation may compute in another precision: the base then stays float32
+            boolean floatBase = RunSpec.TUNING_FULL.equals(spec.tuning())
+                    || Precision.resolveForInference(spec.precision(), device) != precision;
             try (NDManager root = NDManager.newBaseManager(device);
-                    LoadedModel model = ModelLoader.load(folder, root, device, precision,
-                            RunSpec.TUNING_FULL.equals(spec.tuning()));
+                    LoadedModel model = ModelLoader.load(folder, root, device, precision, floatBase);
                     FineTuner tuner = new FineTuner(spec, model, examples.examples(), run, sink)) {
                 warnIfRankReachesWidth(model.config().hiddenSize());
                 if (spec.evalMaxNewTokens() == 0) {
@@ -215,6 +217,12 @@ final class TrainingSession {
             sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING,
                     "no records in split " + records.evalName() + ": evaluation skipped"));
             return;
+        }
+        Precision evalPrecision = Precision.resolveForInference(spec.precision(), model.device());
+        if (evalPrecision != model.model().precision()) {
+            model.model().setPrecision(evalPrecision);
+            sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO, "the evaluation computes in "
+                    + evalPrecision.id() + " (precision auto: bf16 speeds up training on this CPU, not generation)"));
         }
         GenerationOptions options = GenerationOptions.greedy(spec.evalMaxNewTokens())
                 .withStopStrings(EvalMain.STOP_STRINGS)

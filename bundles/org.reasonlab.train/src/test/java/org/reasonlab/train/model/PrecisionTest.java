@@ -46,6 +46,20 @@ class PrecisionTest {
     }
 
     @Test
+    void autoTrainsInBf16WhereTheCpuMultipliesBf16AndEvaluatesInFp32OnTheCpu() {
+        Precision training = CpuFeatures.nativeBf16() ? Precision.BF16 : Precision.FP32;
+        assertEquals(training, Precision.resolve("auto", Device.cpu()));
+        assertEquals(training, Precision.resolve(null, Device.cpu()));
+        assertEquals(Precision.FP32, Precision.resolveForInference("auto", Device.cpu()));
+        assertEquals(Precision.BF16, Precision.resolveForInference("bf16", Device.cpu()));
+        assertTrue(CpuFeatures.nativeBf16("processor\t: 0\nflags\t\t: fpu avx512f avx512_bf16 avx512_vnni\n"));
+        assertTrue(CpuFeatures.nativeBf16("flags : sse2 amx_bf16 amx_tile\nflags : sse2\n"));
+        assertFalse(CpuFeatures.nativeBf16("flags\t\t: fpu avx512f avx512_vnni\nbugs\t: avx512_bf16\n"),
+                "only the flags lines count");
+        assertFalse(CpuFeatures.nativeBf16(""));
+    }
+
+    @Test
     void autoIsBf16OnlyOnAmpereOrNewerGpus() {
         assertFalse(Precision.bf16Capable("75")); // DJL writes major and minor together: Turing 7.5
         assertTrue(Precision.bf16Capable("80")); // A100
@@ -56,8 +70,6 @@ class PrecisionTest {
         assertFalse(Precision.bf16Capable("7.0"));
         assertFalse(Precision.bf16Capable(null));
         assertFalse(Precision.bf16Capable("x"));
-        assertEquals(Precision.FP32, Precision.resolve("auto", Device.cpu()));
-        assertEquals(Precision.FP32, Precision.resolve(null, Device.cpu()));
         assertEquals(Precision.BF16, Precision.resolve("bf16", Device.cpu()));
         assertEquals(Precision.FP32, Precision.resolve("FP32", Device.cpu()));
         assertThrows(IllegalArgumentException.class, () -> Precision.resolve("fp16", Device.cpu()));

@@ -24,6 +24,7 @@ import org.reasonlab.train.generate.GenerationOptions;
 import org.reasonlab.train.generate.Generator;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelLoader;
+import org.reasonlab.train.model.Precision;
 
 /** The tiny model learns 16 records by heart: greedy generation reproduces label (and reason). */
 class LearningTest {
@@ -36,11 +37,13 @@ class LearningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"l+r", "l", "l+r dfar"})
+    @ValueSource(strings = {"l+r", "l", "l+r dfar", "l+r bf16"})
     void tinyModelMemorisesTheTrainingSet(String variant) throws Exception {
         String modeId = variant.split(" ")[0];
         TrainingMode mode = TrainingMode.parse(modeId).orElseThrow();
         boolean dfar = variant.endsWith("dfar");
+        // "bf16": products in bf16 (what precision auto trains with on a CPU with native bf16), generation too
+        Precision precision = variant.endsWith("bf16") ? Precision.BF16 : Precision.FP32;
         // "dfar": the DFAR paper's own (long) Llama prompt, the default of a new run
         PromptTemplate t = dfar ? PromptTemplates.defaultFor(mode)
                 : mode == TrainingMode.L ? TrainFixtures.SHORT_L : TrainFixtures.SHORT_LR;
@@ -56,7 +59,7 @@ class LearningTest {
         }
         Path folder = TrainFixtures.tiny(tmp);
         try (NDManager root = NDManager.newBaseManager(Device.cpu());
-                LoadedModel model = ModelLoader.load(folder, root, Device.cpu())) {
+                LoadedModel model = ModelLoader.load(folder, root, Device.cpu(), precision, true)) {
             EventSink.Collecting events = new EventSink.Collecting();
             long t0 = System.nanoTime();
             int chunk = 50;
@@ -75,7 +78,7 @@ class LearningTest {
             double secs = (System.nanoTime() - t0) / 1e9;
             double lastLoss = events.events().stream().filter(e -> e instanceof StepEvent).map(e -> ((StepEvent) e).loss())
                     .reduce((a, b) -> b).orElse(Double.NaN);
-            System.out.printf("mode %s: memorised after %d steps, %.1f s, last loss %.4f, %.0f train tokens/s%n", modeId,
+            System.out.printf("%s: memorised after %d steps, %.1f s, last loss %.4f, %.0f train tokens/s%n", variant,
                     steps, secs, lastLoss, tps);
             assertEquals(List.of(), wrong, "after " + steps + " steps");
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ai.djl.Device;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.reasonlab.core.run.RunEvents;
 import org.reasonlab.core.run.StepEvent;
 import org.reasonlab.core.run.RunStatus;
 import org.reasonlab.train.DjlEnvironment;
+import org.reasonlab.train.model.Precision;
 
 class TrainMainTest {
     @TempDir
@@ -90,6 +92,11 @@ class TrainMainTest {
         assertTrue(Files.readString(runDir.resolve("metrics.json")).contains("\"split\": \"test\""),
                 Files.readString(runDir.resolve("metrics.json")));
         assertTrue(o.contains("\"type\":\"eval\""), o);
+        // precision auto: LoRA trains in bf16 on a CPU that multiplies bf16 natively, with a float32 base
+        // the evaluation computes in fp32
+        boolean bf16 = Precision.resolve("auto", Device.cpu()) == Precision.BF16;
+        assertEquals(bf16, o.contains("the evaluation computes in fp32"), o);
+        assertEquals(bf16 ? "bf16" : "fp32", run.readEnvironment().precision());
     }
 
     private Path sixTrainTwoTest() throws Exception {

@@ -48,6 +48,7 @@ import org.reasonlab.train.generate.GenerationOptions;
 import org.reasonlab.train.generate.Generator;
 import org.reasonlab.train.model.LoadedModel;
 import org.reasonlab.train.model.ModelLoader;
+import org.reasonlab.train.model.Precision;
 
 /** Divergence, SIGTERM in a child JVM, environment.json and the merged export. */
 class TrainRobustnessTest {
@@ -242,7 +243,9 @@ class TrainRobustnessTest {
         assertEquals("PyTorch " + Engine.getInstance().getVersion(), env.engine());
         assertEquals(Device.cpu().toString(), env.device());
         assertEquals(11, env.seed());
-        assertEquals("fp32", env.precision()); // auto on a CPU
+        // auto on a CPU: bf16 for training where it multiplies bf16 natively, the evaluation in fp32
+        Precision auto = Precision.resolve("auto", Device.cpu());
+        assertEquals(auto.id(), env.precision());
         for (String f : new String[] {"config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json"}) {
             assertTrue(Files.isRegularFile(run.mergedDir().resolve(f)), f);
         }

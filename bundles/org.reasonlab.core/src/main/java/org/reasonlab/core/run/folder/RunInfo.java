@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.reasonlab.core.prompt.TrainingMode;
+import org.reasonlab.core.run.EvaluationProgress;
 import org.reasonlab.core.run.RunDirectory;
 
 /**
@@ -29,11 +30,12 @@ import org.reasonlab.core.run.RunDirectory;
  * @param problems what could not be read (skipped event lines, unreadable files)
  * @param cleanAccuracy the accuracy on the leakage-free records, from {@code metrics.json} else the last evaluation
  *        event's; null when none
+ * @param evaluation how far the evaluation after training (or alone) has got while it runs; null otherwise
  */
 public record RunInfo(Path folder, String name, RunState state, boolean pretrained, TrainingMode mode,
         String model, String dataset, Double accuracy, Double misalignment, boolean misalignmentAutomatic,
         Double durationSeconds, Long lastStep, Integer totalSteps, String message, List<String> problems,
-        Double cleanAccuracy) {
+        Double cleanAccuracy, EvaluationProgress evaluation) {
 
     public RunInfo {
         problems = List.copyOf(problems);
@@ -46,6 +48,9 @@ public record RunInfo(Path folder, String name, RunState state, boolean pretrain
 
     /** The status column: the state, with progress while running. */
     public String statusText() {
+        if (state == RunState.RUNNING && evaluation != null) {
+            return "evaluating (" + evaluation.records() + ")";
+        }
         if (state == RunState.RUNNING && lastStep != null) {
             return totalSteps == null ? "running (step " + lastStep + ")"
                     : "running (step " + lastStep + "/" + totalSteps + ")";

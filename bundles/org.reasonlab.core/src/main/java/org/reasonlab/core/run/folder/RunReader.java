@@ -22,6 +22,7 @@ import org.reasonlab.core.review.ReviewSet;
 import org.reasonlab.core.review.ReviewsFile;
 import org.reasonlab.core.run.ErrorEvent;
 import org.reasonlab.core.run.EvalEvent;
+import org.reasonlab.core.run.EvaluationProgress;
 import org.reasonlab.core.run.EventLogProblem;
 import org.reasonlab.core.run.EventTail;
 import org.reasonlab.core.run.FinishedEvent;
@@ -177,7 +178,8 @@ public final class RunReader {
         Long lastStep = steps.isEmpty() ? null : steps.get(steps.size() - 1).step();
         Integer totalSteps = started.map(StartedEvent::totalSteps).orElse(null);
         RunInfo info = new RunInfo(folder, name, state, pretrained, mode, model, dataset, accuracy, misalignment,
-                automatic, duration(events, state), lastStep, totalSteps, message, problems, cleanAccuracy);
+                automatic, duration(events, state), lastStep, totalSteps, message, problems, cleanAccuracy,
+                state == RunState.RUNNING ? EvaluationProgress.current(events.events()).orElse(null) : null);
 
         double[] lossSteps = new double[steps.size()];
         double[] loss = new double[steps.size()];

@@ -177,6 +177,20 @@ class RunReaderTest {
         assertTrue(crashed.problems().stream().anyMatch(p -> p.contains("events.jsonl line 3")), crashed.problems().toString());
     }
 
+    /** The evaluation after training shows its own progress, from its message events, until it ends. */
+    @Test
+    void anEvaluationAfterTrainingShowsItsProgress() throws IOException {
+        Path folder = run("live", SPEC_LIVE, STARTED_LIVE + STEP_1
+                + "{\"type\":\"message\",\"time\":\"2025-05-01T10:00:02Z\",\"level\":\"info\","
+                + "\"text\":\"evaluating: 40 / 100 records  ETA 12s\"}\n", null, null);
+        processes.register(folder, ProcessHandle.current());
+        RunReader reader = reader(folder);
+        assertEquals("evaluating (40 / 100 records)", reader.read().info().statusText());
+        append(folder, "{\"type\":\"message\",\"time\":\"2025-05-01T10:00:03Z\",\"level\":\"info\","
+                + "\"text\":\"evaluating: 100 / 100 records  ETA 0s\"}\n");
+        assertEquals("running (step 1/10)", reader.read().info().statusText(), "done evaluating: no progress left");
+    }
+
     @Test
     void aRegisteredProcessDecides() throws Exception {
         Path folder = run("live", SPEC_LIVE, STARTED_LIVE + STEP_1, null, null);
