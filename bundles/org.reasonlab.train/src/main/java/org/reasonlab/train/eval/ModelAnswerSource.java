@@ -108,7 +108,7 @@ public final class ModelAnswerSource implements AnswerSource {
     @Override
     public double[] logLikelihoods(String prompt, List<String> continuations, boolean wholeAnswers) {
         AnswerTokens.Example[] scored = scoredExamples(prompt, continuations, wholeAnswers);
-        if (sharesContext(scored)) {
+        if (scored.length > 0 && sharesContext(scored)) {
             return scoreFromSharedContext(scored);
         }
         double[] out = new double[scored.length];

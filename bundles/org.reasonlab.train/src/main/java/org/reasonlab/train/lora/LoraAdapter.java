@@ -79,6 +79,7 @@ public final class LoraAdapter implements HfLinear.Adapter {
     }
 
     /** {@code scaling * B A} in the layer's weight layout ([out, in], or [in, out] for Conv1D); caller closes it. */
+    @Override
     public NDArray delta(NDManager manager) {
         NDArray ba = b.matMul(a);
         ba.attach(manager);

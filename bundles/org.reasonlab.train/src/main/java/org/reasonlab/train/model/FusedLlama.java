@@ -9,7 +9,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.training.ParameterStore;
 import org.reasonlab.train.generate.KvCache;
 
 /**
@@ -25,17 +24,17 @@ import org.reasonlab.train.generate.KvCache;
  * variance mean(x^2)); each norm's weight is folded into the product after it;</li>
  * <li>query heads sharing a key/value head (GQA) are stacked instead of repeating keys and
  * values; no attention bias at all for a single unpadded new token;</li>
- * <li>a LoRA adapter's update is part of the copied weight (each dense layer's weight is read as
- * the map it computes, adapter included, by applying the layer to the identity).</li>
+ * <li>a LoRA adapter's update is part of the copied weight ({@link HfLinear.Adapter#delta}).</li>
  * </ul>
  * While open, a small model computes on one intra-op thread ({@link IntraOpThreads}).
- * The copy costs as much memory as the weights, so only models up to {@link #MAX_PARAMETERS}
- * are fused (beyond that, arithmetic dominates and the block forward is as fast). Keys and values
+ * The copy takes about 2.5 times the weights' memory (the stream's negated half, the rotated q and k)
+ * and is made at each opening, so only models up to {@link #MAX_PARAMETERS} are fused: small
+ * models, where it pays most and costs least. Keys and values
  * go into the {@link KvCache} in the block model's layout.
  */
 final class FusedLlama implements InferenceForward {
     /** Largest model (parameters) whose weights are copied for a fused forward. */
-    static final long MAX_PARAMETERS = 150_000_000L;
+    static final long MAX_PARAMETERS = 30_000_000L;
 
     private final ModelConfig c;
     private final NDManager manager;
@@ -78,36 +77,43 @@ final class FusedLlama implements InferenceForward {
         eps = (float) c.normEps();
         Device device = model.embedWeight().getDevice();
         manager = model.embedWeight().getManager().newSubManager();
-        // an operation's result belongs to the manager of the array it is called on: work on copies
-        try (NDManager tmp = manager.newSubManager()) {
-            ParameterStore ps = new ParameterStore(tmp, false);
-            NDArray embedding = copy(model.embedWeight(), tmp);
-            embed = keep(embedding.concat(embedding.neg(), 1));
+        try {
             layers = new Layer[c.numLayers()];
             float scale = (float) (1.0 / Math.sqrt(headDim));
+            // an operation's result belongs to the manager of the array it is called on: work on copies,
+            // one layer at a time
             for (int i = 0; i < layers.length; i++) {
-                LlamaModel.Layer l = model.layer(i);
-                NDArray inNorm = copy(l.inputNorm.weight().getArray(), tmp);
-                NDArray postNorm = copy(l.postNorm.weight().getArray(), tmp);
-                Affine q = Affine.of(l.attn.q, ps, tmp).scale(scale);
-                Affine k = Affine.of(l.attn.k, ps, tmp);
-                Affine v = Affine.of(l.attn.v, ps, tmp);
-                Affine qkv = Affine.concat(q, k, q.rotateHalf(heads, headDim), k.rotateHalf(kvHeads, headDim), v)
-                        .foldNorm(inNorm).fromStream();
-                Affine o = Affine.of(l.attn.o, ps, tmp).toStream();
-                Affine gateUp = Affine.concat(Affine.of(l.gate, ps, tmp), Affine.of(l.up, ps, tmp)).foldNorm(postNorm)
-                        .fromStream();
-                Affine down = Affine.of(l.down, ps, tmp).toStream();
-                layers[i] = new Layer(keep(qkv.weight), keepOrNull(qkv.bias), keep(o.weight), keepOrNull(o.bias),
-                        keep(gateUp.weight), keepOrNull(gateUp.bias), keep(down.weight), keepOrNull(down.bias));
+                try (NDManager tmp = manager.newSubManager()) {
+                    LlamaModel.Layer l = model.layer(i);
+                    NDArray inNorm = copy(l.inputNorm.weight().getArray(), tmp);
+                    NDArray postNorm = copy(l.postNorm.weight().getArray(), tmp);
+                    Affine q = Affine.of(l.attn.q, tmp).scale(scale);
+                    Affine k = Affine.of(l.attn.k, tmp);
+                    Affine v = Affine.of(l.attn.v, tmp);
+                    Affine qkv = Affine.concat(q, k, q.rotateHalf(heads, headDim), k.rotateHalf(kvHeads, headDim), v)
+                            .foldNorm(inNorm).fromStream();
+                    Affine o = Affine.of(l.attn.o, tmp).toStream();
+                    Affine gateUp = Affine.concat(Affine.of(l.gate, tmp), Affine.of(l.up, tmp)).foldNorm(postNorm)
+                            .fromStream();
+                    Affine down = Affine.of(l.down, tmp).toStream();
+                    layers[i] = new Layer(keep(qkv.weight), keepOrNull(qkv.bias), keep(o.weight), keepOrNull(o.bias),
+                            keep(gateUp.weight), keepOrNull(gateUp.bias), keep(down.weight), keepOrNull(down.bias));
+                }
             }
-            NDArray finalNorm = copy(model.finalNorm().weight().getArray(), tmp);
-            Affine lmHead = model.lmHead() == null
-                    ? new Affine(embedding.transpose(), null)
-                    : Affine.of(model.lmHead(), ps, tmp);
-            head = keep(lmHead.foldNorm(finalNorm).fromStream().weight);
-            ones = keep(tmp.ones(new Shape(2L * c.hiddenSize())));
-            zeros = keep(tmp.zeros(new Shape(2L * c.hiddenSize())));
+            try (NDManager tmp = manager.newSubManager()) {
+                NDArray embedding = copy(model.embedWeight(), tmp);
+                embed = keep(embedding.concat(embedding.neg(), 1));
+                NDArray finalNorm = copy(model.finalNorm().weight().getArray(), tmp);
+                // the head reads x only (the first half of the stream): half the product of [x, -x]
+                Affine lmHead = model.lmHead() == null ? new Affine(embedding.transpose(), null)
+                        : Affine.of(model.lmHead(), tmp);
+                head = keep(lmHead.foldNorm(finalNorm).weight);
+                ones = keep(tmp.ones(new Shape(2L * c.hiddenSize())));
+                zeros = keep(tmp.zeros(new Shape(2L * c.hiddenSize())));
+            }
+        } catch (RuntimeException | Error e) {
+            manager.close();
+            throw e;
         }
         threads = IntraOpThreads.forModel(c, device);
     }
@@ -176,10 +182,9 @@ final class FusedLlama implements InferenceForward {
             NDArray gate = gateUp.get(0);
             z = z.add(affine(gate.mul(Activation.sigmoid(gate)).mul(gateUp.get(1)), l.down, l.downBias));
         }
-        if (lastOnly && s > 1) {
-            z = z.get(":, -1:, :");
-        }
-        return normalized(z).matMul(head);
+        NDArray x = normalized(lastOnly && s > 1 ? z.get(":, -1:, :") : z).get(new NDIndex().addAllDim(2)
+                .addSliceDim(0, c.hiddenSize()));
+        return x.matMul(head);
     }
 
     /**
@@ -239,16 +244,16 @@ final class FusedLlama implements InferenceForward {
 
     /** A dense layer as the map it computes, {@code x @ weight + bias} with weight (in, out). */
     private record Affine(NDArray weight, NDArray bias) {
-        /** The layer's map as it computes it now, adapter included: rows of its output for the identity. */
-        static Affine of(HfLinear layer, ParameterStore ps, NDManager m) {
-            NDArray eye = m.eye((int) layer.inFeatures());
-            NDArray out = layer.forward(ps, new NDList(eye), false).head();
-            if (layer.bias() == null) {
-                return new Affine(out, null);
+        /** The layer's map as it computes it now, a LoRA adapter (or any) merged in; a copy on {@code m}. */
+        static Affine of(HfLinear layer, NDManager m) {
+            NDArray stored = copy(layer.weight().getArray(), m);
+            HfLinear.Adapter adapter = layer.adapter();
+            if (adapter != null) {
+                NDArray delta = adapter.delta(m);
+                stored = stored.add(delta);
             }
-            NDArray bias = layer.forward(ps, new NDList(m.zeros(new Shape(1, layer.inFeatures()))), false).head()
-                    .reshape(layer.outFeatures());
-            return new Affine(out.sub(bias), bias);
+            NDArray weight = layer.isConv1d() ? stored : stored.transpose(); // to (in, out)
+            return new Affine(weight, layer.bias() == null ? null : copy(layer.bias().getArray(), m));
         }
 
         static Affine concat(Affine... parts) {

@@ -41,6 +41,12 @@ public final class HfLinear extends AbstractBlock {
          * @return the output to use instead of {@code y}
          */
         NDArray apply(ParameterStore ps, NDArray x, NDArray y, boolean training);
+
+        /**
+         * What the adapter adds to the weight, in the layer's weight layout, without dropout (the
+         * weight a merged model would have, less the base's); on {@code manager}, which the caller closes.
+         */
+        NDArray delta(NDManager manager);
     }
 
     public HfLinear(long in, long out, boolean hasBias, boolean conv1d) {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.reasonlab.train.DjlEnvironment;
 import org.reasonlab.train.generate.KvCache;
 import org.reasonlab.train.lora.LoraConfig;
@@ -75,7 +77,7 @@ class FusedLlamaTest {
 
     @Test
     void gqaWithUntiedHeadAndQkvBiasWithTiedHeadMatchTheReferenceLoops() throws Exception {
-        Object[][] cases = {{"llama", 4, 2, 4, false, false}, {"qwen2", 2, 1, 8, true, true}};
+        Object[][] cases = {{"llama", 4, 2, 4, false, false}, {"qwen2", 2, 1, 8, true, true}, {"mistral", 4, 4, 4, true, false}};
         for (Object[] c : cases) {
             String type = (String) c[0];
             int heads = (int) c[1];
@@ -123,11 +125,18 @@ class FusedLlamaTest {
         }
     }
 
-    /** A left-padded batch through the cache: each row's logits are those it gets alone, unpadded. */
-    @Test
-    void leftPaddedRowsGetTheLogitsTheyGetAlone() throws Exception {
-        Map<String, SafetensorsWriter.F32> w = TestCheckpoints.llama(23, 40, 16, 24, 2, 4, 2, 4, false, false);
-        try (LoadedModel model = llama("pad", "llama", 4, 2, 4, false, false, w); NDManager m = manager.newSubManager();
+    /**
+     * A left-padded batch through the cache: each row's logits are those it gets alone, unpadded
+     * (grouped query heads with an untied head; q/k/v biases with as many key/value heads as query heads).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"llama", "qwen2"})
+    void leftPaddedRowsGetTheLogitsTheyGetAlone(String type) throws Exception {
+        boolean qwen = type.equals("qwen2");
+        int kvHeads = qwen ? 4 : 2;
+        Map<String, SafetensorsWriter.F32> w = TestCheckpoints.llama(23, 40, 16, 24, 2, 4, kvHeads, 4, qwen, qwen);
+        try (LoadedModel model = llama("pad" + type, type, 4, kvHeads, 4, qwen, qwen, w);
+                NDManager m = manager.newSubManager();
                 InferenceForward fused = model.model().inference(); InferenceForward block = model.model().reference();
                 KvCache cache = new KvCache(m, 2, new long[] {2, 0}, 8)) {
             long[][] padded = {{0, 0, 7, 3, 22}, {5, 5, 0, 39, 12}};
