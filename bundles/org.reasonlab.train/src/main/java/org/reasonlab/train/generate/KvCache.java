@@ -2,9 +2,11 @@ package org.reasonlab.train.generate;
 
 import java.util.Arrays;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -82,16 +84,38 @@ public final class KvCache implements AutoCloseable {
         return new NDArray[] {past(keys[layer], len + s, owner), past(values[layer], len + s, owner)};
     }
 
-    /** The buffer, or a larger copy of it when {@code s} more tokens do not fit. */
+    /**
+     * Makes room for {@code s} more tokens in every layer and returns the buffers, {@code [keys, values]}
+     * by layer, each (B, kvHeads, capacity, headDim): for a forward that writes a step's keys and values
+     * at {@link #length()} itself and then calls {@link #advance}.
+     */
+    public NDArray[][] reserve(long s, Shape like, DataType type, Device device) {
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = room(keys[i], like, type, device, lengths[i], s);
+            values[i] = room(values[i], like, type, device, lengths[i], s);
+        }
+        return new NDArray[][] {keys.clone(), values.clone()};
+    }
+
+    /** Counts {@code s} tokens written into the buffers {@link #reserve} returned. */
+    public void advance(long s) {
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] += s;
+        }
+    }
+
     private NDArray room(NDArray buffer, NDArray like, long len, long s) {
+        return room(buffer, like.getShape(), like.getDataType(), like.getDevice(), len, s);
+    }
+
+    /** The buffer, or a larger copy of it when {@code s} more tokens do not fit; {@code shape} gives B, kvHeads, headDim. */
+    private NDArray room(NDArray buffer, Shape shape, DataType type, Device device, long len, long s) {
         long have = buffer == null ? 0 : buffer.getShape().get(2);
         if (len + s <= have) {
             return buffer;
         }
         long size = Math.max(Math.max(capacity, len + s), 2 * have);
-        Shape shape = like.getShape();
-        NDArray grown = manager.zeros(new Shape(shape.get(0), shape.get(1), size, shape.get(3)), like.getDataType(),
-                like.getDevice());
+        NDArray grown = manager.zeros(new Shape(shape.get(0), shape.get(1), size, shape.get(3)), type, device);
         if (len > 0) {
             NDIndex past = NDIndex.sliceAxis(2, 0, len);
             try (NDArray old = buffer.get(past)) {

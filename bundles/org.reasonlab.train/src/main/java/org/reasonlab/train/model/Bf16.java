@@ -1,25 +1,13 @@
 package org.reasonlab.train.model;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
-import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * bfloat16 on DJL's PyTorch engine. DJL 0.35.1's JNI layer maps only float32/64/16, (u)int8,
@@ -53,19 +41,9 @@ public final class Bf16 {
     private Bf16() {
     }
 
-    /** Loaded on first use; the module holds no tensors, so one instance serves every device. */
+    /** Loaded on first use ({@link TorchScriptModule}). */
     private static final class Holder {
-        static final PtSymbolBlock MODULE = load();
-
-        private static PtSymbolBlock load() {
-            // lives as long as the JVM: a base manager nobody closes
-            PtNDManager m = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
-            try {
-                return JniUtils.loadModule(m, new ByteArrayInputStream(archive()), true, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final PtSymbolBlock MODULE = TorchScriptModule.load("Bf16Ops", SOURCE);
     }
 
     /**
@@ -76,20 +54,10 @@ public final class Bf16 {
      * @param w [out, in], float32 or bf16 (a transposed view of a Conv1D weight works too)
      */
     public static NDArray linear(NDArray x, NDArray w) {
-        PLAIN_EXECUTOR.get();
-        return IValueUtils.forward(Holder.MODULE, new NDList(x, w), true).head();
+        PtSymbolBlock module = Holder.MODULE; // loads the engine before the executor setting
+        TorchScriptModule.plainExecutor();
+        return IValueUtils.forward(module, new NDList(x, w), true).head();
     }
-
-    /**
-     * Turns TorchScript's graph optimizer off for the calling thread (the setting is per thread).
-     * With it, this three-op graph took milliseconds per call on the CPU (re-profiled and
-     * re-specialised); without it, the call costs about as much as its ops.
-     */
-    private static final ThreadLocal<Boolean> PLAIN_EXECUTOR = ThreadLocal.withInitial(() -> {
-        Holder.MODULE.getHandle(); // the engine is loaded
-        JniUtils.setGraphExecutorOptimize(false);
-        return Boolean.TRUE;
-    });
 
     /** A bf16 copy of a float32 array, on the same device and manager (an ordinary tensor, no gradient). */
     public static NDArray of(NDArray a) {
@@ -111,41 +79,5 @@ public final class Bf16 {
     /** A float32 copy (torch's cast to float32 is mapped, so this one is safe on bf16 arrays). */
     public static NDArray toFloat32(NDArray a) {
         return a.toType(DataType.FLOAT32, true);
-    }
-
-    /** The TorchScript archive: code, the pickled module (protocol 2: a Bf16Ops with training=False), constants, version. */
-    static byte[] archive() {
-        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
-        pickle.writeBytes(new byte[] {(byte) 0x80, 2}); // PROTO 2
-        pickle.writeBytes("c__torch__\nBf16Ops\n".getBytes(StandardCharsets.US_ASCII)); // GLOBAL
-        pickle.writeBytes(new byte[] {')', (byte) 0x81, '}', '('}); // EMPTY_TUPLE NEWOBJ EMPTY_DICT MARK
-        byte[] key = "training".getBytes(StandardCharsets.US_ASCII);
-        pickle.write('X'); // BINUNICODE, 4-byte little-endian length
-        pickle.writeBytes(new byte[] {(byte) key.length, 0, 0, 0});
-        pickle.writeBytes(key);
-        pickle.writeBytes(new byte[] {(byte) 0x89, 'u', 'b', '.'}); // NEWFALSE SETITEMS BUILD STOP
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(zip)) {
-            stored(z, "bf16ops/data.pkl", pickle.toByteArray());
-            stored(z, "bf16ops/code/__torch__.py", SOURCE.getBytes(StandardCharsets.UTF_8));
-            stored(z, "bf16ops/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'}); // an empty tuple
-            stored(z, "bf16ops/version", "3\n".getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return zip.toByteArray();
-    }
-
-    private static void stored(ZipOutputStream z, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        e.setCrc(crc.getValue());
-        z.putNextEntry(e);
-        z.write(data);
-        z.closeEntry();
     }
 }

@@ -1,21 +1,28 @@
 package org.reasonlab.train.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
 import org.reasonlab.train.generate.KvCache;
 
 /**
  * A Llama-family forward for inference with far fewer tensor operations per token than the DJL
- * blocks: on small models each operation's fixed cost (JNI, dispatch, array bookkeeping), not
- * arithmetic, decides the speed. It computes the same function from a copy of the weights taken
- * when it is opened, rearranged once:
+ * blocks, issued by one TorchScript call ({@link #SOURCE}, loaded through {@link TorchScriptModule})
+ * instead of one JNI call and one Java array each: on small models each operation's fixed cost
+ * (JNI, dispatch, array bookkeeping), not arithmetic, decides the speed. It computes the same
+ * function from a copy of the weights taken when it is opened, rearranged once:
  * <ul>
  * <li>q, k and v come from one product whose weight also holds {@code rotate_half} of the q and k
  * columns, so RoPE is two multiplications and an addition ({@code rotate_half} is linear);</li>
@@ -29,8 +36,8 @@ import org.reasonlab.train.generate.KvCache;
  * While open, a small model computes on one intra-op thread ({@link IntraOpThreads}).
  * The copy takes about 2.5 times the weights' memory (the stream's negated half, the rotated q and k)
  * and is made at each opening, so only models up to {@link #MAX_PARAMETERS} are fused: small
- * models, where it pays most and costs least. Keys and values
- * go into the {@link KvCache} in the block model's layout.
+ * models, where it pays most and costs least. Keys and values go into the {@link KvCache}'s
+ * buffers in the block model's layout, written in place by the step.
  */
 final class FusedLlama implements InferenceForward {
     /** Largest model (parameters) whose weights are copied for a fused forward. */
@@ -38,21 +45,16 @@ final class FusedLlama implements InferenceForward {
 
     private final ModelConfig c;
     private final NDManager manager;
-    private final NDArray embed;
-    private final Layer[] layers;
-    private final NDArray head;
-    private final NDArray ones;
-    private final NDArray zeros;
+    /** The rearranged weights as the step takes them ({@link #SOURCE}). */
+    private final IValue weights;
+    /** layers, heads, kvHeads, headDim, hidden; and eps, as the step takes them. */
+    private final IValue dims;
+    private final IValue epsilon;
     private final int heads;
     private final int kvHeads;
     private final int headDim;
     private final float eps;
     private final IntraOpThreads threads;
-
-    /** One layer's rearranged weights; biases null when the layer has none. */
-    private record Layer(NDArray qkv, NDArray qkvBias, NDArray o, NDArray oBias, NDArray gateUp,
-            NDArray gateUpBias, NDArray down, NDArray downBias) {
-    }
 
     /** Whether {@code model} can be fused: float32 products and weights, and not larger than {@link #MAX_PARAMETERS}. */
     static boolean supports(LlamaModel model) {
@@ -77,12 +79,23 @@ final class FusedLlama implements InferenceForward {
         eps = (float) c.normEps();
         Device device = model.embedWeight().getDevice();
         manager = model.embedWeight().getManager().newSubManager();
+        List<NDArray> w = new ArrayList<>();
         try {
-            layers = new Layer[c.numLayers()];
+            try (NDManager tmp = manager.newSubManager()) {
+                NDArray embedding = copy(model.embedWeight(), tmp);
+                w.add(keep(embedding.concat(embedding.neg(), 1)));
+                w.add(keep(tmp.ones(new Shape(2L * c.hiddenSize()))));
+                w.add(keep(tmp.zeros(new Shape(2L * c.hiddenSize()))));
+                NDArray finalNorm = copy(model.finalNorm().weight().getArray(), tmp);
+                // the head reads x only (the first half of the stream): half the product of [x, -x]
+                Affine lmHead = model.lmHead() == null ? new Affine(embedding.transpose(), null)
+                        : Affine.of(model.lmHead(), tmp);
+                w.add(keep(lmHead.foldNorm(finalNorm).weight));
+            }
             float scale = (float) (1.0 / Math.sqrt(headDim));
             // an operation's result belongs to the manager of the array it is called on: work on copies,
             // one layer at a time
-            for (int i = 0; i < layers.length; i++) {
+            for (int i = 0; i < c.numLayers(); i++) {
                 try (NDManager tmp = manager.newSubManager()) {
                     LlamaModel.Layer l = model.layer(i);
                     NDArray inNorm = copy(l.inputNorm.weight().getArray(), tmp);
@@ -96,21 +109,15 @@ final class FusedLlama implements InferenceForward {
                     Affine gateUp = Affine.concat(Affine.of(l.gate, tmp), Affine.of(l.up, tmp)).foldNorm(postNorm)
                             .fromStream();
                     Affine down = Affine.of(l.down, tmp).toStream();
-                    layers[i] = new Layer(keep(qkv.weight), keepOrNull(qkv.bias), keep(o.weight), keepOrNull(o.bias),
-                            keep(gateUp.weight), keepOrNull(gateUp.bias), keep(down.weight), keepOrNull(down.bias));
+                    for (Affine a : List.of(qkv, o, gateUp, down)) {
+                        w.add(keep(a.weight));
+                        w.add(keep(a.bias != null ? a.bias : tmp.zeros(new Shape(a.weight.getShape().get(1)))));
+                    }
                 }
             }
-            try (NDManager tmp = manager.newSubManager()) {
-                NDArray embedding = copy(model.embedWeight(), tmp);
-                embed = keep(embedding.concat(embedding.neg(), 1));
-                NDArray finalNorm = copy(model.finalNorm().weight().getArray(), tmp);
-                // the head reads x only (the first half of the stream): half the product of [x, -x]
-                Affine lmHead = model.lmHead() == null ? new Affine(embedding.transpose(), null)
-                        : Affine.of(model.lmHead(), tmp);
-                head = keep(lmHead.foldNorm(finalNorm).weight);
-                ones = keep(tmp.ones(new Shape(2L * c.hiddenSize())));
-                zeros = keep(tmp.zeros(new Shape(2L * c.hiddenSize())));
-            }
+            weights = IValue.listFrom(w.stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new));
+            dims = IValue.listFrom(c.numLayers(), heads, kvHeads, headDim, c.hiddenSize());
+            epsilon = IValue.from((double) eps);
         } catch (RuntimeException | Error e) {
             manager.close();
             throw e;
@@ -129,10 +136,6 @@ final class FusedLlama implements InferenceForward {
         return copy(a, manager);
     }
 
-    private NDArray keepOrNull(NDArray a) {
-        return a == null ? null : keep(a);
-    }
-
     @Override
     public NDArray logits(NDArray ids, NDArray mask, KvCache cache, boolean lastOnly) {
         NDManager m = ids.getManager();
@@ -140,73 +143,118 @@ final class FusedLlama implements InferenceForward {
         long s = ids.getShape().get(1);
         long past = cache == null ? 0 : cache.length();
         long[] padding = cache == null ? null : cache.leftPadding();
-        int rep = heads / kvHeads;
         float[][] rope = Rope.tables(c, past, s, b, padding);
         Shape ropeShape = padding == null ? new Shape(s, 1, headDim) : new Shape(b, s, 1, headDim);
-        NDArray cos = m.create(rope[0], ropeShape);
-        NDArray sin = m.create(rope[1], ropeShape);
-        NDArray bias = attentionBias(m, mask, b, s, past, rep);
-        NDArray z = own(embed.get(new NDIndex("{}", ids.reshape(-1))), m).reshape(b, s, 2L * c.hiddenSize());
-        long qkHeads = heads + kvHeads;
-        for (int i = 0; i < layers.length; i++) {
-            Layer l = layers[i];
-            NDList parts = affine(normalized(z), l.qkv, l.qkvBias).reshape(b, s, 2 * qkHeads + kvHeads, headDim)
-                    .split(new long[] {qkHeads, 2 * qkHeads}, 2);
-            NDList qk = parts.get(0).mul(cos).add(parts.get(1).mul(sin)).split(new long[] {heads}, 2);
-            NDArray q;
-            NDArray k;
-            NDArray v;
-            if (s == 1) { // (B, 1, heads, hd) is already laid out as (B, heads, 1, hd)
-                q = qk.get(0).reshape(b, kvHeads, rep, headDim);
-                k = qk.get(1).reshape(b, kvHeads, 1, headDim);
-                v = parts.get(2).reshape(b, kvHeads, 1, headDim);
-            } else {
-                q = qk.get(0).transpose(0, 2, 1, 3).reshape(b, kvHeads, rep * s, headDim);
-                k = qk.get(1).transpose(0, 2, 1, 3);
-                v = parts.get(2).transpose(0, 2, 1, 3);
-            }
+        NDArray bias = attentionBias(m, mask, b, s, past, heads / kvHeads);
+        NDArray[][] buffers = cache == null ? new NDArray[][] {{}, {}}
+                : cache.reserve(s, new Shape(b, kvHeads, 0, headDim), DataType.FLOAT32, ids.getDevice());
+        PtSymbolBlock step = Step.MODULE;
+        TorchScriptModule.plainExecutor();
+        try (PtNDArray cos = (PtNDArray) m.create(rope[0], ropeShape);
+                PtNDArray sin = (PtNDArray) m.create(rope[1], ropeShape);
+                PtNDArray noBias = bias == null ? (PtNDArray) m.zeros(new Shape(1)) : null;
+                IValue idsValue = IValue.from((PtNDArray) ids);
+                IValue keys = IValue.listFrom(pt(buffers[0]));
+                IValue values = IValue.listFrom(pt(buffers[1]));
+                IValue cosValue = IValue.from(cos);
+                IValue sinValue = IValue.from(sin);
+                IValue biasValue = IValue.from(bias == null ? noBias : (PtNDArray) bias);
+                IValue useBias = IValue.from(bias != null);
+                IValue pastValue = IValue.from(past);
+                IValue last = IValue.from(lastOnly);
+                IValue out = IValueUtils.runMethod(step, "forward", idsValue, weights, keys, values, cosValue, sinValue,
+                        biasValue, useBias, pastValue, dims, epsilon, last)) {
             if (cache != null) {
-                NDArray[] all = cache.append(i, k, v);
-                k = all[0];
-                v = all[1];
+                cache.advance(s);
             }
-            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+            return out.toTensor((PtNDManager) m);
+        } finally {
             if (bias != null) {
-                scores = scores.add(bias);
+                bias.close();
             }
-            NDArray y = own(scores.softmax(3).matMul(v), m);
-            y = s == 1 ? y.reshape(b, 1, (long) heads * headDim)
-                    : y.reshape(b, heads, s, headDim).transpose(0, 2, 1, 3).reshape(b, s, (long) heads * headDim);
-            z = z.add(affine(y, l.o, l.oBias));
-            NDList gateUp = affine(normalized(z), l.gateUp, l.gateUpBias).split(2, 2);
-            NDArray gate = gateUp.get(0);
-            z = z.add(affine(gate.mul(Activation.sigmoid(gate)).mul(gateUp.get(1)), l.down, l.downBias));
         }
-        NDArray x = normalized(lastOnly && s > 1 ? z.get(":, -1:, :") : z).get(new NDIndex().addAllDim(2)
-                .addSliceDim(0, c.hiddenSize()));
-        return x.matMul(head);
+    }
+
+    private static PtNDArray[] pt(NDArray[] arrays) {
+        PtNDArray[] out = new PtNDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = (PtNDArray) arrays[i];
+        }
+        return out;
+    }
+
+    /** The whole forward as one TorchScript call: the interpreter issues the operations, not Java. */
+    private static final class Step {
+        static final PtSymbolBlock MODULE = TorchScriptModule.load("FusedLlamaStep", SOURCE);
     }
 
     /**
-     * RMSNorm without its weight (folded into the next product) in one operation: the residual
-     * stream is kept as {@code [x, -x]}, whose mean is 0 and whose variance is mean(x^2), so layer
-     * normalisation of it is {@code [x, -x] / sqrt(mean(x^2) + eps)}.
+     * weights: embedding [E, -E] (V, 2H), ones (2H), zeros (2H), head (H, V), then per layer q|k|rq|rk|v
+     * and its bias, o and bias, gate|up and bias, down and bias (absent biases are zeros); keys/values:
+     * the cache's buffers by layer (empty without a cache), written at {@code past}; dims: layers,
+     * heads, kvHeads, headDim, hidden.
      */
-    private NDArray normalized(NDArray z) {
-        return z.getNDArrayInternal().layerNorm(z, new Shape(z.getShape().get(2)), ones, zeros, eps).head();
-    }
-
-    private static NDArray affine(NDArray x, NDArray weight, NDArray bias) {
-        NDArray y = x.matMul(weight);
-        return bias == null ? y : y.add(bias);
-    }
-
-    private static NDArray own(NDArray a, NDManager m) {
-        if (a.getManager() != m) {
-            a.attach(m);
-        }
-        return a;
-    }
+    private static final String SOURCE = """
+            class FusedLlamaStep(Module):
+              __parameters__ = []
+              __buffers__ = []
+              training : bool
+              def forward(self: __torch__.FusedLlamaStep,
+                ids: Tensor,
+                w: List[Tensor],
+                keys: List[Tensor],
+                values: List[Tensor],
+                cos: Tensor,
+                sin: Tensor,
+                bias: Tensor,
+                use_bias: bool,
+                past: int,
+                dims: List[int],
+                eps: float,
+                last_only: bool) -> Tensor:
+                n_layers = dims[0]
+                heads = dims[1]
+                kv_heads = dims[2]
+                hd = dims[3]
+                hidden = dims[4]
+                b = ids.size(0)
+                s = ids.size(1)
+                rep = heads // kv_heads
+                qk = heads + kv_heads
+                ones = w[1]
+                zeros = w[2]
+                z = torch.embedding(w[0], ids)
+                for i in range(n_layers):
+                  at = 4 + 8 * i
+                  h = torch.layer_norm(z, [2 * hidden], ones, zeros, eps)
+                  f = torch.add(torch.matmul(h, w[at]), w[at + 1]).reshape([b, s, 2 * qk + kv_heads, hd])
+                  parts = torch.split_with_sizes(f, [qk, qk, kv_heads], 2)
+                  r = torch.split_with_sizes(parts[0] * cos + parts[1] * sin, [heads, kv_heads], 2)
+                  q = r[0].transpose(1, 2).reshape([b, kv_heads, rep * s, hd])
+                  k = r[1].transpose(1, 2)
+                  v = parts[2].transpose(1, 2)
+                  if len(keys) > 0:
+                    kb = keys[i]
+                    vb = values[i]
+                    kb[:, :, past:past + s] = k
+                    vb[:, :, past:past + s] = v
+                    k = kb[:, :, :past + s]
+                    v = vb[:, :, :past + s]
+                  scores = torch.matmul(q, k.transpose(2, 3))
+                  if use_bias:
+                    scores = scores + bias
+                  y = torch.matmul(torch.softmax(scores, -1), v)
+                  y = y.reshape([b, heads, s, hd]).transpose(1, 2).reshape([b, s, heads * hd])
+                  z = z + torch.add(torch.matmul(y, w[at + 2]), w[at + 3])
+                  h = torch.layer_norm(z, [2 * hidden], ones, zeros, eps)
+                  gu = torch.chunk(torch.add(torch.matmul(h, w[at + 4]), w[at + 5]), 2, -1)
+                  a = gu[0] * torch.sigmoid(gu[0]) * gu[1]
+                  z = z + torch.add(torch.matmul(a, w[at + 6]), w[at + 7])
+                if last_only:
+                  z = z[:, -1:]
+                h = torch.layer_norm(z, [2 * hidden], ones, zeros, eps)
+                return torch.matmul(h[:, :, :hidden], w[3])
+            """;
 
     /**
      * Additive bias (B|1, 1, rep*S, P+S) for the stacked query heads: 0 where a query may see a key
@@ -239,6 +287,9 @@ final class FusedLlama implements InferenceForward {
     @Override
     public void close() {
         threads.close();
+        weights.close();
+        dims.close();
+        epsilon.close();
         manager.close();
     }
 
