@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import org.reasonlab.core.run.folder.RunInfo;
 import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.RunCommands;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
+import org.reasonlab.ui.internal.Screenshots;
 import org.reasonlab.ui.internal.WorkbenchTestSupport;
 import org.reasonlab.ui.internal.results.ReviewEditor;
 import org.reasonlab.ui.internal.results.RunFolderInput;
@@ -196,6 +198,29 @@ class RunsViewTest {
         append(live, "{\"type\":\"finished\",\"time\":\"2025-05-01T10:00:03Z\",\"status\":\"cancelled\",\"durationSeconds\":3.0}\n");
         waitForRow(view, "live-run", r -> r.state() == RunState.CANCELLED);
         assertEquals("cancelled", view.shownTexts("live-run")[1]);
+    }
+
+    /** The evaluation after training shows its progress in the Runs view and on the run page until it ends. */
+    @Test
+    void anEvaluationShowsItsProgressInTheRunsViewAndOnTheRunPage() throws Exception {
+        IFolder live = run("live", SPEC_LIVE, EVENTS_LIVE + "{\"type\":\"message\",\"time\":\"2025-05-01T10:00:02Z\","
+                + "\"level\":\"info\",\"text\":\"evaluating: 40 / 100 records  ETA 12s\"}\n", null, null);
+        RunsView view = showView();
+        waitForRow(view, "live-run", r -> r.state() == RunState.RUNNING);
+        assertEquals("evaluating (40 / 100 records)", view.shownTexts("live-run")[1]);
+        RunEditor editor = (RunEditor) RunEditor.open(WorkbenchTestSupport.page(), live);
+        WorkbenchTestSupport.waitUntil("the run page shows the evaluation",
+                () -> editor.shownStatus().startsWith("evaluating (40 / 100 records)"));
+        String shots = System.getProperty(Screenshots.PROPERTY);
+        if (shots != null) {
+            WorkbenchTestSupport.spin(Duration.ofSeconds(1));
+            Screenshots.capture(editor.getSite().getShell().getDisplay(), new File(Screenshots.folder(Screenshots.PROPERTY),
+                    "run-evaluating.png"));
+        }
+        append(live, "{\"type\":\"message\",\"time\":\"2025-05-01T10:00:03Z\",\"level\":\"info\","
+                + "\"text\":\"evaluating: 100 / 100 records  ETA 0s\"}\n");
+        WorkbenchTestSupport.waitUntil("the run page shows the step again",
+                () -> editor.shownStatus().startsWith("running (step 1/10)"));
     }
 
     @Test

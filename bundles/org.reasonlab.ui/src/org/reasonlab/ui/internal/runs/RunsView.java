@@ -85,7 +85,7 @@ public class RunsView extends ViewPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
-        int[] widths = {160, 150, 90, 160, 160, 80, 95, 110, 90};
+        int[] widths = {160, 200, 90, 160, 160, 80, 95, 110, 90}; // status fits "evaluating (400 / 1000 records)"
         for (int i = 0; i < COLUMNS.length; i++) {
             int column = i;
             TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
