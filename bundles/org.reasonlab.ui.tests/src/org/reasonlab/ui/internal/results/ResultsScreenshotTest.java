@@ -74,10 +74,6 @@ class ResultsScreenshotTest {
         RunEditor live = (RunEditor) RunEditor.open(page, container(lr.runDirectory()));
         WorkbenchTestSupport.spin(Duration.ofSeconds(3));
         Screenshots.capture(display, new File(folder, "live-run.png"));
-        // the evaluation after training, when the Runs view catches it (it may be over first)
-        TrainerTestSupport.spinUntil(() -> TrainerTestSupport.showsRun(runs, r -> r.statusText().startsWith("evaluating"))
-                || lr.getState() == TrainerJob.NONE);
-        Screenshots.capture(display, new File(folder, "evaluating.png"));
         TrainerTestSupport.waitFor(lr);
         assertEquals(RunStatus.COMPLETED, lr.outcome(), () -> lr.getResult().getMessage());
         TrainerTestSupport.waitForRun(runs, lr.runDirectory(), r -> r.state() == RunState.COMPLETED);

@@ -44,11 +44,6 @@ public final class TrainerTestSupport {
     }
 
     /** Waits until the Runs view shows the run in the folder as the condition wants; returns its row. */
-    /** Whether the Runs view shows a run that meets {@code condition} now. */
-    public static boolean showsRun(RunsView view, Predicate<RunInfo> condition) {
-        return view.shownRuns().stream().anyMatch(condition);
-    }
-
     public static RunInfo waitForRun(RunsView view, Path folder, Predicate<RunInfo> condition) {
         Path wanted = folder.toAbsolutePath().normalize();
         RunInfo[] found = new RunInfo[1];
