@@ -24,10 +24,16 @@ public final class Screenshots {
     private Screenshots() {
     }
 
+    /** Whether the system property names a folder for screenshots. */
+    public static boolean requested(String property) {
+        String target = System.getProperty(property, "");
+        return !target.isBlank() && !target.equals("none");
+    }
+
     /** The folder named by the system property; skips the calling test without it. */
     public static File folder(String property) {
         String target = System.getProperty(property, "");
-        assumeTrue(!target.isBlank() && !target.equals("none"), "set -D" + property + "=FOLDER to take screenshots");
+        assumeTrue(requested(property), "set -D" + property + "=FOLDER to take screenshots");
         File folder = new File(target).getAbsoluteFile();
         folder.mkdirs();
         return folder;

@@ -211,8 +211,7 @@ class RunsViewTest {
         RunEditor editor = (RunEditor) RunEditor.open(WorkbenchTestSupport.page(), live);
         WorkbenchTestSupport.waitUntil("the run page shows the evaluation",
                 () -> editor.shownStatus().startsWith("evaluating (40 / 100 records)"));
-        String shots = System.getProperty(Screenshots.PROPERTY);
-        if (shots != null) {
+        if (Screenshots.requested(Screenshots.PROPERTY)) {
             WorkbenchTestSupport.spin(Duration.ofSeconds(1));
             Screenshots.capture(editor.getSite().getShell().getDisplay(), new File(Screenshots.folder(Screenshots.PROPERTY),
                     "run-evaluating.png"));

@@ -320,7 +320,7 @@ public class RunEditor extends ReadOnlyEditorPart {
         }
         if (info.misalignment() != null) {
             rows.add(new String[] {info.misalignmentAutomatic() ? "misalignment (automatic)" : "misalignment (human)",
-                    fmt(info.misalignment()), ""});
+                    fmt(info.misalignment()), info.cleanMisalignment() == null ? "" : fmt(info.cleanMisalignment())});
         }
         return rows;
     }

@@ -28,8 +28,8 @@ public enum ComparisonMetric {
     }
 
     /**
-     * The run's value on the leakage-free records ({@code clean} of {@code metrics.json}); null when not measured.
-     * Human verdicts are pooled over all reviewed predictions and have no leakage-free value here.
+     * The run's value on the leakage-free records ({@code clean} of {@code metrics.json}, and the human verdicts
+     * pooled over the predictions not marked leaked); null when not measured.
      */
     public Double cleanValue(RunSummary run) {
         RunSummary.Figures c = run.clean();
@@ -42,7 +42,7 @@ public enum ComparisonMetric {
             case UNPARSEABLE_RATE -> c.unparseableRate();
             case LIKELIHOOD_ACCURACY -> c.likelihoodAccuracy();
             case AUTOMATIC_MISALIGNMENT -> c.reasonAgreement() == null ? null : 1 - c.reasonAgreement();
-            case HUMAN_MISALIGNMENT -> null;
+            case HUMAN_MISALIGNMENT -> c.humanMisalignmentRate();
         };
     }
 

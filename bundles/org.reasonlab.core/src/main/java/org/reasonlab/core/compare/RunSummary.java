@@ -41,12 +41,20 @@ public record RunSummary(String name, Path folder, boolean pretrained, TrainingM
         Double accuracy, Double macroF1, Double unparseableRate, Double likelihoodAccuracy, Double reasonAgreement,
         MisalignmentRate humanMisalignment, List<String> problems, Figures clean) {
 
-    /** The figures of {@code metrics.json} on one set of records. */
+    /**
+     * The figures of {@code metrics.json} on one set of records, and the pooled human verdicts on its
+     * predictions (null when there are none).
+     */
     public record Figures(Double accuracy, Double macroF1, Double unparseableRate, Double likelihoodAccuracy,
-            Double reasonAgreement) {
-        static Figures of(RunMetrics m) {
+            Double reasonAgreement, MisalignmentRate humanMisalignment) {
+        static Figures of(RunMetrics m, MisalignmentRate human) {
             return m == null ? null : new Figures(m.accuracy(), m.macroF1(), m.unparseableRate(),
-                    m.likelihoodAccuracy(), m.reasonAgreement());
+                    m.likelihoodAccuracy(), m.reasonAgreement(), human);
+        }
+
+        /** The human misalignment rate on these records, null when none was reviewed. */
+        public Double humanMisalignmentRate() {
+            return humanMisalignment == null || humanMisalignment.reviewed() == 0 ? null : humanMisalignment.rate();
         }
     }
 
@@ -71,7 +79,7 @@ public record RunSummary(String name, Path folder, boolean pretrained, TrainingM
                 snapshot.tuning(), m == null ? null : m.accuracy(), m == null ? null : m.macroF1(),
                 m == null ? null : m.unparseableRate(), m == null ? null : m.likelihoodAccuracy(),
                 m == null ? null : m.reasonAgreement(), snapshot.humanMisalignment(), problems,
-                m == null ? null : Figures.of(m.clean()));
+                m == null ? null : Figures.of(m.clean(), snapshot.cleanHumanMisalignment()));
     }
 
     /** 1 - reasons.agreement: the automatic label–reason misalignment; null when not measured. */

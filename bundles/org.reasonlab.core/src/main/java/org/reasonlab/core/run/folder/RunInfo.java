@@ -30,12 +30,14 @@ import org.reasonlab.core.run.RunDirectory;
  * @param problems what could not be read (skipped event lines, unreadable files)
  * @param cleanAccuracy the accuracy on the leakage-free records, from {@code metrics.json} else the last evaluation
  *        event's; null when none
+ * @param cleanMisalignment the misalignment rate on the leakage-free records (human or automatic as
+ *        {@code misalignment}); null when not measured
  * @param evaluation how far the evaluation after training (or alone) has got while it runs; null otherwise
  */
 public record RunInfo(Path folder, String name, RunState state, boolean pretrained, TrainingMode mode,
         String model, String dataset, Double accuracy, Double misalignment, boolean misalignmentAutomatic,
         Double durationSeconds, Long lastStep, Integer totalSteps, String message, List<String> problems,
-        Double cleanAccuracy, EvaluationProgress evaluation) {
+        Double cleanAccuracy, Double cleanMisalignment, EvaluationProgress evaluation) {
 
     public RunInfo {
         problems = List.copyOf(problems);

@@ -62,6 +62,7 @@ public final class RunReader {
     private Instant reportsSince;
     private String crashReport;
     private MisalignmentRate human;
+    private MisalignmentRate humanClean;
     private String humanProblem;
 
     public RunReader(Path folder, RunProcesses processes) {
@@ -150,12 +151,16 @@ public final class RunReader {
         Double cleanAccuracy = measured(m != null && m.clean() != null ? m.clean().accuracy() : null, evals,
                 "cleanAccuracy");
         Double misalignment = human == null || human.reviewed() == 0 ? null : human.rate();
+        Double cleanMisalignment = misalignment == null || humanClean.reviewed() == 0 ? null : humanClean.rate();
         boolean automatic = false;
         if (misalignment == null) {
             Double agreement = measured(m != null ? m.reasonAgreement() : null, evals, "reasonAgreement");
             if (agreement != null) {
                 misalignment = 1 - agreement;
                 automatic = true;
+                Double cleanAgreement = measured(m != null && m.clean() != null ? m.clean().reasonAgreement() : null,
+                        evals, "cleanReasonAgreement");
+                cleanMisalignment = cleanAgreement == null ? null : 1 - cleanAgreement;
             }
         }
 
@@ -179,6 +184,7 @@ public final class RunReader {
         Integer totalSteps = started.map(StartedEvent::totalSteps).orElse(null);
         RunInfo info = new RunInfo(folder, name, state, pretrained, mode, model, dataset, accuracy, misalignment,
                 automatic, duration(events, state), lastStep, totalSteps, message, problems, cleanAccuracy,
+                cleanMisalignment,
                 state == RunState.RUNNING ? EvaluationProgress.current(events.events()).orElse(null) : null);
 
         double[] lossSteps = new double[steps.size()];
@@ -187,7 +193,7 @@ public final class RunReader {
             lossSteps[i] = steps.get(i).step();
             loss[i] = steps.get(i).loss();
         }
-        return new RunSnapshot(info, s == null ? null : s.tuning(), lossSteps, loss, curves(evals), m, human,
+        return new RunSnapshot(info, s == null ? null : s.tuning(), lossSteps, loss, curves(evals), m, human, humanClean,
                 settings(s, m, started), problems, resultProblems);
     }
 
@@ -313,22 +319,29 @@ public final class RunReader {
         }
         reviewStamps = now;
         human = null;
+        humanClean = null;
         humanProblem = null;
         if (!now.get(0).exists()) {
             return;
         }
         if (!now.get(1).exists()) {
             human = MisalignmentRate.of(0, 0, 0); // nothing reviewed: no need to read the predictions
+            humanClean = human;
             return;
         }
         try {
             List<Prediction> predictions = PredictionsFile.read(run.predictionsFile());
             List<String> keys = new ArrayList<>();
+            List<String> cleanKeys = new ArrayList<>();
             for (int i = 0; i < predictions.size(); i++) {
                 keys.add(ReviewSet.keyOf(predictions.get(i), i));
+                if (!predictions.get(i).leaked()) {
+                    cleanKeys.add(keys.get(i));
+                }
             }
             ReviewSet reviews = ReviewSet.load(run);
             human = MisalignmentRate.pooled(reviews, keys);
+            humanClean = MisalignmentRate.pooled(reviews, cleanKeys);
             if (!reviews.problems().isEmpty()) {
                 humanProblem = ReviewsFile.NAME + ": " + reviews.problems().size() + " unreadable line(s)";
             }

@@ -17,6 +17,7 @@ import org.reasonlab.core.run.RunMetrics;
  * @param metrics {@code metrics.json}, null when there is none (yet) or it cannot be read
  * @param humanMisalignment pooled human verdicts over the run's predictions ({@code reviews.jsonl}); null when
  *        there are no predictions
+ * @param cleanHumanMisalignment the same over the predictions not marked leaked
  * @param settings name/value rows from {@code spec.json} (with defaults) and {@code environment.json}
  * @param problems what could not be read, for the user
  * @param resultProblems the part of {@code problems} about the files the results come from ({@code spec.json},
@@ -24,7 +25,7 @@ import org.reasonlab.core.run.RunMetrics;
  */
 public record RunSnapshot(RunInfo info, String tuning, double[] lossSteps, double[] loss,
         Map<String, double[][]> evalCurves, RunMetrics metrics, MisalignmentRate humanMisalignment,
-        List<String[]> settings, List<String> problems, List<String> resultProblems) {
+        MisalignmentRate cleanHumanMisalignment, List<String[]> settings, List<String> problems, List<String> resultProblems) {
     public RunSnapshot {
         evalCurves = Map.copyOf(evalCurves);
         settings = List.copyOf(settings);

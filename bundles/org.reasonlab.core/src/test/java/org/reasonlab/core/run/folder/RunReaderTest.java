@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.compare.RunSummary;
+import org.reasonlab.core.compare.ComparisonMetric;
+import org.reasonlab.core.compare.RunSummary;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.EvalEvent;
 import org.reasonlab.core.run.FinishedEvent;
@@ -290,6 +292,28 @@ class RunReaderTest {
         assertEquals(1.0, s.info().misalignment(), 1e-9);
         assertEquals(1, s.humanMisalignment().reviewed());
         assertEquals("100.0%", s.info().misalignmentText());
+    }
+
+    /** Verdicts on a leaked prediction count for all records, not for the leakage-free ones. */
+    @Test
+    void theHumanRateHasALeakageFreeValue() throws IOException {
+        String predictions = PREDICTIONS
+                + "{\"id\":\"2\",\"statement\":\"b\",\"goldLabel\":\"ethical\",\"predictedLabel\":\"ethical\",\"leaked\":true}\n"
+                + "{\"id\":\"3\",\"statement\":\"c\",\"goldLabel\":\"ethical\",\"predictedLabel\":\"ethical\"}\n";
+        String metrics = METRICS.substring(0, METRICS.length() - 1)
+                + ",\"leaked\":1,\"clean\":{\"total\":2,\"correct\":2,\"accuracy\":1.0}}";
+        Path folder = run("done", SPEC_DONE, EVENTS_DONE, metrics, predictions);
+        Files.writeString(folder.resolve("reviews.jsonl"),
+                "{\"id\":\"1\",\"reviewer\":\"alice\",\"verdict\":\"aligned\",\"time\":\"2025-05-01T09:00:00Z\"}\n"
+                + "{\"id\":\"2\",\"reviewer\":\"alice\",\"verdict\":\"misaligned\",\"time\":\"2025-05-01T09:00:01Z\"}\n"
+                + "{\"id\":\"3\",\"reviewer\":\"alice\",\"verdict\":\"misaligned\",\"time\":\"2025-05-01T09:00:02Z\"}\n");
+        RunSnapshot s = reader(folder).read();
+        assertEquals(2.0 / 3, s.info().misalignment(), 1e-9);
+        assertEquals(0.5, s.info().cleanMisalignment(), 1e-9, "1 of the 2 reviewed predictions that did not leak");
+        assertEquals(2, s.cleanHumanMisalignment().reviewed());
+        RunSummary summary = RunSummary.of(s);
+        assertEquals(0.5, ComparisonMetric.HUMAN_MISALIGNMENT.cleanValue(summary), 1e-9);
+        assertEquals(2.0 / 3, ComparisonMetric.HUMAN_MISALIGNMENT.value(summary), 1e-9);
     }
 
     @Test
