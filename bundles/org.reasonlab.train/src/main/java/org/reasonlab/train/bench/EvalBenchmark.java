@@ -53,6 +53,11 @@ public final class EvalBenchmark extends TrainerCommand<EvalBenchmark.Args> {
                 "max-new-tokens", "prompt", "new-tokens", "runs"));
     }
 
+    /** Every flag and option of the command, for its usage's test. */
+    public static Set<String> declaredOptions() {
+        return new EvalBenchmark().optionNames();
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return new EvalBenchmark().call(args, out, err);
     }

@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
 import org.reasonlab.core.cli.CliArguments;
+import org.reasonlab.train.bench.EvalBenchmark;
 import org.reasonlab.train.bench.TrainingBenchmark;
 import org.reasonlab.train.eval.EvalMain;
 import org.reasonlab.train.generate.GenerateMain;
@@ -35,7 +36,8 @@ class CommandHelpTest {
                     } catch (Exception e) {
                         throw new AssertionError(e);
                     }
-                }, TrainingBenchmark.OPTIONS));
+                }, TrainingBenchmark.OPTIONS),
+                new Command("benchmark eval", (a, o) -> EvalBenchmark.run(a, o, quiet), EvalBenchmark.declaredOptions()));
         for (Command c : commands) {
             for (String help : List.of("--help", "-h")) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
