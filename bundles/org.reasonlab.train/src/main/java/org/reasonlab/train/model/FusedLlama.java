@@ -55,6 +55,8 @@ final class FusedLlama implements InferenceForward {
     private final int headDim;
     private final float eps;
     private final IntraOpThreads threads;
+    /** Stands in for the attention bias when there is none (the step's argument is a tensor). */
+    private final PtNDArray noBias;
 
     /** Whether {@code model} can be fused: float32 products and weights, and not larger than {@link #MAX_PARAMETERS}. */
     static boolean supports(LlamaModel model) {
@@ -80,6 +82,9 @@ final class FusedLlama implements InferenceForward {
         Device device = model.embedWeight().getDevice();
         manager = model.embedWeight().getManager().newSubManager();
         List<NDArray> w = new ArrayList<>();
+        IValue weightList = null;
+        IValue dimList = null;
+        IValue epsValue = null;
         try {
             try (NDManager tmp = manager.newSubManager()) {
                 NDArray embedding = copy(model.embedWeight(), tmp);
@@ -115,13 +120,22 @@ final class FusedLlama implements InferenceForward {
                     }
                 }
             }
-            weights = IValue.listFrom(w.stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new));
-            dims = IValue.listFrom(c.numLayers(), heads, kvHeads, headDim, c.hiddenSize());
-            epsilon = IValue.from((double) eps);
+            weightList = IValue.listFrom(w.stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new));
+            dimList = IValue.listFrom(c.numLayers(), heads, kvHeads, headDim, c.hiddenSize());
+            epsValue = IValue.from((double) eps);
         } catch (RuntimeException | Error e) {
+            for (IValue v : new IValue[] {weightList, dimList, epsValue}) {
+                if (v != null) {
+                    v.close();
+                }
+            }
             manager.close();
             throw e;
         }
+        weights = weightList;
+        dims = dimList;
+        epsilon = epsValue;
+        noBias = (PtNDArray) manager.zeros(new Shape(1));
         threads = IntraOpThreads.forModel(c, device);
     }
 
@@ -152,7 +166,6 @@ final class FusedLlama implements InferenceForward {
         TorchScriptModule.plainExecutor();
         try (PtNDArray cos = (PtNDArray) m.create(rope[0], ropeShape);
                 PtNDArray sin = (PtNDArray) m.create(rope[1], ropeShape);
-                PtNDArray noBias = bias == null ? (PtNDArray) m.zeros(new Shape(1)) : null;
                 IValue idsValue = IValue.from((PtNDArray) ids);
                 IValue keys = IValue.listFrom(pt(buffers[0]));
                 IValue values = IValue.listFrom(pt(buffers[1]));

@@ -6,8 +6,8 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * Caps libtorch's intra-op threads for a while. A tiny model's operations are far too small to
  * split: on 2 cores stories260K generates about twice as fast on one thread as on two, whereas
- * training's larger products gain from every core. Only the calling thread's setting changes
- * (libtorch keeps it per thread, and the trainer runs all tensor work on one).
+ * training's larger products gain from every core. libtorch's setting is process-wide (its thread
+ * pools and MKL follow it); the trainer runs all tensor work on one thread, one forward at a time.
  */
 final class IntraOpThreads implements AutoCloseable {
     /** Hidden sizes up to this decode on one thread. */

@@ -151,7 +151,10 @@ public final class RunReader {
         Double cleanAccuracy = measured(m != null && m.clean() != null ? m.clean().accuracy() : null, evals,
                 "cleanAccuracy");
         Double misalignment = human == null || human.reviewed() == 0 ? null : human.rate();
-        Double cleanMisalignment = misalignment == null || humanClean.reviewed() == 0 ? null : humanClean.rate();
+        // leakage is known only where metrics.json has its clean section (older predictions lack the flag)
+        boolean leakageKnown = m != null && m.clean() != null;
+        Double cleanMisalignment = misalignment == null || !leakageKnown || humanClean == null
+                || humanClean.reviewed() == 0 ? null : humanClean.rate();
         boolean automatic = false;
         if (misalignment == null) {
             Double agreement = measured(m != null ? m.reasonAgreement() : null, evals, "reasonAgreement");

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.compare.RunSummary;
 import org.reasonlab.core.compare.ComparisonMetric;
-import org.reasonlab.core.compare.RunSummary;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.EvalEvent;
 import org.reasonlab.core.run.FinishedEvent;
@@ -314,6 +313,10 @@ class RunReaderTest {
         RunSummary summary = RunSummary.of(s);
         assertEquals(0.5, ComparisonMetric.HUMAN_MISALIGNMENT.cleanValue(summary), 1e-9);
         assertEquals(2.0 / 3, ComparisonMetric.HUMAN_MISALIGNMENT.value(summary), 1e-9);
+
+        // without metrics.json's clean section leakage was not measured: no leakage-free value
+        Files.writeString(folder.resolve("metrics.json"), METRICS);
+        assertNull(reader(folder).read().info().cleanMisalignment());
     }
 
     @Test
