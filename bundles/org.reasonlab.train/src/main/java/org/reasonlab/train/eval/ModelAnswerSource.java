@@ -224,7 +224,7 @@ public final class ModelAnswerSource implements AnswerSource {
             NDArray logits = forward.logits(input, null, null, false);
             // logits at position t predict token t + 1
             NDArray rows = logits.get(new NDIndex("0, {}:{}", first - 1, window.length - 1));
-            float[] logp = rows.toType(DataType.FLOAT32, false).logSoftmax(-1).toFloatArray();
+            float[] logp = logSoftmax(rows);
             int vocab = (int) rows.getShape().get(1);
             double sum = 0;
             for (int t = first; t < window.length; t++) {

@@ -135,11 +135,7 @@ public final class Generator {
         if (full.startsWith(promptText)) {
             return full.substring(promptText.length());
         }
-        long[] gen = new long[out.size()];
-        for (int i = 0; i < gen.length; i++) {
-            gen[i] = out.get(i);
-        }
-        return tok.decode(gen);
+        return tok.decode(ids(out));
     }
 
     /**
@@ -153,11 +149,7 @@ public final class Generator {
         if (stops.isEmpty()) {
             return null;
         }
-        long[] gen = new long[out.size()];
-        for (int i = 0; i < gen.length; i++) {
-            gen[i] = out.get(i);
-        }
-        String decoded = tok.decode(gen);
+        String decoded = tok.decode(ids(out));
         // the decoded new tokens hold every non-space character of the continuation
         if (stops.stream().noneMatch(stop -> decoded.contains(stop.strip()))) {
             return null;
@@ -165,6 +157,10 @@ public final class Generator {
         String text = continuation(tok, promptText, out, all, len);
         int cut = firstStop(text, stops);
         return cut < 0 ? null : text.substring(0, cut);
+    }
+
+    private static long[] ids(List<Integer> tokens) {
+        return tokens.stream().mapToLong(Integer::longValue).toArray();
     }
 
     static int firstStop(String text, List<String> stops) {

@@ -1,7 +1,5 @@
 package org.reasonlab.train.generate;
 
-import java.util.Arrays;
-
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -143,11 +141,6 @@ public final class KvCache implements AutoCloseable {
             }
             lengths[i] = length;
         }
-    }
-
-    /** Drops all cached tokens (the buffers are kept). */
-    public void clear() {
-        Arrays.fill(lengths, 0);
     }
 
     @Override

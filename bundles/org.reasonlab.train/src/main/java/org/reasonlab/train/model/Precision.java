@@ -48,7 +48,7 @@ public enum Precision {
     }
 
     /** Whether a setting leaves the choice to {@link #resolve} (null, blank or {@code auto}). */
-    public static boolean isAuto(String setting) {
+    private static boolean isAuto(String setting) {
         return setting == null || setting.isBlank() || setting.trim().equalsIgnoreCase("auto");
     }
 
