@@ -18,10 +18,16 @@ public final class ReasonLabCli {
     private final Map<String, CliCommand> commands = new LinkedHashMap<>();
 
     public ReasonLabCli() {
+        this(List.of());
+    }
+
+    /** The dataset commands and {@code more} (the compute target commands of {@code org.reasonlab.remote}). */
+    public ReasonLabCli(List<CliCommand> more) {
         for (CliCommand command : List.of(new StatsCommand(), new ValidateCommand(), new ConvertCommand(),
                 new MergeCommand(), new AgreementCommand())) {
             commands.put(command.name(), command);
         }
+        more.forEach(command -> commands.put(command.name(), command));
     }
 
     public static void main(String[] args) {
@@ -76,7 +82,7 @@ public final class ReasonLabCli {
     private void printHelp(PrintStream stream) {
         stream.println("usage: reasonlab <command> [arguments]");
         stream.println();
-        stream.println("Dataset commands (headless):");
+        stream.println("Commands (headless):");
         for (CliCommand command : commands.values()) {
             stream.printf("  %-9s %s%n", command.name(), command.summary());
             stream.printf("  %-9s   reasonlab %s %s%n", "", command.name(), command.usage());

@@ -31,7 +31,7 @@ import org.reasonlab.core.run.RunSettings;
 import org.reasonlab.core.run.RunSpec;
 import org.reasonlab.train.cli.CommandModel;
 import org.reasonlab.train.cli.ModelArguments;
-import org.reasonlab.train.cli.TemplateArguments;
+import org.reasonlab.core.cli.TemplateArguments;
 import org.reasonlab.train.cli.TrainerCommand;
 import org.reasonlab.train.generate.GenerationOptions;
 import org.reasonlab.train.progress.EvalProgress;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.reasonlab.core.cli.SpecOptions;
 import org.reasonlab.core.cli.CliArguments;
 import org.reasonlab.core.cli.UsageException;
 import org.reasonlab.core.run.RunDirectory;

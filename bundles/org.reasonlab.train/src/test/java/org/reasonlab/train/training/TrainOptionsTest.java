@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reasonlab.core.cli.SpecOptions;
 import org.reasonlab.core.prompt.PromptTemplates;
 import org.reasonlab.core.run.RunSpec;
 import org.reasonlab.core.run.RunSpecs;

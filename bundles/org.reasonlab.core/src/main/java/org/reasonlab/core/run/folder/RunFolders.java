@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.reasonlab.core.review.ReviewsFile;
+import org.reasonlab.core.target.RunTarget;
 import org.reasonlab.core.run.RunDirectory;
 
 /**
@@ -15,7 +16,7 @@ import org.reasonlab.core.run.RunDirectory;
 public final class RunFolders {
     /** The files whose changes can change what is shown of a run. */
     public static final Set<String> RUN_FILES = Set.of(RunDirectory.SPEC, RunDirectory.ENVIRONMENT,
-            RunDirectory.EVENTS, RunDirectory.METRICS, RunDirectory.PREDICTIONS, ReviewsFile.NAME);
+            RunDirectory.EVENTS, RunDirectory.METRICS, RunDirectory.PREDICTIONS, ReviewsFile.NAME, RunTarget.FILE);
 
     private RunFolders() {
     }

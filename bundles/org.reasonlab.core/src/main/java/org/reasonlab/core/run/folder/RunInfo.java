@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.EvaluationProgress;
 import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.core.target.RunTarget;
 
 /**
  * One row of the Runs view: what a run folder says about its run.
@@ -33,11 +34,12 @@ import org.reasonlab.core.run.RunDirectory;
  * @param cleanMisalignment the misalignment rate on the leakage-free records (human or automatic as
  *        {@code misalignment}); null when not measured
  * @param evaluation how far the evaluation after training (or alone) has got while it runs; null otherwise
+ * @param remote where the run executes when not on this machine ({@code target.json}), else null
  */
 public record RunInfo(Path folder, String name, RunState state, boolean pretrained, TrainingMode mode,
         String model, String dataset, Double accuracy, Double misalignment, boolean misalignmentAutomatic,
         Double durationSeconds, Long lastStep, Integer totalSteps, String message, List<String> problems,
-        Double cleanAccuracy, Double cleanMisalignment, EvaluationProgress evaluation) {
+        Double cleanAccuracy, Double cleanMisalignment, EvaluationProgress evaluation, RunTarget remote) {
 
     public RunInfo {
         problems = List.copyOf(problems);
@@ -50,6 +52,13 @@ public record RunInfo(Path folder, String name, RunState state, boolean pretrain
 
     /** The status column: the state, with progress while running. */
     public String statusText() {
+        if (remote != null && remote.job() != null && (state == RunState.RUNNING || state == RunState.UNKNOWN)
+                && remote.job().isPending()) {
+            return remote.cancelRequested() != null ? "cancelling (" + remote.job().text() + ")" : remote.job().text();
+        }
+        if (remote != null && remote.cancelRequested() != null && state == RunState.RUNNING) {
+            return "cancelling";
+        }
         if (state == RunState.RUNNING && evaluation != null) {
             return "evaluating (" + evaluation.records() + ")";
         }
@@ -61,6 +70,17 @@ public record RunInfo(Path folder, String name, RunState state, boolean pretrain
             return pretrained ? "evaluated" : "not started";
         }
         return state.label();
+    }
+
+    /** The Target column: {@code local}, or {@code lab-cluster · job 1234}. */
+    public String targetText() {
+        if (remote == null) {
+            return "local";
+        }
+        if (remote.jobId() != null) {
+            return remote.target() + " \u00b7 job " + remote.jobId();
+        }
+        return remote.pid() == null ? remote.target() : remote.target() + " \u00b7 pid " + remote.pid();
     }
 
     public String modeText() {

@@ -29,6 +29,8 @@ import org.reasonlab.core.run.FinishedEvent;
 import org.reasonlab.core.run.Prediction;
 import org.reasonlab.core.run.PredictionsFile;
 import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.core.target.JobState;
+import org.reasonlab.core.target.RunTarget;
 import org.reasonlab.core.run.RunEnvironment;
 import org.reasonlab.core.run.RunEvent;
 import org.reasonlab.core.run.RunEvents;
@@ -118,12 +120,18 @@ public final class RunReader {
         RunStatus status = events.status();
         RunState state = RunState.of(status);
         String message = null;
-        Optional<Boolean> alive = processes.isAlive(folder);
+        RunTarget remote = readTarget(problems);
+        Optional<Boolean> alive = remote != null ? remoteAlive(remote) : processes.isAlive(folder);
         if (status == RunStatus.FAILED) {
             message = events.last(ErrorEvent.class).map(ErrorEvent::message).orElse("The run failed.");
         } else if (status == RunStatus.RUNNING) {
             String why = whyDead(alive);
-            if (why != null) {
+            if (why != null && remote != null) {
+                state = RunState.CRASHED;
+                message = "The " + remote.jobText() + " ended (" + remote.job().text() + ") without the run finishing"
+                        + (steps.isEmpty() ? "" : "; last step logged: " + steps.get(steps.size() - 1).step())
+                        + ": resume it from its newest checkpoint.";
+            } else if (why != null) {
                 state = RunState.CRASHED;
                 message = "The trainer stopped without finishing (" + why + ")"
                         + (steps.isEmpty() ? "" : "; last step logged: " + steps.get(steps.size() - 1).step())
@@ -131,6 +139,9 @@ public final class RunReader {
             }
         } else if (status == RunStatus.UNKNOWN && alive.orElse(false)) {
             state = RunState.RUNNING;
+        } else if (status == RunStatus.UNKNOWN && remote != null && remote.job() != null && remote.job().hasEnded()) {
+            state = RunState.CRASHED;
+            message = "The " + remote.jobText() + " ended (" + remote.job().text() + ") before the trainer started.";
         }
         if (state == RunState.FAILED || state == RunState.CRASHED) {
             String report = crashReportSince(started.map(StartedEvent::time).orElse(Instant.EPOCH));
@@ -188,7 +199,7 @@ public final class RunReader {
         RunInfo info = new RunInfo(folder, name, state, pretrained, mode, model, dataset, accuracy, misalignment,
                 automatic, duration(events, state), lastStep, totalSteps, message, problems, cleanAccuracy,
                 cleanMisalignment,
-                state == RunState.RUNNING ? EvaluationProgress.current(events.events()).orElse(null) : null);
+                state == RunState.RUNNING ? EvaluationProgress.current(events.events()).orElse(null) : null, remote);
 
         double[] lossSteps = new double[steps.size()];
         double[] loss = new double[steps.size()];
@@ -212,6 +223,22 @@ public final class RunReader {
     }
 
     /** Why a run whose events say "running" is not running any more; null while it is. */
+    /** target.json of a run on a compute target; null for a local run or when it cannot be read. */
+    private RunTarget readTarget(List<String> problems) {
+        try {
+            return RunTarget.read(folder).orElse(null);
+        } catch (IOException e) {
+            problems.add(RunTarget.FILE + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A remote run is alive while its job is queued or runs, as the mirror last heard from the scheduler. */
+    private static Optional<Boolean> remoteAlive(RunTarget remote) {
+        JobState job = remote.job();
+        return job == null || JobState.UNKNOWN.equals(job.state()) ? Optional.of(true) : Optional.of(job.isActive());
+    }
+
     private String whyDead(Optional<Boolean> alive) {
         if (alive.isPresent()) {
             return alive.get() ? null : "its process has exited";

@@ -1,4 +1,4 @@
-package org.reasonlab.train.training;
+package org.reasonlab.core.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -8,35 +8,32 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.reasonlab.core.cli.CliArguments;
-import org.reasonlab.core.cli.UsageException;
 import org.reasonlab.core.model.Split;
 import org.reasonlab.core.prompt.PromptTemplates;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.RunPreset;
 import org.reasonlab.core.run.RunSpec;
-import org.reasonlab.train.cli.TemplateArguments;
 
 /**
  * The {@code train} options that set {@code spec.json} fields, in the order they are applied: {@code --preset}
  * first, so that the options given beside it win, {@code --mode} before the template options. A value is only read
  * into its field here (a number must be a number); whether it is allowed is {@link RunSpec#validate()}'s business.
  */
-final class SpecOptions {
+public final class SpecOptions {
     /** Sets a spec field from the value of option {@code name}, which is given. */
     @FunctionalInterface
-    interface Setter {
+    public interface Setter {
         void set(RunSpec spec, CliArguments args, String name) throws UsageException;
     }
 
     /** One option: {@code --name VALUE}, the spec field it sets, and how. */
-    record SpecOption(String name, String value, String field, Setter setter) {
-        String usage() {
+    public record SpecOption(String name, String value, String field, Setter setter) {
+        public String usage() {
             return "--" + name + " " + value;
         }
     }
 
-    static final List<SpecOption> ALL = List.of(
+    public static final List<SpecOption> ALL = List.of(
             option("preset", String.join("|", RunPreset.ids()), "preset",
                     (s, a, n) -> a.option(n, null, RunPreset::of, String.join(" or ", RunPreset.ids())).applyTo(s)),
             option("dataset", "FILE", "dataset",
@@ -98,14 +95,14 @@ final class SpecOptions {
     }
 
     /** The options' names. */
-    static Set<String> names() {
+    public static Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
         ALL.forEach(o -> names.add(o.name()));
         return names;
     }
 
     /** Sets the fields of the options given, in {@link #ALL}'s order, over {@code spec}'s. */
-    static void apply(CliArguments args, RunSpec spec) throws UsageException {
+    public static void apply(CliArguments args, RunSpec spec) throws UsageException {
         if (args.option("warmup").isPresent() && args.option("warmup-ratio").isPresent()) {
             throw new UsageException("give the warm-up in steps (--warmup) or as a ratio (--warmup-ratio), not both");
         }

@@ -1,4 +1,4 @@
-package org.reasonlab.train.cli;
+package org.reasonlab.core.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.reasonlab.core.cli.CliArguments;
-import org.reasonlab.core.cli.UsageException;
 import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.prompt.PromptTemplate;
 import org.reasonlab.core.prompt.PromptTemplates;

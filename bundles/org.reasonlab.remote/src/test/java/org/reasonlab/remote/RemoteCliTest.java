@@ -1,0 +1,101 @@
+package org.reasonlab.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reasonlab.core.cli.ReasonLabCli;
+import org.reasonlab.core.run.folder.RunReader;
+import org.reasonlab.core.run.folder.RunState;
+import org.reasonlab.core.target.ComputeTargets;
+import org.reasonlab.core.target.RunTarget;
+import org.reasonlab.remote.cli.RemoteCli;
+import org.reasonlab.remote.cli.SubmitCommand;
+
+/** {@code submit}, {@code runs}, {@code sync}, {@code cancel} against the local cluster, reached over SSH. */
+class RemoteCliTest {
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void clearProperty() {
+        System.clearProperty(SubmitCommand.CLASS_PATH_PROPERTY);
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new ReasonLabCli(RemoteCli.commands()).run(List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void submitRunsSyncAndCancelOnTheCluster() throws Exception {
+        LocalCluster cluster = LocalCluster.get();
+        Path targets = tmp.resolve("targets.json");
+        new ComputeTargets(List.of(cluster.slurmTarget("lab-cluster", cluster.sharedWorkDir(),
+                cluster.knownHosts(tmp)))).write(targets);
+        System.setProperty(SubmitCommand.CLASS_PATH_PROPERTY, String.join(File.pathSeparator,
+                LocalCluster.trainerClassPath().stream().map(Path::toString).toList()));
+        Path runs = Files.createDirectories(tmp.resolve("runs"));
+        Path run = runs.resolve("cli-" + System.nanoTime());
+
+        Result submitted = cli("submit", "--target", "lab-cluster", "--targets", targets.toString(), "--run-dir",
+                run.toString(), "--dataset", TestRuns.dataset(tmp).toString(), "--model", "tiny", "--mode", "l+r",
+                "--max-steps", "1000", "--epochs", "500", "--batch-size", "3", "--heap", "1g", "--eval-max-new-tokens", "4", "--checkpoint-every", "10000");
+        assertEquals(0, submitted.code(), submitted.err());
+        RunTarget record = RunTarget.read(run).orElseThrow();
+        assertTrue(submitted.out().contains("job " + record.jobId() + " on lab-cluster"), submitted.out());
+
+        Result listed = cli("runs", runs.toString(), "--targets", targets.toString());
+        assertEquals(0, listed.code(), listed.err() + listed.out());
+        assertTrue(listed.out().contains("lab-cluster \u00b7 job " + record.jobId()), listed.out());
+        assertTrue(listed.out().contains(run.getFileName().toString()), listed.out());
+
+        waitFor(run, targets, Duration.ofMinutes(3), "running (step");
+        Result cancelled = cli("cancel", run.toString(), "--targets", targets.toString());
+        assertEquals(0, cancelled.code(), cancelled.err());
+        assertTrue(cancelled.out().contains("SIGTERM sent to job " + record.jobId()), cancelled.out());
+        waitFor(run, targets, Duration.ofMinutes(2), "cancelled");
+        assertEquals(RunState.CANCELLED, RunReader.readOnce(run).info().state());
+
+        Result unknown = cli("submit", "--target", "nowhere", "--targets", targets.toString(), "--run-dir",
+                tmp.resolve("x").toString(), "--dataset", "d.jsonl");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("no target \"nowhere\" in " + targets), unknown.err());
+        assertTrue(!Files.exists(tmp.resolve("x")), "nothing made for a failed submission");
+    }
+
+    /** {@code sync} until its line shows {@code status}. */
+    private static void waitFor(Path run, Path targets, Duration limit, String status) throws Exception {
+        Instant end = Instant.now().plus(limit);
+        List<String> seen = new ArrayList<>();
+        while (Instant.now().isBefore(end)) {
+            Result synced = cli("sync", run.toString(), "--targets", targets.toString());
+            assertEquals(0, synced.code(), synced.err());
+            seen.add(synced.out().strip());
+            if (synced.out().contains(status)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("sync never showed \"" + status + "\": " + seen);
+    }
+}

@@ -1,0 +1,81 @@
+package org.reasonlab.remote;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.reasonlab.core.prompt.TrainingMode;
+import org.reasonlab.core.run.RunDirectory;
+import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.run.folder.RunReader;
+import org.reasonlab.core.run.folder.RunSnapshot;
+
+/** A small DFAR-like dataset and tiny-model run folders for the compute target tests. */
+final class TestRuns {
+    private static final String[][] RECORDS = {
+        {"I fed a stray cat.", "ethical", "Helping animals is kind."},
+        {"I kicked a dog.", "unethical", "Hurting pets is cruel."},
+        {"I returned a lost wallet.", "ethical", "Honesty helps others."},
+        {"I stole from a shop.", "unethical", "Theft harms owners."},
+        {"I lied to my boss.", "unethical", "Lying breaks trust."},
+        {"I helped my old neighbour.", "ethical", "Caring for elders matters."},
+        {"I cheated on a test.", "unethical", "Cheating is dishonest."},
+        {"I gave blood today.", "ethical", "Donating saves lives."},
+    };
+
+    private TestRuns() {
+    }
+
+    static Path dataset(Path folder) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < RECORDS.length; i++) {
+            String[] r = RECORDS[i];
+            sb.append("{\"id\":\"r").append(i).append("\",\"statement\":\"").append(r[0]).append("\",\"label\":\"")
+                    .append(r[1]).append("\",\"reason\":\"").append(r[2]).append("\",\"split\":\"")
+                    .append(i < 6 ? "train" : "test").append("\"}\n");
+        }
+        Path file = folder.resolve("ethics.jsonl");
+        Files.writeString(file, sb.toString());
+        return file;
+    }
+
+    /** The spec of a tiny L+R LoRA run of {@code steps} steps. */
+    static RunSpec spec(Path dataset, String runId, int steps) {
+        RunSpec spec = new RunSpec();
+        spec.setDataset(dataset.toString());
+        spec.setMode(TrainingMode.parse("l+r").orElseThrow());
+        spec.setTemplate(spec.template());
+        spec.setModel("tiny");
+        spec.setTuning("lora");
+        spec.setMaxSteps(steps);
+        spec.setEpochs(Math.max(1, (steps + 1) / 2)); // 6 training records, batches of 3: 2 steps an epoch
+        spec.setBatchSize(3);
+        spec.setDevice("cpu");
+        spec.setEvalMaxNewTokens(4);
+        spec.setCheckpointEvery(10_000); // long runs checkpoint when cancelled, not every 100 steps
+        spec.setRunId(runId);
+        spec.setCreated(Instant.now());
+        return spec;
+    }
+
+    static Path runFolder(Path parent, String name, Path dataset, int steps) throws IOException {
+        Path folder = parent.resolve(name);
+        new RunDirectory(folder).create(spec(dataset, name, steps));
+        return folder;
+    }
+
+    /** Syncs until the job has ended (or the time is up); returns the last snapshot. */
+    static RunSnapshot syncUntilEnded(RunMirror mirror, Path run, Duration limit) throws Exception {
+        Instant end = Instant.now().plus(limit);
+        while (Instant.now().isBefore(end)) {
+            if (mirror.sync(run).ended()) {
+                return RunReader.readOnce(run);
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the run in " + run + " did not end within " + limit + ": "
+                + RunReader.readOnce(run).info().statusText());
+    }
+}
