@@ -13,6 +13,10 @@ public final class RunCommands {
     public static final String REVIEW = "org.reasonlab.ui.runs.review";
     /** Resumes the selected stopped run from its newest checkpoint. */
     public static final String RESUME = "org.reasonlab.ui.runs.resume";
+    /** Cancels the selected runs on compute targets (SIGTERM: checkpoint, then stop). */
+    public static final String CANCEL = "org.reasonlab.ui.runs.cancel";
+    /** Downloads the adapter, merged model and checkpoints of the selected runs on compute targets. */
+    public static final String DOWNLOAD = "org.reasonlab.ui.runs.download";
     /** Compares two or more selected runs, in the DFAR paper's order. */
     public static final String COMPARE = "org.reasonlab.ui.runs.compare";
     /** Deletes the selected run folders after asking; never a running run. */

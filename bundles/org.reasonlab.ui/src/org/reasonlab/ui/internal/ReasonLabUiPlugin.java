@@ -21,6 +21,7 @@ public class ReasonLabUiPlugin extends AbstractUIPlugin {
 
     @Override
     public void stop(BundleContext context) throws Exception {
+        org.reasonlab.ui.internal.remote.RemoteRunJob.stopAll(); // the next start reattaches
         plugin = null;
         super.stop(context);
     }

@@ -38,7 +38,8 @@ public final class DetachedTrainer {
         connection.run(check(pid, runFolder) + " && kill -TERM " + pid);
     }
 
-    private static String check(long pid, String runFolder) {
-        return "[ \"$(readlink /proc/" + pid + "/cwd 2>/dev/null)\" = " + ShellQuote.quote(runFolder) + " ]";
+    /** That pid runs in that folder ({@code -ef}: the same inode, also where a path goes through a symbolic link). */
+    static String check(long pid, String runFolder) {
+        return "[ /proc/" + pid + "/cwd -ef " + ShellQuote.quote(runFolder) + " ]";
     }
 }

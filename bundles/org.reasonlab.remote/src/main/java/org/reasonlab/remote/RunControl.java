@@ -27,6 +27,12 @@ public final class RunControl {
     }
 
     public RunTarget cancel(Path localRun) throws IOException {
+        try (RunFolderLock lock = RunFolderLock.acquire(localRun)) {
+            return cancelLocked(localRun);
+        }
+    }
+
+    private RunTarget cancelLocked(Path localRun) throws IOException {
         RunTarget record = read(localRun);
         if (record.kind() == TargetKind.SLURM) {
             Slurm slurm = new Slurm(connection);
@@ -49,8 +55,8 @@ public final class RunControl {
         if (record.kind() == TargetKind.SLURM && record.jobId() != null) {
             new Slurm(connection).cancel(record.jobId());
         } else if (record.pid() != null) {
-            connection.run("[ \"$(readlink /proc/" + record.pid() + "/cwd 2>/dev/null)\" = "
-                    + ShellQuote.quote(record.remoteFolder()) + " ] && pkill -KILL -s " + record.pid());
+            connection.run(DetachedTrainer.check(record.pid(), record.remoteFolder()) + " && pkill -KILL -s "
+                    + record.pid());
         }
     }
 
@@ -60,6 +66,12 @@ public final class RunControl {
      * @throws IOException when the job still runs or is queued, or the target refuses
      */
     public RunTarget resume(Path localRun) throws IOException {
+        try (RunFolderLock lock = RunFolderLock.acquire(localRun)) {
+            return resumeLocked(localRun);
+        }
+    }
+
+    private RunTarget resumeLocked(Path localRun) throws IOException {
         RunTarget record = read(localRun);
         RunTarget updated;
         if (record.kind() == TargetKind.SLURM) {
@@ -70,10 +82,8 @@ public final class RunControl {
             String jobId;
             if (record.groupId() != null && record.arrayIndex() != null) {
                 String sweep = RemotePaths.under(record.workDir(), RemotePaths.SWEEPS, record.groupId());
-                CommandResult r = connection.run("cd -- " + ShellQuote.quote(sweep) + " && " + ShellQuote.command(
-                        "sbatch", "--parsable", "--array=" + record.arrayIndex(), "--", JobScript.SBATCH_FILE))
-                        .orThrow();
-                jobId = r.stdout().strip().split(";")[0] + "_" + record.arrayIndex();
+                jobId = slurm.submit(sweep, JobScript.SBATCH_FILE, "--array=" + record.arrayIndex()) + "_"
+                        + record.arrayIndex();
             } else {
                 jobId = slurm.submit(record.remoteFolder(), JobScript.SBATCH_FILE);
             }

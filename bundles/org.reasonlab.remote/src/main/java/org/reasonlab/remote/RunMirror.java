@@ -3,6 +3,7 @@ package org.reasonlab.remote;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,7 +13,6 @@ import java.util.List;
 
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunEventReader;
-import org.reasonlab.core.run.RunStatus;
 import org.reasonlab.core.target.JobState;
 import org.reasonlab.core.target.JobScript;
 import org.reasonlab.core.target.RemotePaths;
@@ -51,53 +51,66 @@ public final class RunMirror {
     }
 
     public SyncResult sync(Path localRun) throws IOException {
+        try (RunFolderLock lock = RunFolderLock.acquire(localRun)) {
+            return syncLocked(localRun);
+        }
+    }
+
+    private SyncResult syncLocked(Path localRun) throws IOException {
         RunTarget record = RunTarget.read(localRun)
                 .orElseThrow(() -> new IOException(localRun + " has no " + RunTarget.FILE + ": it is not a remote run"));
         RemoteFiles files = new RemoteFiles(connection, record.workDir());
-        int lines = pullEvents(files, record, localRun);
+        Path events = new RunDirectory(localRun).eventsFile();
+        long offset = Files.exists(events) ? Files.size(events) : 0;
+        byte[] chunk = newLines(files, record, offset);
         JobState state = jobState(record);
         boolean ended = !state.isActive() && !JobState.UNKNOWN.equals(state.state());
         if (ended) {
-            lines += pullEvents(files, record, localRun); // the last lines written as the job ended
+            chunk = newLines(files, record, offset); // with the last lines written as the job ended
         }
-        RunStatus status = RunEventReader.read(new RunDirectory(localRun).eventsFile()).status();
-        ended |= status.isFinal() && !state.isActive();
+        boolean finished = RunEventReader.parse(new String(chunk, StandardCharsets.UTF_8)).status().isFinal()
+                || RunEventReader.read(events).status().isFinal();
         record = record.withState(state);
         if (!Files.exists(localRun.resolve(RunDirectory.ENVIRONMENT))) {
             files.download(RemotePaths.under(record.remoteFolder(), RunDirectory.ENVIRONMENT),
                     localRun.resolve(RunDirectory.ENVIRONMENT));
         }
-        if (ended || status.isFinal()) {
+        // the results before the events that say the run is over: whoever sees it finished finds them here
+        if (ended || finished) {
             for (String name : RESULT_FILES) {
                 files.download(RemotePaths.under(record.remoteFolder(), name), localRun.resolve(name));
             }
         }
-        record = finishCancel(record, state);
+        int lines = append(events, chunk);
+        finishCancel(record, state);
         record.write(localRun);
-        return new SyncResult(record, lines, ended);
+        return new SyncResult(record, lines, ended || finished && !state.isActive());
     }
 
-    /** Appends the remote events after the local file's end, whole lines only; returns how many. */
-    static int pullEvents(RemoteFiles files, RunTarget record, Path localRun) throws IOException {
-        Path local = new RunDirectory(localRun).eventsFile();
-        long offset = Files.exists(local) ? Files.size(local) : 0;
+    /** The remote events after {@code offset}, whole lines only (a line being written comes next time). */
+    static byte[] newLines(RemoteFiles files, RunTarget record, long offset) throws IOException {
         byte[] bytes = files.readFrom(RemotePaths.under(record.remoteFolder(), RunDirectory.EVENTS), offset);
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] != '\n') {
-            end--; // a line being written: next time
+            end--;
         }
-        if (end == 0) {
+        return end == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, end);
+    }
+
+    /** Appends whole lines to the local event log (and forces them to disk); returns how many. */
+    static int append(Path events, byte[] chunk) throws IOException {
+        if (chunk.length == 0) {
             return 0;
         }
         int lines = 0;
-        for (int i = 0; i < end; i++) {
-            if (bytes[i] == '\n') {
+        for (byte b : chunk) {
+            if (b == '\n') {
                 lines++;
             }
         }
-        try (FileChannel out = FileChannel.open(local, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (FileChannel out = FileChannel.open(events, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, end);
+            ByteBuffer buffer = ByteBuffer.wrap(chunk);
             while (buffer.hasRemaining()) {
                 out.write(buffer);
             }
@@ -118,13 +131,10 @@ public final class RunMirror {
     }
 
     /** After Cancel's SIGTERM and the grace period, a job still there is ended for good. */
-    private RunTarget finishCancel(RunTarget record, JobState state) throws IOException {
-        if (record.cancelRequested() == null || !state.isActive()) {
-            return record;
-        }
-        if (state.isPending() || Instant.now().isAfter(record.cancelRequested().plus(cancelGrace))) {
+    private void finishCancel(RunTarget record, JobState state) throws IOException {
+        if (record.cancelRequested() != null && state.isActive()
+                && (state.isPending() || Instant.now().isAfter(record.cancelRequested().plus(cancelGrace)))) {
             new RunControl(connection).forceStop(record);
         }
-        return record;
     }
 }

@@ -38,6 +38,28 @@ public final class Submission {
     private final ComputeTarget target;
     private final List<Path> trainerClassPath;
     private final String heap;
+    private ScriptApproval approval = script -> true;
+
+    /** Sees the job script before it is submitted; false stops the submission (nothing is left behind). */
+    @FunctionalInterface
+    public interface ScriptApproval {
+        boolean approve(String scriptText);
+    }
+
+    /** Thrown when the {@link ScriptApproval} said no. */
+    public static final class NotApproved extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotApproved() {
+            super("the job script was not approved; nothing was submitted");
+        }
+    }
+
+    /** Shows the job script to someone before it is submitted (the workbench, before a target's first run). */
+    public Submission withScriptApproval(ScriptApproval scriptApproval) {
+        this.approval = scriptApproval;
+        return this;
+    }
 
     public Submission(Connection connection, ComputeTarget target, List<Path> trainerClassPath, String heap) {
         if (target.isLocal()) {
@@ -64,6 +86,7 @@ public final class Submission {
         TrainerDeployment.Deployed trainer = TrainerDeployment.deploy(files, trainerClassPath, target.usesGpu());
         List<String> made = new ArrayList<>();
         List<Path> localFilesWritten = new ArrayList<>();
+        List<Runnable> stopStarted = new ArrayList<>(); // what was started, to end when a later step fails
         try {
             List<String> remoteRuns = new ArrayList<>();
             for (Path local : localRuns) {
@@ -92,7 +115,12 @@ public final class Submission {
                 }
                 files.write(RemotePaths.under(scriptFolder, JobScript.SBATCH_FILE), script.text());
                 saveLocally(localRuns, script, localFilesWritten);
-                String jobId = new Slurm(connection).submit(scriptFolder, JobScript.SBATCH_FILE);
+                if (!approval.approve(script.text())) {
+                    throw new NotApproved();
+                }
+                Slurm slurm = new Slurm(connection);
+                String jobId = slurm.submit(scriptFolder, JobScript.SBATCH_FILE);
+                stopStarted.add(() -> quietly(() -> slurm.cancel(jobId)));
                 Instant now = Instant.now();
                 for (int i = 0; i < localRuns.size(); i++) {
                     RunTarget record = RunTarget.of(target, remoteRuns.get(i), trainer.folder())
@@ -106,9 +134,15 @@ public final class Submission {
                             trainer.folder(), trainer.jars(), heap);
                     files.write(RemotePaths.under(remoteRuns.get(i), JobScript.DETACHED_FILE), script.text());
                     saveLocally(List.of(localRuns.get(i)), script, localFilesWritten);
+                    if (i == 0 && !approval.approve(script.text())) {
+                        throw new NotApproved();
+                    }
                 }
                 for (int i = 0; i < localRuns.size(); i++) {
                     long pid = detached.start(remoteRuns.get(i));
+                    String folder = remoteRuns.get(i);
+                    stopStarted.add(() -> quietly(() -> connection.run(DetachedTrainer.check(pid, folder)
+                            + " && pkill -KILL -s " + pid)));
                     RunTarget record = RunTarget.of(target, remoteRuns.get(i), trainer.folder())
                             .withPid(pid, Instant.now());
                     records.add(groupId == null ? record : record.inSweep(groupId, i));
@@ -119,6 +153,7 @@ public final class Submission {
             }
             return records;
         } catch (IOException | RuntimeException e) {
+            stopStarted.forEach(Runnable::run);
             for (String folder : made) {
                 try {
                     files.removeTree(folder);
@@ -130,6 +165,19 @@ public final class Submission {
                 Files.deleteIfExists(p);
             }
             throw e;
+        }
+    }
+
+    private interface RemoteAction {
+        void run() throws IOException;
+    }
+
+    /** Clean-up after a failure: its own failure must not hide the first. */
+    private static void quietly(RemoteAction action) {
+        try {
+            action.run();
+        } catch (IOException | RuntimeException e) {
+            // the original error is what the user needs to see
         }
     }
 

@@ -67,10 +67,13 @@ public final class TrainerDeployment {
                     + ShellQuote.quote(folder) + " 2>/dev/null || test -f "
                     + ShellQuote.quote(RemotePaths.under(folder, COMPLETE_MARKER)))
                     .orThrow();
-        } finally {
-            if (files.exists(partial)) {
+        } catch (IOException | RuntimeException e) {
+            try {
                 files.removeTree(partial);
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
             }
+            throw e;
         }
         return new Deployed(folder, names, true);
     }

@@ -29,7 +29,7 @@ import org.reasonlab.remote.ssh.SshConnection;
 
 /** Cancel writes a checkpoint and stops the SLURM job; Resume resubmits it and the run completes from there. */
 class CancelResumeTest {
-    private static final int STEPS = 1000;
+    private static final int STEPS = 600;
 
     @TempDir
     Path tmp;
@@ -40,7 +40,7 @@ class CancelResumeTest {
         ComputeTarget target = cluster.slurmTarget("cluster", cluster.sharedWorkDir(), cluster.knownHosts(tmp));
         Path run = TestRuns.runFolder(tmp, "cancel-" + System.nanoTime(), TestRuns.dataset(tmp), STEPS);
         try (SshConnection ssh = SshConnection.open(target, HostKeyApproval.REJECT, PassphraseSource.NONE)) {
-            RunTarget first = new Submission(ssh, target, LocalCluster.trainerClassPath(), "1g").submit(List.of(run),
+            RunTarget first = new Submission(ssh, target, LocalCluster.trainerClassPath(), "4g").submit(List.of(run),
                     null).get(0);
             RunMirror mirror = new RunMirror(ssh, Duration.ofSeconds(30));
             waitForSteps(mirror, run, Duration.ofMinutes(3));

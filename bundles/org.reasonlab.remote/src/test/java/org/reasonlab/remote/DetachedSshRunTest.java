@@ -44,7 +44,7 @@ class DetachedSshRunTest {
         Path run = TestRuns.runFolder(tmp, "detached-" + System.nanoTime(), TestRuns.dataset(tmp), 1000);
         RunTarget record;
         try (SshConnection ssh = SshConnection.open(target, HostKeyApproval.REJECT, PassphraseSource.NONE)) {
-            record = new Submission(ssh, target, LocalCluster.trainerClassPath(), "1g").submit(List.of(run), null)
+            record = new Submission(ssh, target, LocalCluster.trainerClassPath(), "4g").submit(List.of(run), null)
                     .get(0);
             assertNull(record.jobId());
             assertNotNull(record.pid());

@@ -59,7 +59,7 @@ class RemoteCliTest {
 
         Result submitted = cli("submit", "--target", "lab-cluster", "--targets", targets.toString(), "--run-dir",
                 run.toString(), "--dataset", TestRuns.dataset(tmp).toString(), "--model", "tiny", "--mode", "l+r",
-                "--max-steps", "1000", "--epochs", "500", "--batch-size", "3", "--heap", "1g", "--eval-max-new-tokens", "4", "--checkpoint-every", "10000");
+                "--max-steps", "600", "--epochs", "300", "--batch-size", "3", "--heap", "4g", "--eval-max-new-tokens", "4", "--checkpoint-every", "10000");
         assertEquals(0, submitted.code(), submitted.err());
         RunTarget record = RunTarget.read(run).orElseThrow();
         assertTrue(submitted.out().contains("job " + record.jobId() + " on lab-cluster"), submitted.out());
@@ -75,6 +75,21 @@ class RemoteCliTest {
         assertTrue(cancelled.out().contains("SIGTERM sent to job " + record.jobId()), cancelled.out());
         waitFor(run, targets, Duration.ofMinutes(2), "cancelled");
         assertEquals(RunState.CANCELLED, RunReader.readOnce(run).info().state());
+
+        // the checkpoint stays on the target until asked for
+        assertTrue(!Files.exists(run.resolve("checkpoints")) || Files.list(run.resolve("checkpoints")).count() == 0);
+        Result downloaded = cli("sync", run.toString(), "--targets", targets.toString(), "--download", "checkpoints");
+        assertEquals(0, downloaded.code(), downloaded.err());
+        assertTrue(downloaded.out().contains("downloaded "), downloaded.out());
+        try (var checkpoints = Files.list(run.resolve("checkpoints"))) {
+            Path step = checkpoints.findFirst().orElseThrow();
+            try (var files = Files.list(step)) {
+                assertTrue(files.count() > 0, "the checkpoint's files came back: " + step);
+            }
+        }
+        Result again = cli("sync", run.toString(), "--targets", targets.toString(), "--download", "checkpoints");
+        assertTrue(again.out().contains("downloaded 0 file(s)"), "what is here already is not fetched again: "
+                + again.out());
 
         Result unknown = cli("submit", "--target", "nowhere", "--targets", targets.toString(), "--run-dir",
                 tmp.resolve("x").toString(), "--dataset", "d.jsonl");

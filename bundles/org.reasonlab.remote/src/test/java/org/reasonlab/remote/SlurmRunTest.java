@@ -38,7 +38,7 @@ class SlurmRunTest {
         Path run = TestRuns.runFolder(tmp.resolve("runs"), "L+R (tiny) it's $(touch pwned); x", dataset, 2);
 
         try (SshConnection ssh = SshConnection.open(target, HostKeyApproval.REJECT, PassphraseSource.NONE)) {
-            List<RunTarget> records = new Submission(ssh, target, LocalCluster.trainerClassPath(), "1g")
+            List<RunTarget> records = new Submission(ssh, target, LocalCluster.trainerClassPath(), "4g")
                     .submit(List.of(run), null);
             RunTarget record = records.get(0);
             assertNotNull(record.jobId());

@@ -40,7 +40,7 @@ class SubmissionErrorsTest {
         Path run = TestRuns.runFolder(tmp.resolve("runs"), "r1", TestRuns.dataset(tmp), 2);
         try (SshConnection ssh = SshConnection.open(target, HostKeyApproval.REJECT, PassphraseSource.NONE)) {
             IOException e = assertThrows(IOException.class, () -> new Submission(ssh, target,
-                    LocalCluster.trainerClassPath(), "1g").submit(List.of(run), null));
+                    LocalCluster.trainerClassPath(), "4g").submit(List.of(run), null));
             assertTrue(e.getMessage().contains("127.0.0.1:" + cluster.sshPort), e.getMessage());
             assertTrue(e.getMessage().contains("sbatch: error: invalid partition specified: gpux"), e.getMessage());
             assertTrue(e.getMessage().contains("sbatch"), e.getMessage());
@@ -64,7 +64,7 @@ class SubmissionErrorsTest {
         Path run = TestRuns.runFolder(tmp.resolve("runs"), "r1", TestRuns.dataset(tmp), 2);
         try (SshConnection ssh = SshConnection.open(target, HostKeyApproval.REJECT, PassphraseSource.NONE)) {
             IOException e = assertThrows(IOException.class, () -> new Submission(ssh, target,
-                    LocalCluster.trainerClassPath(), "1g").submit(List.of(run), null));
+                    LocalCluster.trainerClassPath(), "4g").submit(List.of(run), null));
             assertTrue(e.getMessage().contains("no Java at /opt/no-such-jdk/bin/java"), e.getMessage());
             assertTrue(e.getMessage().contains("127.0.0.1:" + cluster.sshPort), e.getMessage());
             try (Stream<Path> left = Files.list(workDir)) {

@@ -43,7 +43,7 @@ class SweepTest {
             runs.add(folder);
         }
         try (Connection ssh = new LocalConnection(cluster.environment())) {
-            List<RunTarget> records = new Submission(ssh, target, LocalCluster.trainerClassPath(), "1g").submit(runs,
+            List<RunTarget> records = new Submission(ssh, target, LocalCluster.trainerClassPath(), "4g").submit(runs,
                     group);
             String arrayJob = records.get(0).jobId().substring(0, records.get(0).jobId().indexOf('_'));
             for (int i = 0; i < 3; i++) {

@@ -15,6 +15,7 @@ import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
 import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.ui.internal.remote.RemoteLaunch;
 
 /**
  * Launches a "ReasonLab Fine-tune" configuration ({@value LaunchAttributes#TYPE_ID}): checks it,
@@ -22,7 +23,8 @@ import org.reasonlab.core.run.RunSpec;
  * {@link RunDirectory#create}) and starts {@code train --run-dir DIR --resume} in the trainer JVM,
  * which trains exactly that spec ({@code --resume} of a run without checkpoints starts at step 0);
  * or, for "evaluate base model", {@code eval} of the model on the evaluation split. Output goes to
- * the Console, progress to the Progress view ({@link TrainerJob}).
+ * the Console, progress to the Progress view ({@link TrainerJob}). On a compute target (Target tab) the run folders
+ * are made the same way and submitted there ({@link RemoteLaunch}).
  */
 public class FineTuneLaunchDelegate extends LaunchConfigurationDelegate {
 
@@ -32,12 +34,16 @@ public class FineTuneLaunchDelegate extends LaunchConfigurationDelegate {
         start(configuration, launch);
     }
 
-    /** Does the work of {@link #launch}; returns the job following the trainer. */
+    /** Does the work of {@link #launch}; returns the job following the trainer (null for a compute target's run). */
     public static TrainerJob start(ILaunchConfiguration configuration, ILaunch launch) throws CoreException {
         LaunchSettings settings = LaunchSettings.of(configuration);
         String problem = settings.firstProblem();
         if (problem != null) {
             throw new CoreException(Status.error(configuration.getName() + ": " + problem));
+        }
+        if (settings.isRemote()) {
+            RemoteLaunch.start(configuration.getName(), settings);
+            return null;
         }
         List<Path> classPath;
         try {

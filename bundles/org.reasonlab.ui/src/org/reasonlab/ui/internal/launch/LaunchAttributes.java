@@ -88,6 +88,15 @@ public final class LaunchAttributes {
     /** Folder of a local libtorch 2.7.1 ({@code PYTORCH_LIBRARY_PATH}); empty = the bundled CPU build or DJL's cache. */
     public static final String LIBTORCH_PATH = P + "libtorchPath";
 
+    // Target
+    /** The compute target's name ({@code local}, or one of targets.json); the model path is then a path there. */
+    public static final String TARGET = P + "target";
+    /** Seeds of a sweep, e.g. {@code 1,2,3}; empty = the Training tab's seed, one run. */
+    public static final String SEEDS = P + "seeds";
+    /** Modes of a sweep, e.g. {@code l,l+r}; empty = the Data tab's mode. */
+    public static final String MODES = P + "modes";
+    public static final List<String> TARGET_ATTRIBUTES = List.of(TARGET, SEEDS, MODES);
+
     /** The run setting each attribute holds, for {@link org.reasonlab.core.run.RunSettings}' check. */
     public static final Map<String, RunSetting> SETTINGS = settings();
 

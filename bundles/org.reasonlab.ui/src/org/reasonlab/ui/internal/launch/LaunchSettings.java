@@ -33,6 +33,7 @@ import org.reasonlab.core.run.RunPreset;
 import org.reasonlab.core.run.RunSetting;
 import org.reasonlab.core.run.RunSettings;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.target.ComputeTarget;
 import org.reasonlab.core.run.SettingProblem;
 
 /**
@@ -109,6 +110,9 @@ public final class LaunchSettings {
         d.put(DJL_CACHE, TrainingPreferences.get(TrainingPreferences.DJL_CACHE));
         d.put(OFFLINE, TrainingPreferences.get(TrainingPreferences.OFFLINE));
         d.put(LIBTORCH_PATH, TrainingPreferences.get(TrainingPreferences.LIBTORCH_PATH));
+        d.put(TARGET, ComputeTarget.LOCAL_NAME);
+        d.put(SEEDS, "");
+        d.put(MODES, "");
         return d;
     }
 
@@ -208,13 +212,30 @@ public final class LaunchSettings {
         if (!problems.isEmpty()) {
             return problems.get(0).message();
         }
+        if (attributes.contains(TARGET) || attributes.contains(SEEDS) || attributes.contains(MODES)) {
+            String problem = targetProblem();
+            if (problem != null) {
+                return problem;
+            }
+        }
         return attributes.contains(RUN_DIR) ? runDirectoryProblem() : null;
     }
 
-    /** The run settings among the values, the dataset as a file on disk. */
+    /**
+     * The run settings among the values, the dataset as a file on disk. On a compute target the model is a path
+     * there (Check target looks at it) and the local runtime settings do not apply, so they are not checked here.
+     */
     private RunSettings runSettings() {
         Map<RunSetting, String> texts = new EnumMap<>(RunSetting.class);
         SETTINGS.forEach((attribute, setting) -> texts.put(setting, raw(attribute)));
+        if (isRemote()) {
+            if (!raw(MODEL).isBlank()) {
+                texts.put(RunSetting.MODEL, RunSpec.TINY_MODEL);
+            }
+            texts.put(RunSetting.JAVA_HOME, "");
+            texts.put(RunSetting.LIBTORCH_PATH, "");
+            texts.put(RunSetting.DJL_CACHE, "");
+        }
         Path file = get(DATASET).isEmpty() ? null : datasetFile();
         if (file != null) {
             texts.put(RunSetting.DATASET, file.toString());
@@ -232,6 +253,73 @@ public final class LaunchSettings {
             return "Run folder must be an absolute path (or empty for runs/<name>-<time> next to the dataset).";
         }
         return Files.isRegularFile(dir) ? "Run folder is a file: " + runDir : null;
+    }
+
+    /** What is wrong with the target, seeds or modes; null when nothing. */
+    private String targetProblem() {
+        try {
+            seeds();
+            modes();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        boolean sweep = seeds().size() > 1 || modes().size() > 1;
+        if (!isRemote()) {
+            return sweep ? "A sweep (several seeds or modes) runs on a compute target: choose an SSH or SLURM target."
+                    : null;
+        }
+        if (evaluateOnly()) {
+            return "Evaluating the base model runs on this machine: choose the local target, or fine-tune.";
+        }
+        if (sweep && !get(RUN_DIR).isEmpty()) {
+            return "A sweep makes one run folder per run next to the dataset: leave the Run folder field empty.";
+        }
+        return null;
+    }
+
+    /** The compute target's name ({@code local} by default). */
+    public String target() {
+        String t = get(TARGET).strip();
+        return t.isEmpty() ? ComputeTarget.LOCAL_NAME : t;
+    }
+
+    public boolean isRemote() {
+        return !ComputeTarget.LOCAL_NAME.equals(target());
+    }
+
+    /** The sweep's seeds; the Training tab's seed alone when none are given. */
+    public List<Long> seeds() {
+        String text = get(SEEDS).strip();
+        if (text.isEmpty()) {
+            return List.of(Long.parseLong(get(SEED)));
+        }
+        List<Long> seeds = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            try {
+                seeds.add(Long.parseLong(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Seeds must be whole numbers separated by commas (1,2,3), not '"
+                        + part.strip() + "'.");
+            }
+        }
+        if (seeds.size() != new java.util.HashSet<>(seeds).size()) {
+            throw new IllegalArgumentException("Seeds lists a seed twice: " + text);
+        }
+        return seeds;
+    }
+
+    /** The sweep's modes; the Data tab's mode alone when none are given. */
+    public List<TrainingMode> modes() {
+        String text = get(MODES).strip();
+        if (text.isEmpty()) {
+            return List.of(mode());
+        }
+        List<TrainingMode> modes = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            modes.add(TrainingMode.parse(part.strip()).orElseThrow(() -> new IllegalArgumentException(
+                    "Modes must be l, l+r or r->l separated by commas, not '" + part.strip() + "'.")));
+        }
+        return modes;
     }
 
     // ---------------------------------------------------------------- derived values
@@ -316,7 +404,8 @@ public final class LaunchSettings {
             s.setTemplate(new PromptTemplate(raw(TEMPLATE_PROMPT), raw(TEMPLATE_ANSWER)));
         }
         String model = get(MODEL);
-        s.setModel(RunSpec.TINY_MODEL.equals(model) ? model : RunSettings.path(model).toAbsolutePath().toString());
+        s.setModel(RunSpec.TINY_MODEL.equals(model) || isRemote() ? model
+                : RunSettings.path(model).toAbsolutePath().toString());
         s.setTuning(get(TUNING));
         s.setLoraR(Integer.parseInt(get(LORA_R)));
         s.setLoraAlpha(Integer.parseInt(get(LORA_ALPHA)));

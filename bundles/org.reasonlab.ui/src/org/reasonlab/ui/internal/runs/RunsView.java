@@ -50,10 +50,10 @@ import org.reasonlab.ui.internal.ReasonLabUiPlugin;
  */
 public class RunsView extends ViewPart {
     public static final String ID = ReasonLabUi.RUNS_VIEW;
-    static final String[] COLUMNS = {"Run", "Status", "Mode", "Model", "Dataset", "Accuracy", "Leakage-free",
-            "Misalignment", "Duration"};
+    static final String[] COLUMNS = {"Run", "Status", "Target", "Mode", "Model", "Dataset", "Accuracy",
+            "Leakage-free", "Misalignment", "Duration"};
     private static final List<Function<RunRow, String>> TEXTS = List.of(r -> r.info().name(),
-            r -> r.info().statusText(), r -> r.info().modeText(), r -> nz(r.info().model()), r -> nz(r.dataset()),
+            r -> r.info().statusText(), r -> r.info().targetText(), r -> r.info().modeText(), r -> nz(r.info().model()), r -> nz(r.dataset()),
             r -> r.info().accuracyText(), r -> r.info().cleanAccuracyText(), r -> r.info().misalignmentText(),
             r -> r.info().durationText());
 
@@ -85,7 +85,8 @@ public class RunsView extends ViewPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
-        int[] widths = {160, 200, 90, 160, 160, 80, 95, 110, 90}; // status fits "evaluating (400 / 1000 records)"
+        // status fits "evaluating (400 / 1000 records)", target "lab-cluster · job 123456_2"
+        int[] widths = {160, 200, 170, 90, 160, 160, 80, 95, 110, 90};
         for (int i = 0; i < COLUMNS.length; i++) {
             int column = i;
             TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);

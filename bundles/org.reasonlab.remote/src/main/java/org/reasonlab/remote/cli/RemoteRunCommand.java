@@ -26,7 +26,14 @@ abstract class RemoteRunCommand implements CliCommand {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws UsageException, IOException {
-        CliArguments args = CliArguments.parse(arguments, Set.of(CliArguments.HELP), TargetArguments.OPTIONS);
+        Set<String> options = new java.util.HashSet<>(TargetArguments.OPTIONS);
+        options.addAll(extraOptions());
+        CliArguments args = CliArguments.parse(arguments, Set.of(CliArguments.HELP), options);
+        try {
+            readOptions(args);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path run = Path.of(args.requirePositional(1, "RUN").get(0)).toAbsolutePath().normalize();
         RunTarget record = RunTarget.read(run).orElseThrow(() -> new UsageException(run + " has no "
                 + RunTarget.FILE + ": it is not a run on a compute target"));
@@ -35,6 +42,14 @@ abstract class RemoteRunCommand implements CliCommand {
                 TargetArguments.passphrases())) {
             return execute(connection, target, run, out);
         }
+    }
+
+    /** Options of this command besides the target ones. */
+    protected Set<String> extraOptions() {
+        return Set.of();
+    }
+
+    protected void readOptions(CliArguments args) throws UsageException {
     }
 
     static Duration grace(ComputeTarget target) {

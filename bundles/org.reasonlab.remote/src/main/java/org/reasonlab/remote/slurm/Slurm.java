@@ -32,9 +32,12 @@ public final class Slurm {
      * @return the job id
      * @throws RemoteCommandException with sbatch's error ({@code sbatch: error: invalid partition specified: gpux})
      */
-    public String submit(String folder, String script) throws IOException {
-        CommandResult r = connection.run("cd -- " + ShellQuote.quote(folder) + " && "
-                + ShellQuote.command("sbatch", "--parsable", "--", script)).orThrow();
+    public String submit(String folder, String script, String... options) throws IOException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("sbatch", "--parsable"));
+        command.addAll(java.util.List.of(options));
+        command.addAll(java.util.List.of("--", script));
+        CommandResult r = connection.run("cd -- " + ShellQuote.quote(folder) + " && " + ShellQuote.command(command))
+                .orThrow();
         String out = r.stdout().strip();
         String last = out.isEmpty() ? "" : out.substring(out.lastIndexOf('\n') + 1).strip();
         Matcher m = JOB_ID.matcher(last);
@@ -71,7 +74,8 @@ public final class Slurm {
         if (!q.ok() && !q.stderr().contains("Invalid job id")) {
             throw new RemoteCommandException(q); // squeue itself failed: the cluster is not answering
         }
-        return new JobState(JobState.UNKNOWN, null, now);
+        // squeue answered and knows no such job, nor do sacct and scontrol: it ended long enough ago to be forgotten
+        return new JobState(JobState.GONE, null, now);
     }
 
     /** {@code scancel --batch --signal=TERM}: the job's batch shell passes SIGTERM to the trainer, which checkpoints. */

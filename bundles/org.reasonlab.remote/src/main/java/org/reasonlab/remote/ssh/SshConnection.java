@@ -24,6 +24,7 @@ import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.reasonlab.core.target.ComputeTarget;
+import org.reasonlab.core.target.ShellQuote;
 import org.reasonlab.remote.CommandResult;
 import org.reasonlab.remote.Connection;
 
@@ -35,6 +36,8 @@ import org.reasonlab.remote.Connection;
  */
 public final class SshConnection implements Connection {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+    /** Long enough for a person to compare a host key's fingerprint or type a passphrase. */
+    static final Duration AUTH_TIMEOUT = Duration.ofMinutes(5);
 
     private final SshClient client;
     private final ClientSession session;
@@ -89,7 +92,7 @@ public final class SshConnection implements Connection {
                     keys.setPasswordFinder(passwordProvider(passphrases));
                     session.setKeyIdentityProvider(keys);
                 }
-                session.auth().verify(CONNECT_TIMEOUT);
+                session.auth().verify(AUTH_TIMEOUT);
             } catch (IOException | RuntimeException e) {
                 session.close(true);
                 check.throwIfRefused();
@@ -108,7 +111,8 @@ public final class SshConnection implements Connection {
     public CommandResult run(String commandLine, InputStream stdin, Duration timeout) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (ChannelExec channel = session.createExecChannel(commandLine)) {
+        // sh, whatever the account's login shell (tcsh, fish) would make of the POSIX syntax
+        try (ChannelExec channel = session.createExecChannel("/bin/sh -c " + ShellQuote.quote(commandLine))) {
             channel.setOut(out);
             channel.setErr(err);
             if (stdin != null) {
