@@ -145,12 +145,13 @@ class RunsViewTest {
         String[] texts = view.shownTexts("done-run");
         assertEquals("done-run", texts[0]);
         assertEquals("completed", texts[1]);
-        assertEquals("l+r", texts[2]);
-        assertEquals("tiny", texts[3]);
-        assertEquals("/data/dfar.jsonl", texts[4]);
-        assertEquals("75.0%", texts[5]);
-        assertEquals("66.7%", texts[6], "accuracy on the leakage-free records");
-        assertEquals("25.0% (auto)", texts[7]);
+        assertEquals("local", texts[2], "the target: this machine");
+        assertEquals("l+r", texts[3]);
+        assertEquals("tiny", texts[4]);
+        assertEquals("/data/dfar.jsonl", texts[5]);
+        assertEquals("75.0%", texts[6]);
+        assertEquals("66.7%", texts[7], "accuracy on the leakage-free records");
+        assertEquals("25.0% (auto)", texts[8]);
 
         RunInfo live = view.shownRun("live-run");
         assertNull(live.accuracy());
@@ -170,7 +171,7 @@ class RunsViewTest {
         review.markMisaligned();
         waitForRow(view, "done-run", r -> !r.misalignmentAutomatic() && r.misalignment() != null);
         assertEquals(1.0, view.shownRun("done-run").misalignment(), 1e-9);
-        assertEquals("100.0%", view.shownTexts("done-run")[7]);
+        assertEquals("100.0%", view.shownTexts("done-run")[8]);
     }
 
     @Test

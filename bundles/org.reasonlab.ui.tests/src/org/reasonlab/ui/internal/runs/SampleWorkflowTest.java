@@ -87,7 +87,7 @@ class SampleWorkflowTest {
         assertEquals(TrainingMode.L_PLUS_R, row.mode());
         assertTrue(row.accuracyText().endsWith("%"), row.accuracyText());
         assertTrue(row.hasPredictions());
-        assertEquals(dataset.getFullPath().toString(), view.shownTexts(row.name())[4], "the dataset as a workspace path");
+        assertEquals(dataset.getFullPath().toString(), view.shownTexts(row.name())[5], "the dataset as a workspace path");
 
         view.select(row.name());
         WorkbenchTestSupport.execute(RunCommands.OPEN);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.eclipse.core.resources.IProject;
@@ -12,7 +13,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.ui.IStartup;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunEventReader;
 import org.reasonlab.core.target.RunTarget;
@@ -20,15 +20,23 @@ import org.reasonlab.ui.internal.JobFamilies;
 
 /**
  * After a restart, follows again every run on a compute target whose job had not ended when the workbench closed
- * (a run folder in the workspace with {@code target.json} and no final event).
+ * (a run folder in the workspace with {@code target.json} and no final event). The Runs view asks for it when it
+ * opens (it is part of the ReasonLab perspective and restored with it), once per session: ReasonLab contributes no
+ * start-up hook to the workbench.
  */
-public class RemoteReattach implements IStartup {
+public final class RemoteReattach {
+    private static final AtomicBoolean DONE = new AtomicBoolean();
     /** How deep under a project run folders are looked for ({@code data/runs/NAME/target.json} is 4). */
     private static final int SEARCH_DEPTH = 6;
 
-    @Override
-    public void earlyStartup() {
-        schedule();
+    private RemoteReattach() {
+    }
+
+    /** The first call of a session reattaches; later ones do nothing. */
+    public static void once() {
+        if (DONE.compareAndSet(false, true)) {
+            schedule();
+        }
     }
 
     public static Job schedule() {

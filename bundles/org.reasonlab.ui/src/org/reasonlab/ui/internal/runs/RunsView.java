@@ -40,6 +40,7 @@ import org.reasonlab.core.run.folder.RunSnapshot;
 import org.reasonlab.core.run.folder.RunState;
 import org.reasonlab.ui.ReasonLabUi;
 import org.reasonlab.ui.RunCommands;
+import org.reasonlab.ui.internal.remote.RemoteReattach;
 import org.reasonlab.ui.internal.ReasonLabUiPlugin;
 
 /**
@@ -128,6 +129,7 @@ public class RunsView extends ViewPart {
         getSite().registerContextMenu(RunCommands.RUNS_VIEW_MENU, menu, viewer);
         watcher = new RunWatcher("Reading runs", RunsView::concernsRuns, this::readAll);
         watcher.start();
+        RemoteReattach.once(); // runs on compute targets that had not ended when the workbench last closed
     }
 
     private void openSelection() {
