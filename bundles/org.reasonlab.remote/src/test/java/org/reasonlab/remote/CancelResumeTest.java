@@ -29,7 +29,7 @@ import org.reasonlab.remote.ssh.SshConnection;
 
 /** Cancel writes a checkpoint and stops the SLURM job; Resume resubmits it and the run completes from there. */
 class CancelResumeTest {
-    private static final int STEPS = 600;
+    private static final int STEPS = 60;
 
     @TempDir
     Path tmp;

@@ -41,7 +41,7 @@ class DetachedSshRunTest {
         LocalCluster cluster = LocalCluster.get();
         ComputeTarget target = cluster.target("gpu-box", TargetKind.SSH, cluster.sharedWorkDir(),
                 cluster.knownHosts(tmp), LocalCluster.javaExecutable(), SlurmSettings.defaults());
-        Path run = TestRuns.runFolder(tmp, "detached-" + System.nanoTime(), TestRuns.dataset(tmp), 1000);
+        Path run = TestRuns.runFolder(tmp, "detached-" + System.nanoTime(), TestRuns.dataset(tmp), 60);
         RunTarget record;
         try (SshConnection ssh = SshConnection.open(target, HostKeyApproval.REJECT, PassphraseSource.NONE)) {
             record = new Submission(ssh, target, LocalCluster.trainerClassPath(), "4g").submit(List.of(run), null)

@@ -59,7 +59,7 @@ class RemoteCliTest {
 
         Result submitted = cli("submit", "--target", "lab-cluster", "--targets", targets.toString(), "--run-dir",
                 run.toString(), "--dataset", TestRuns.dataset(tmp).toString(), "--model", "tiny", "--mode", "l+r",
-                "--max-steps", "600", "--epochs", "300", "--batch-size", "3", "--heap", "4g", "--eval-max-new-tokens", "4", "--checkpoint-every", "10000");
+                "--max-steps", "60", "--epochs", "60", "--batch-size", "48", "--heap", "4g", "--eval-max-new-tokens", "4", "--checkpoint-every", "10000");
         assertEquals(0, submitted.code(), submitted.err());
         RunTarget record = RunTarget.read(run).orElseThrow();
         assertTrue(submitted.out().contains("job " + record.jobId() + " on lab-cluster"), submitted.out());

@@ -28,20 +28,37 @@ final class TestRuns {
     private TestRuns() {
     }
 
+    /** Training records: 72 (the 6 training statements, each 12 times, numbered); 2 test records. */
+    static final int TRAIN_RECORDS = 72;
+    /** A long run's batch: steps slow enough to cancel mid-run, few of them. */
+    static final int LONG_RUN_BATCH = 48;
+
     static Path dataset(Path folder) throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < RECORDS.length; i++) {
-            String[] r = RECORDS[i];
-            sb.append("{\"id\":\"r").append(i).append("\",\"statement\":\"").append(r[0]).append("\",\"label\":\"")
-                    .append(r[1]).append("\",\"reason\":\"").append(r[2]).append("\",\"split\":\"")
-                    .append(i < 6 ? "train" : "test").append("\"}\n");
+        int id = 0;
+        for (int copy = 0; copy < TRAIN_RECORDS / 6; copy++) {
+            for (int i = 0; i < 6; i++) {
+                line(sb, id++, RECORDS[i][0].replace(".", " (" + copy + ")."), RECORDS[i][1], RECORDS[i][2], "train");
+            }
+        }
+        for (int i = 6; i < RECORDS.length; i++) {
+            line(sb, id++, RECORDS[i][0], RECORDS[i][1], RECORDS[i][2], "test");
         }
         Path file = folder.resolve("ethics.jsonl");
         Files.writeString(file, sb.toString());
         return file;
     }
 
-    /** The spec of a tiny L+R LoRA run of {@code steps} steps. */
+    private static void line(StringBuilder sb, int id, String statement, String label, String reason, String split) {
+        sb.append("{\"id\":\"r").append(id).append("\",\"statement\":\"").append(statement)
+                .append("\",\"label\":\"").append(label).append("\",\"reason\":\"").append(reason)
+                .append("\",\"split\":\"").append(split).append("\"}\n");
+    }
+
+    /**
+     * The spec of a tiny L+R LoRA run of {@code steps} steps: batches of 3 for a short run, of {@value #LONG_RUN_BATCH}
+     * for a longer one (fewer, slower steps).
+     */
     static RunSpec spec(Path dataset, String runId, int steps) {
         RunSpec spec = new RunSpec();
         spec.setDataset(dataset.toString());
@@ -50,8 +67,8 @@ final class TestRuns {
         spec.setModel("tiny");
         spec.setTuning("lora");
         spec.setMaxSteps(steps);
-        spec.setEpochs(Math.max(1, (steps + 1) / 2)); // 6 training records, batches of 3: 2 steps an epoch
-        spec.setBatchSize(3);
+        spec.setEpochs(steps);
+        spec.setBatchSize(steps <= 5 ? 3 : LONG_RUN_BATCH);
         spec.setDevice("cpu");
         spec.setEvalMaxNewTokens(4);
         spec.setCheckpointEvery(10_000); // long runs checkpoint when cancelled, not every 100 steps

@@ -146,7 +146,7 @@ class RemoteTargetWorkflowTest {
         assertTrue(Files.isDirectory(run.resolve("checkpoints/step-50")), "downloaded when asked");
 
         // a second, longer run: cancelled from the Runs view (checkpoint), resumed to completion
-        ILaunchConfigurationWorkingCopy longer = quickOnCluster(200); // long enough to be cancelled mid-run
+        ILaunchConfigurationWorkingCopy longer = quickOnCluster(60); // a minute of steps: long enough to be cancelled mid-run
         Path second = launch(longer).get(0);
         RunInfo running = TrainerTestSupport.waitForRun(view, second,
                 r -> r.state() == RunState.RUNNING && r.lastStep() != null);
