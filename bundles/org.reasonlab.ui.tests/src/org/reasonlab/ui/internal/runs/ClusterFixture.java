@@ -81,7 +81,7 @@ final class ClusterFixture implements AutoCloseable {
     /** A job holding {@code cpus} CPUs for ten minutes, so that the next jobs wait ("pending (Resources)"). */
     String occupyNode(int cpus) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("sbatch", "--parsable", "--cpus-per-task=" + cpus, "--mem=500M",
-                "--wrap", "sleep 600").redirectErrorStream(true);
+                "--output=/dev/null", "--wrap", "sleep 600").redirectErrorStream(true);
         builder.environment().putAll(environment());
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
