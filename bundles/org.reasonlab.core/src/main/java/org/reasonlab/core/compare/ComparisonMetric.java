@@ -2,20 +2,27 @@ package org.reasonlab.core.compare;
 
 /** The rows of a comparison: each a share in [0, 1], shown in percent. */
 public enum ComparisonMetric {
-    ACCURACY("Accuracy (%)"),
-    MACRO_F1("Macro-F1 (%)"),
-    UNPARSEABLE_RATE("Unparseable (%)"),
+    ACCURACY("Accuracy (%)", "accuracy"),
+    MACRO_F1("Macro-F1 (%)", "macroF1"),
+    UNPARSEABLE_RATE("Unparseable (%)", "unparseableRate"),
     /** Parse-free: the label whose answer the model finds most likely after the prompt. */
-    LIKELIHOOD_ACCURACY("Likelihood accuracy (%)"),
+    LIKELIHOOD_ACCURACY("Likelihood accuracy (%)", "likelihoodAccuracy"),
     /** 1 - {@code reasons.agreement} of {@code metrics.json}. */
-    AUTOMATIC_MISALIGNMENT("Reason misalignment, automatic (%)"),
+    AUTOMATIC_MISALIGNMENT("Reason misalignment, automatic (%)", "automaticMisalignment"),
     /** Pooled human verdicts of {@code reviews.jsonl}. */
-    HUMAN_MISALIGNMENT("Reason misalignment, human (%)");
+    HUMAN_MISALIGNMENT("Reason misalignment, human (%)", "humanMisalignment");
 
     private final String label;
+    private final String key;
 
-    ComparisonMetric(String label) {
+    ComparisonMetric(String label, String key) {
         this.label = label;
+        this.key = key;
+    }
+
+    /** The metric's name in JSON output ({@code accuracy}, {@code macroF1}, ...). */
+    public String key() {
+        return key;
     }
 
     public String label() {

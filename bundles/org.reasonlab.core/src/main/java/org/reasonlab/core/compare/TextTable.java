@@ -48,6 +48,35 @@ public record TextTable(List<String> header, List<List<String>> rows, List<Boole
         sb.append("\r\n");
     }
 
+    /** Plain text for a terminal: columns padded to their widest cell, two spaces apart, a rule under the header. */
+    public String toText() {
+        int[] widths = new int[header.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = header.get(i).length();
+            for (List<String> r : rows) {
+                widths[i] = Math.max(widths[i], r.get(i).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        textLine(sb, header, widths);
+        for (int i = 0; i < widths.length; i++) {
+            sb.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
+        }
+        sb.append('\n');
+        rows.forEach(r -> textLine(sb, r, widths));
+        return sb.toString();
+    }
+
+    private void textLine(StringBuilder sb, List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i).replace('\r', ' ').replace('\n', ' ');
+            String pad = " ".repeat(widths[i] - c.length());
+            line.append(i == 0 ? "" : "  ").append(rightAligned.get(i) ? pad + c : c + pad);
+        }
+        sb.append(line.toString().stripTrailing()).append('\n');
+    }
+
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
         markdownLine(sb, header);
@@ -106,6 +135,7 @@ public record TextTable(List<String> header, List<List<String>> rows, List<Boole
                 case '<' -> sb.append("\\textless{}");
                 case '>' -> sb.append("\\textgreater{}");
                 case '\u0394' -> sb.append("$\\Delta$");
+                case '\u00b1' -> sb.append("$\\pm$");
                 case '\r', '\n' -> sb.append(' ');
                 default -> sb.append(c);
             }

@@ -20,8 +20,9 @@ import org.reasonlab.core.run.JsonFields;
 
 /**
  * {@code reviews.jsonl} beside a run's {@code predictions.jsonl}: an append-only log, one JSON object per line
- * ({@code id}, {@code reviewer}, {@code verdict}, {@code time}, {@code note}). Appending writes one line in one
- * write and forces it to disk; rewriting ({@link #write}) is atomic. Lines that are not reviews (not JSON, not
+ * ({@code id}, {@code reviewer}, {@code verdict}, {@code time}, {@code note}, and {@code session} for a verdict given
+ * in a blinded review session; {@code note} and {@code session} are left out when null). Appending writes one line
+ * in one write and forces it to disk; rewriting ({@link #write}) is atomic. Lines that are not reviews (not JSON, not
  * UTF-8, a missing field) are reported with their line numbers and kept byte for byte.
  */
 public final class ReviewsFile {
@@ -44,6 +45,9 @@ public final class ReviewsFile {
         if (r.note() != null) {
             o.addProperty("note", r.note());
         }
+        if (r.session() != null) {
+            o.addProperty("session", r.session());
+        }
         return JsonFields.toLine(o);
     }
 
@@ -63,7 +67,12 @@ public final class ReviewsFile {
                             + verdictText + "'"));
         }
         String time = JsonFields.requiredString(o, "time");
-        return new Review(id, reviewer, verdict, JsonFields.instant(time, "time"), JsonFields.string(o, "note"));
+        String session = JsonFields.string(o, "session");
+        if (session != null && session.isBlank()) {
+            throw new IllegalArgumentException("session must not be blank");
+        }
+        return new Review(id, reviewer, verdict, JsonFields.instant(time, "time"), JsonFields.string(o, "note"),
+                session);
     }
 
     /**

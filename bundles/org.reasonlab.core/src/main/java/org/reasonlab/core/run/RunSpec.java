@@ -248,7 +248,8 @@ public final class RunSpec {
 
     /**
      * How many records of the evaluation split are evaluated, a seeded sample ({@link
-     * org.reasonlab.core.model.SplitRecords#sample}, seed {@link #seed()}); null for all of them.
+     * org.reasonlab.core.model.SplitRecords#sample}, seed {@link #effectiveSplitSeed()}, so that the runs of a sweep
+     * over seeds are evaluated on the same records); null for all of them.
      */
     public Integer evalSample() { return evalSample; }
     public void setEvalSample(Integer records) { this.evalSample = records; }

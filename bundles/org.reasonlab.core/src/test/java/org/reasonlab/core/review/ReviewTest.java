@@ -223,4 +223,90 @@ class ReviewTest {
         assertEquals(1.0, new ReviewerAgreement("a", "b", 3, 0, 0, 2).kappa(), 1e-12);
         assertNull(new ReviewerAgreement("a", "b", 0, 0, 0, 0).kappa());
     }
+
+    @Test
+    void aSessionIdIsWrittenOnlyWhenThereIsOne() {
+        Instant t = Instant.parse("2025-05-01T09:00:00Z");
+        Review plain = new Review("a", "alice", ReviewVerdict.ALIGNED, t, null);
+        assertNull(plain.session());
+        assertEquals("{\"id\":\"a\",\"reviewer\":\"alice\",\"verdict\":\"aligned\",\"time\":\"2025-05-01T09:00:00Z\"}",
+                ReviewsFile.encode(plain));
+        Review blind = new Review("a", "alice", null, t, "n", "s-1");
+        String line = ReviewsFile.encode(blind);
+        assertEquals("{\"id\":\"a\",\"reviewer\":\"alice\",\"verdict\":null,\"time\":\"2025-05-01T09:00:00Z\","
+                + "\"note\":\"n\",\"session\":\"s-1\"}", line);
+        assertEquals(blind, ReviewsFile.decode(line));
+        assertEquals(plain, ReviewsFile.decode(ReviewsFile.encode(plain)));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ReviewsFile.decode("{\"id\":\"a\",\"reviewer\":\"x\",\"verdict\":null,\"time\":"
+                        + "\"2025-05-01T09:00:00Z\",\"session\":3}"));
+        assertEquals("session must be text", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Review("a", "alice", null, t, null, " "));
+    }
+
+    @Test
+    void sessionVerdictsOutliveLaterUnblindedOnesAndCompaction() throws Exception {
+        Path f = tmp.resolve("reviews.jsonl");
+        ReviewSet set = ReviewSet.load(f, CLOCK);
+        set.mark("alice", "a", ReviewVerdict.ALIGNED, "before the session");
+        assertNull(set.markInSession("s1", "alice", "a", ReviewVerdict.MISALIGNED, null));
+        assertNull(set.markInSession("s1", "bob", "b", ReviewVerdict.ALIGNED, null));
+        assertNull(set.markInSession("s2", "bob", "b", ReviewVerdict.MISALIGNED, null));
+        assertEquals(ReviewVerdict.MISALIGNED, set.verdict("alice", "a")); // the last line wins run-wide
+        set.mark("alice", "a", ReviewVerdict.ALIGNED, "after unblinding");
+        set.unmark("bob", "b"); // unblinded withdrawal: both sessions keep bob's verdicts
+        set.markInSession("s1", "carol", "c", ReviewVerdict.ALIGNED, null);
+        set.mark("carol", "c", ReviewVerdict.MISALIGNED, null);
+        set.unmarkInSession("s1", "carol", "c"); // withdraws in s1 only: carol's later unblinded verdict stays
+
+        for (ReviewSet s : List.of(set, ReviewSet.load(f, CLOCK))) {
+            assertEquals(ReviewVerdict.ALIGNED, s.verdict("alice", "a"));
+            assertEquals("after unblinding", s.review("alice", "a").note());
+            assertEquals(ReviewVerdict.MISALIGNED, s.sessionVerdict("s1", "alice", "a"));
+            assertNull(s.verdict("bob", "b"));
+            assertEquals(ReviewVerdict.ALIGNED, s.sessionVerdict("s1", "bob", "b"));
+            assertEquals(ReviewVerdict.MISALIGNED, s.sessionVerdict("s2", "bob", "b"));
+            assertEquals(ReviewVerdict.MISALIGNED, s.verdict("carol", "c"));
+            assertNull(s.sessionVerdict("s1", "carol", "c"));
+            assertNull(s.sessionVerdict("s2", "alice", "a"));
+            assertEquals(Set.of("alice", "bob"), s.sessionReviewers("s1"));
+            assertEquals(Set.of("s1", "s2"), s.sessions());
+        }
+
+        set.save();
+        List<String> lines = Files.readAllLines(f);
+        assertEquals(6, lines.size(), lines.toString()); // alice: s1 + current; bob: s1, s2 + withdrawal; carol: current
+        ReviewSet compacted = ReviewSet.load(f, CLOCK);
+        assertEquals(ReviewVerdict.ALIGNED, compacted.verdict("alice", "a"));
+        assertEquals(ReviewVerdict.MISALIGNED, compacted.sessionVerdict("s1", "alice", "a"));
+        assertNull(compacted.verdict("bob", "b"));
+        assertEquals(ReviewVerdict.ALIGNED, compacted.sessionVerdict("s1", "bob", "b"));
+        assertEquals(ReviewVerdict.MISALIGNED, compacted.sessionVerdict("s2", "bob", "b"));
+        assertEquals(ReviewVerdict.MISALIGNED, compacted.verdict("carol", "c"));
+        assertNull(compacted.sessionVerdict("s1", "carol", "c"));
+
+        // undo in a session: restore returns and puts back the session's own state
+        Review previous = compacted.markInSession("s1", "alice", "a", ReviewVerdict.ALIGNED, null);
+        assertEquals(ReviewVerdict.MISALIGNED, previous.verdict());
+        compacted.restoreInSession("s1", "alice", "a", previous);
+        assertEquals(ReviewVerdict.MISALIGNED, compacted.sessionVerdict("s1", "alice", "a"));
+    }
+
+    @Test
+    void compactionKeepsTheOrderOfOneReviewersLinesWhenAClockWentBack() throws Exception {
+        Path f = tmp.resolve("reviews.jsonl");
+        Files.writeString(f, """
+                {"id":"a","reviewer":"alice","verdict":"misaligned","time":"2025-05-01T12:00:00Z","session":"s1"}
+                {"id":"a","reviewer":"alice","verdict":"aligned","time":"2025-05-01T09:00:00Z"}
+                {"id":"b","reviewer":"bob","verdict":"aligned","time":"2025-05-01T10:00:00Z"}
+                """, StandardCharsets.UTF_8);
+        ReviewSet set = ReviewSet.load(f, CLOCK);
+        set.save();
+        ReviewSet again = ReviewSet.load(f, CLOCK);
+        assertEquals(ReviewVerdict.ALIGNED, again.verdict("alice", "a"));
+        assertEquals(ReviewVerdict.MISALIGNED, again.sessionVerdict("s1", "alice", "a"));
+        assertEquals(List.of("b", "a", "a"), Files.readAllLines(f).stream()
+                .map(l -> ReviewsFile.decode(l).predictionId()).toList());
+    }
 }

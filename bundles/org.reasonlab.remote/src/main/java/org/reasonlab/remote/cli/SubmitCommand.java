@@ -21,6 +21,9 @@ import org.reasonlab.core.cli.UsageException;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.run.group.RunGroup;
+import org.reasonlab.core.run.group.RunGroupFile;
+import org.reasonlab.core.run.group.Sweep;
 import org.reasonlab.core.target.ComputeTarget;
 import org.reasonlab.core.target.ComputeTargets;
 import org.reasonlab.core.target.RunTarget;
@@ -82,34 +85,30 @@ public final class SubmitCommand implements CliCommand {
         }
         List<RunSpec> specs = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
-        boolean sweep = seeds.size() > 1 || modes.size() > 1;
-        for (TrainingMode mode : modes) {
-            for (Long seed : seeds) {
-                RunSpec spec = base.copy();
-                if (mode != null) {
-                    spec.setMode(mode);
-                }
-                if (seed != null) {
-                    spec.setSeed(seed);
-                }
-                String suffix = sweep ? (mode == null ? "" : "-" + modeName(mode)) + (seed == null ? ""
-                        : "-seed" + seed) : "";
-                Path folder = runDir.resolveSibling(runDir.getFileName() + suffix);
-                spec.setRunId(folder.getFileName().toString());
-                spec.setCreated(Instant.now());
-                if (spec.mode() != null && !spec.hasOwnTemplate()) {
-                    spec.setTemplate(spec.template());
-                }
-                List<String> problems = spec.validate();
-                if (!problems.isEmpty()) {
-                    throw new UsageException("invalid settings: " + String.join("; ", problems));
-                }
-                if (new RunDirectory(folder).holdsRun()) {
-                    throw new UsageException("the run folder " + folder + " already holds a run");
-                }
-                specs.add(spec);
-                folders.add(folder);
+        Sweep sweep;
+        try {
+            sweep = new Sweep(modes.stream().filter(m -> m != null).toList(),
+                    seeds.stream().filter(s -> s != null).toList());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--modes/--seeds: " + e.getMessage());
+        }
+        for (Sweep.Member member : sweep.members(base)) {
+            RunSpec spec = member.spec();
+            Path folder = runDir.resolveSibling(runDir.getFileName() + member.suffix());
+            spec.setRunId(folder.getFileName().toString());
+            spec.setCreated(Instant.now());
+            if (spec.mode() != null && !spec.hasOwnTemplate()) {
+                spec.setTemplate(spec.template());
             }
+            List<String> problems = spec.validate();
+            if (!problems.isEmpty()) {
+                throw new UsageException("invalid settings: " + String.join("; ", problems));
+            }
+            if (new RunDirectory(folder).holdsRun()) {
+                throw new UsageException("the run folder " + folder + " already holds a run");
+            }
+            specs.add(spec);
+            folders.add(folder);
         }
         List<Path> classPath = trainerClassPath();
         List<Path> created = new ArrayList<>();
@@ -122,13 +121,17 @@ public final class SubmitCommand implements CliCommand {
                     created.add(folders.get(i));
                 }
             }
-            String group = sweep ? runDir.getFileName() + "-" + LocalDateTime.now().format(STAMP) : null;
+            String group = sweep.isSweep() ? runDir.getFileName() + "-" + LocalDateTime.now().format(STAMP) : null;
             List<RunTarget> records = new Submission(connection, target, classPath, heap).submit(folders, group);
+            if (group != null) {
+                RunGroupFile.write(RunGroup.of(runDir.getParent(), group, RunGroup.Origin.SWEEP, Instant.now(), folders));
+            }
             for (int i = 0; i < folders.size(); i++) {
                 out.println(folders.get(i) + "  " + records.get(i).jobText() + "  " + records.get(i).remoteFolder());
             }
             if (group != null) {
-                out.println("sweep " + group + ": " + folders.size() + " runs");
+                out.println("sweep " + group + ": " + folders.size() + " runs (group file "
+                        + runDir.resolveSibling(group + RunGroupFile.SUFFIX) + ")");
             }
             return OK;
         } catch (IOException | RuntimeException e) {
@@ -187,10 +190,5 @@ public final class SubmitCommand implements CliCommand {
                     () -> new UsageException("--modes takes l, l+r or r->l separated by commas, not \"" + m + "\"")));
         }
         return modes;
-    }
-
-    /** l, lr, rl: a mode in a folder name. */
-    static String modeName(TrainingMode mode) {
-        return mode.id().replace("+", "").replace("->", "");
     }
 }

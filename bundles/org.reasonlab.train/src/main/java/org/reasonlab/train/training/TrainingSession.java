@@ -228,7 +228,8 @@ final class TrainingSession {
                 .withStopStrings(EvalMain.STOP_STRINGS)
                 .withMaxSequenceLength(spec.maxSequenceLength());
         ModelAnswerSource source = new ModelAnswerSource(model, options);
-        List<DatasetRecord> sample = SplitRecords.sample(records.eval(), spec.evalSample(), spec.seed());
+        // the split seed, not the run's: the runs of a sweep over seeds are evaluated on the same records
+        List<DatasetRecord> sample = SplitRecords.sample(records.eval(), spec.evalSample(), spec.effectiveSplitSeed());
         // generated in batches of the training batch size (memory for it is there); same answers as one by one
         EvalResult result = new Evaluator(spec.mode(), spec.template(), spec.model())
                 .batchSize(spec.batchSize()).trainedOn(TrainingStatements.of(records.train()))
