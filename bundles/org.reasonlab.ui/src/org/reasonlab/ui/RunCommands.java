@@ -19,6 +19,10 @@ public final class RunCommands {
     public static final String DOWNLOAD = "org.reasonlab.ui.runs.download";
     /** Compares two or more selected runs, in the DFAR paper's order. */
     public static final String COMPARE = "org.reasonlab.ui.runs.compare";
+    /** Save the selected runs as a run group ({@code *.group.json}) beside them. */
+    public static final String GROUP = "org.reasonlab.ui.runs.group";
+    /** A blinded review session over the selected runs' generated reasons. */
+    public static final String BLIND_REVIEW = "org.reasonlab.ui.runs.blindReview";
     /** Deletes the selected run folders after asking; never a running run. */
     public static final String DELETE = "org.reasonlab.ui.runs.delete";
     /** Reads the runs of the Runs view again. */

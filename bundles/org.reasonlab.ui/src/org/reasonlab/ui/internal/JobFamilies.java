@@ -16,6 +16,8 @@ public final class JobFamilies {
     public static final Object OVERVIEW = new Object();
     /** Reading a run's predictions and reviews for the reason review. */
     public static final Object REVIEW_LOAD = new Object();
+    /** The comparison's statistics (intervals, paired tests, bootstrap). */
+    public static final Object COMPARISON = new Object();
     /** Submitting runs to a compute target and following them there. */
     public static final Object REMOTE = new Object();
 

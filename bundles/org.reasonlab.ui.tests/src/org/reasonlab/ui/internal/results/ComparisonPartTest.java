@@ -90,16 +90,19 @@ class ComparisonPartTest {
     @Test
     void showsThePaperTable() throws Exception {
         ComparisonPart part = ComparisonPart.show(WorkbenchTestSupport.page(), List.of(runs.get(2), runs.get(1), runs.get(0)));
-        assertEquals(List.of("Setting", "Accuracy (%)", "Misalignment rate (%)"), part.shownPaperHeader());
-        assertEquals(List.of(List.of("pre-trained", "50.0", "40.0 (auto)"), List.of("L", "70.0", "n/a"),
-                List.of("L+R", "75.0", "50.0 [9.5, 90.5] (n=2)")), part.shownPaperRows());
+        part.joinStatistics();
+        assertEquals(List.of("Setting", "Seeds", "Accuracy (%)", "Misalignment rate (%)"), part.shownPaperHeader());
+        // run-lr's accuracy interval comes from its two predictions (both right), its human rate from 1 of 2 reviews
+        assertEquals(List.of(List.of("pre-trained", "1", "50.0", "40.0 (auto)"), List.of("L", "1", "70.0", "n/a"),
+                List.of("L+R (baseline)", "1", "75.0 [34.2, 100.0]", "50.0 [9.5, 90.5]")), part.shownPaperRows());
     }
 
     @Test
     void exportsCsvMarkdownAndLatex() throws Exception {
         ComparisonPart part = ComparisonPart.show(WorkbenchTestSupport.page(), runs);
-        assertEquals("Setting,Accuracy (%),Misalignment rate (%)\r\n" + "pre-trained,50.0,40.0 (auto)\r\n"
-                + "L,70.0,n/a\r\n" + "L+R,75.0,\"50.0 [9.5, 90.5] (n=2)\"\r\n",
+        part.joinStatistics();
+        assertEquals("Setting,Seeds,Accuracy (%),Misalignment rate (%)\r\n" + "pre-trained (baseline),1,50.0,40.0 (auto)\r\n"
+                + "L,1,70.0,n/a\r\n" + "L+R,1,\"75.0 [34.2, 100.0]\",\"50.0 [9.5, 90.5]\"\r\n",
                 part.exportText(ExportFormat.CSV, ComparisonPart.Which.PAPER));
 
         part.setDifferencesOnly(true);

@@ -160,6 +160,34 @@ class RunsViewTest {
     }
 
     @Test
+    void aRunGroupShowsCollapsedWithItsRunsAndComparesAsAGroup() throws Exception {
+        run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        run("live", SPEC_LIVE, EVENTS_LIVE, null, null);
+        WorkbenchTestSupport.writeFile(project, "runs/pair.group.json", "{\"format\":\"reasonlab-run-group/1\","
+                + "\"origin\":\"selection\",\"created\":\"2026-12-06T10:00:00Z\",\"members\":[\"done\",\"live\"]}");
+        RunsView view = showView();
+        WorkbenchTestSupport.waitUntil("the group is shown with its runs",
+                () -> view.shownGroups().size() == 1 && view.shownGroups().get(0).members().size() == 2);
+        assertEquals(1, view.shownRoots().size(), "both runs are inside the group, not beside it");
+        assertEquals("pair", view.shownGroups().get(0).group().name());
+        String[] group = view.shownTexts("pair (2 runs)");
+        assertNotNull(group);
+        assertEquals("1 completed, 1 running", group[1]);
+        assertEquals("l+r, l", group[3]);
+        assertNotNull(view.shownTexts("done-run"), "the members are rows under the group");
+
+        view.select("pair");
+        WorkbenchTestSupport.flushEvents();
+        assertTrue(WorkbenchTestSupport.isEnabled(RunCommands.COMPARE), "a group can be compared");
+        WorkbenchTestSupport.execute(RunCommands.COMPARE);
+        var part = (org.reasonlab.ui.internal.results.ComparisonPart) WorkbenchTestSupport.page()
+                .findView(org.reasonlab.ui.internal.results.ComparisonPart.ID);
+        assertNotNull(part);
+        assertEquals(List.of("Metric", "done-run (baseline)", "live-run", "live-run \u0394"), part.shownHeader());
+        WorkbenchTestSupport.page().hideView(part);
+    }
+
+    @Test
     void aReviewVerdictShowsAsTheHumanMisalignmentRate() throws Exception {
         IFolder done = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
         RunsView view = showView();

@@ -24,8 +24,13 @@ public final class TrainerTestSupport {
 
     /** Runs the event loop until the condition holds or {@link #RUN_TIMEOUT} has passed. */
     public static void spinUntil(BooleanSupplier condition) {
+        spinUntil(condition, RUN_TIMEOUT);
+    }
+
+    /** Like {@link #spinUntil(BooleanSupplier)} with another time limit (a sweep trains several runs). */
+    public static void spinUntil(BooleanSupplier condition, Duration timeout) {
         Display display = Display.getCurrent();
-        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             if (!display.readAndDispatch()) {
                 display.timerExec(50, () -> {

@@ -1,8 +1,6 @@
 package org.reasonlab.ui.internal.launch;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -12,9 +10,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
-import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.run.RunDirectory;
-import org.reasonlab.core.run.RunSpec;
 import org.reasonlab.ui.internal.remote.RemoteLaunch;
 
 /**
@@ -23,8 +19,9 @@ import org.reasonlab.ui.internal.remote.RemoteLaunch;
  * {@link RunDirectory#create}) and starts {@code train --run-dir DIR --resume} in the trainer JVM,
  * which trains exactly that spec ({@code --resume} of a run without checkpoints starts at step 0);
  * or, for "evaluate base model", {@code eval} of the model on the evaluation split. Output goes to
- * the Console, progress to the Progress view ({@link TrainerJob}). On a compute target (Target tab) the run folders
- * are made the same way and submitted there ({@link RemoteLaunch}).
+ * the Console, progress to the Progress view ({@link TrainerJob}). A sweep (several seeds or modes) makes one run
+ * folder per run and a run group file beside them, and trains them one after another ({@link LocalSweep}). On a
+ * compute target (Target tab) the run folders are made the same way and submitted there ({@link RemoteLaunch}).
  */
 public class FineTuneLaunchDelegate extends LaunchConfigurationDelegate {
 
@@ -51,29 +48,22 @@ public class FineTuneLaunchDelegate extends LaunchConfigurationDelegate {
         } catch (IllegalStateException e) {
             throw new CoreException(Status.error(e.getMessage()));
         }
-        Path runDir = settings.runDirectory(configuration.getName(), LocalDateTime.now()).toAbsolutePath();
-        RunDirectory run = new RunDirectory(runDir);
-        if (run.holdsRun()) { // a run folder holds one run: event logs and checkpoints of two never mix
-            throw new CoreException(Status.error("The run folder " + runDir
-                    + " already holds a run: clear the Run folder field for a new one, or resume that run."));
-        }
         if (settings.evaluateOnly()) {
+            Path runDir = settings.runDirectory(configuration.getName(), LocalDateTime.now()).toAbsolutePath();
+            if (new RunDirectory(runDir).holdsRun()) {
+                throw new CoreException(Status.error("The run folder " + runDir
+                        + " already holds a run: clear the Run folder field for a new one, or resume that run."));
+            }
             TrainerCommand command = TrainerCommand.evaluate(settings, classPath, runDir);
             return TrainerLauncher.start(launch, command, "Evaluate " + configuration.getName(), false);
         }
-        RunSpec spec = settings.toSpec(LaunchSettings.safeName(runDir.getFileName().toString()));
-        spec.setCreated(Instant.now());
-        List<String> problems = spec.validate();
-        if (!problems.isEmpty()) {
-            throw new CoreException(Status.error("Invalid run settings: " + String.join("; ", problems)));
+        LaunchRuns runs = LaunchRuns.create(configuration.getName(), settings);
+        if (runs.group() == null) {
+            TrainerCommand command = TrainerCommand.train(settings, classPath, runs.folders().get(0));
+            return TrainerLauncher.start(launch, command, "Fine-tune " + configuration.getName(), true);
         }
-        try {
-            run.create(spec);
-        } catch (IOException e) {
-            throw new CoreException(Status.error("Cannot create the run folder: " + FileErrors.describe(e), e));
-        }
-        TrainerCommand command = TrainerCommand.train(settings, classPath, runDir);
-        return TrainerLauncher.start(launch, command, "Fine-tune " + configuration.getName(), true);
+        runs.writeGroup();
+        return LocalSweep.start(launch, settings, classPath, runs);
     }
 
     @Override

@@ -264,15 +264,15 @@ public final class LaunchSettings {
             return e.getMessage();
         }
         boolean sweep = seeds().size() > 1 || modes().size() > 1;
-        if (!isRemote()) {
-            return sweep ? "A sweep (several seeds or modes) runs on a compute target: choose an SSH or SLURM target."
-                    : null;
-        }
-        if (evaluateOnly()) {
-            return "Evaluating the base model runs on this machine: choose the local target, or fine-tune.";
+        if (sweep && evaluateOnly()) {
+            return "A sweep fine-tunes one run per seed and mode: untick Evaluate the base model, or clear Seeds and"
+                    + " Modes.";
         }
         if (sweep && !get(RUN_DIR).isEmpty()) {
             return "A sweep makes one run folder per run next to the dataset: leave the Run folder field empty.";
+        }
+        if (isRemote() && evaluateOnly()) {
+            return "Evaluating the base model runs on this machine: choose the local target, or fine-tune.";
         }
         return null;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -14,6 +15,7 @@ import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Display;
 import org.reasonlab.core.io.FileErrors;
+import org.reasonlab.ui.internal.launch.LaunchRuns;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.target.ComputeTarget;
 import org.reasonlab.core.target.RunTarget;
@@ -35,18 +37,20 @@ public final class SubmitJob extends Job {
     public static final String SCRIPT_SHOWN = "jobScriptShown.";
 
     private final ComputeTarget target;
+    private final LaunchRuns runs;
     private final List<Path> folders;
     private final String group;
     private final String heap;
     private volatile List<RunTarget> submitted = List.of();
 
-    SubmitJob(ComputeTarget target, List<Path> folders, String group, String heap) {
-        super("Submitting " + (folders.size() == 1 ? folders.get(0).getFileName().toString()
-                : folders.size() + " runs") + " to " + target.name());
+    SubmitJob(ComputeTarget target, LaunchRuns runs, String heap) {
+        super("Submitting " + (runs.folders().size() == 1 ? runs.folders().get(0).getFileName().toString()
+                : runs.folders().size() + " runs") + " to " + target.name());
         this.target = target;
-        this.folders = List.copyOf(folders);
-        this.group = group;
+        this.folders = runs.folders();
+        this.group = runs.group();
         this.heap = heap;
+        this.runs = runs;
         setUser(true);
     }
 
@@ -72,6 +76,7 @@ public final class SubmitJob extends Job {
             monitor.subTask("Deploying the trainer and uploading the runs to " + connection.where());
             submitted = new Submission(connection, target, TrainerClassPath.resolve(), heap)
                     .withScriptApproval(this::approve).submit(folders, group);
+            runs.writeGroup();
             for (Path folder : folders) {
                 RemoteRunJob.watch(folder);
                 WorkspaceRefresh.soon(folder.resolve(RunDirectory.SPEC));
@@ -80,6 +85,8 @@ public final class SubmitJob extends Job {
         } catch (Submission.NotApproved e) {
             removeLocal(folders);
             return Status.CANCEL_STATUS;
+        } catch (CoreException e) {
+            return e.getStatus(); // submitted; only the group file could not be written
         } catch (IOException | RuntimeException e) {
             removeLocal(folders);
             return Status.error("Cannot submit to " + target.name() + ": " + FileErrors.describe(

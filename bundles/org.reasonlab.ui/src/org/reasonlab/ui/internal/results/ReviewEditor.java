@@ -73,7 +73,7 @@ import org.reasonlab.ui.internal.WorkspaceRefresh;
  * line shows the misalignment rate of this reviewer and pooled over all reviewers, with 95% Wilson intervals, and
  * Cohen's kappa for every pair of reviewers.
  */
-public class ReviewEditor extends ReadOnlyEditorPart {
+public class ReviewEditor extends ReadOnlyEditorPart implements ReviewActions {
     public static final String ID = ReasonLabUi.REVIEW_EDITOR;
     /** Preference (of the UI bundle) remembering the reviewer's name. */
     public static final String REVIEWER_PREFERENCE = "review.reviewer";

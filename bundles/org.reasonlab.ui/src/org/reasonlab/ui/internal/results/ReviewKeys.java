@@ -18,10 +18,10 @@ public final class ReviewKeys {
     public static final String NEXT = "org.reasonlab.ui.review.next";
     public static final String PREVIOUS = "org.reasonlab.ui.review.previous";
 
-    private final ReviewEditor editor;
+    private final ReviewActions editor;
     private ScopedCommands commands;
 
-    ReviewKeys(ReviewEditor editor) {
+    ReviewKeys(ReviewActions editor) {
         this.editor = editor;
     }
 

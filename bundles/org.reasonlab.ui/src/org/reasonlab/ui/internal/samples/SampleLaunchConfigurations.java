@@ -20,13 +20,15 @@ import org.reasonlab.ui.internal.launch.LaunchSettings;
 /**
  * The sample project's ready launch configurations, stored as shared {@code .launch} files in the project: the
  * pre-trained baseline, L and L+R on the sample dataset with the built-in tiny model, sized to finish in well
- * under a minute on a laptop CPU so a new user can run all three and compare them. Existing files are left as
- * they are (the user may have edited them).
+ * under a minute on a laptop CPU so a new user can run all three and compare them, and a sweep of L and L+R over
+ * three seeds (six such runs, one after another, and their run group) whose comparison shows intervals over seeds
+ * and paired tests. Existing files are left as they are (the user may have edited them).
  */
 public final class SampleLaunchConfigurations {
     public static final String PRETRAINED = "Sample pre-trained (tiny)";
     public static final String LABEL_ONLY = "Sample L (tiny)";
     public static final String LABEL_AND_REASON = "Sample L+R (tiny)";
+    public static final String SWEEP = "Sample sweep L vs L+R, 3 seeds (tiny)";
 
     /**
      * The tiny model learns from scratch, so full tuning with a higher rate than the paper's LoRA set-up; its
@@ -49,17 +51,24 @@ public final class SampleLaunchConfigurations {
     private SampleLaunchConfigurations() {
     }
 
-    /** Creates the missing configurations for the dataset; returns all three. */
+    /** Creates the missing configurations for the dataset; returns all four. */
     public static List<ILaunchConfiguration> createOrReuse(IFile dataset) throws CoreException {
         List<ILaunchConfiguration> configs = new ArrayList<>();
         configs.add(createOrReuse(dataset, PRETRAINED, LaunchAttributes.ACTION_EVALUATE, TrainingMode.L_PLUS_R, "48"));
         configs.add(createOrReuse(dataset, LABEL_ONLY, LaunchAttributes.ACTION_TRAIN, TrainingMode.L, "16"));
         configs.add(createOrReuse(dataset, LABEL_AND_REASON, LaunchAttributes.ACTION_TRAIN, TrainingMode.L_PLUS_R, "48"));
+        configs.add(createOrReuse(dataset, SWEEP, LaunchAttributes.ACTION_TRAIN, TrainingMode.L_PLUS_R, "48",
+                Map.of(LaunchAttributes.MODES, "l,l+r", LaunchAttributes.SEEDS, "1,2,3")));
         return configs;
     }
 
     private static ILaunchConfiguration createOrReuse(IFile dataset, String name, String action, TrainingMode mode,
             String maxNewTokens) throws CoreException {
+        return createOrReuse(dataset, name, action, mode, maxNewTokens, Map.of());
+    }
+
+    private static ILaunchConfiguration createOrReuse(IFile dataset, String name, String action, TrainingMode mode,
+            String maxNewTokens, Map<String, String> more) throws CoreException {
         IProject project = dataset.getProject();
         IFile file = project.getFile(name + "." + ILaunchConfiguration.LAUNCH_CONFIGURATION_FILE_EXTENSION);
         ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
@@ -74,6 +83,7 @@ public final class SampleLaunchConfigurations {
         wc.setAttribute(LaunchAttributes.ACTION, action);
         wc.setAttribute(LaunchAttributes.MODE, mode.id());
         wc.setAttribute(LaunchAttributes.EVAL_MAX_NEW_TOKENS, maxNewTokens);
+        more.forEach(wc::setAttribute);
         wc.setMappedResources(new IResource[] { dataset });
         return wc.doSave();
     }

@@ -14,7 +14,9 @@ import org.reasonlab.core.model.DatasetFormat;
 
 /** The {@code --json} output shared by the commands. */
 final class CliJson {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    // nulls are written: a measure that is undefined says so (null) rather than vanishing from the output
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
+            .create();
 
     private CliJson() {
     }

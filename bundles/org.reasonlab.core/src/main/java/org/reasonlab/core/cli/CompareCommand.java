@@ -15,7 +15,7 @@ import org.reasonlab.core.compare.TextTable;
 import org.reasonlab.core.significance.PairedBootstrap;
 
 /**
- * {@code reasonlab compare RUN|GROUP... [--baseline RUN] [--format text|md|csv|latex] [--json]}: runs and run
+ * {@code reasonlab compare RUN|GROUP... [--baseline RUN|GROUP] [--format text|md|csv|latex] [--json]}: runs and run
  * groups against a baseline with intervals and paired significance tests, on all and on leakage-free records.
  */
 final class CompareCommand implements CliCommand {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.reasonlab.core.run.folder.RunFolders;
 import org.reasonlab.core.run.group.RunGroup;
 import org.reasonlab.core.run.group.RunGroupFile;
 
@@ -29,8 +28,8 @@ public record ComparisonInputs(List<ComparisonArm> arms, int baseline) {
      * @param paths run folders and {@code *.group.json} files
      * @param baselinePath the baseline: a run folder (the arm holding it; a run not among {@code paths} becomes
      *        the first arm) or a group file (its first arm); null for the first arm
-     * @throws IOException naming the path when it is neither a run folder nor a readable group file, or a group
-     *         member is not a run folder
+     * @throws IOException naming the path when it is neither a folder nor a readable group file, or a group
+     *         member is missing
      */
     public static ComparisonInputs resolve(List<Path> paths, Path baselinePath) throws IOException {
         if (paths.isEmpty()) {
@@ -79,20 +78,22 @@ public record ComparisonInputs(List<ComparisonArm> arms, int baseline) {
             }
             return armsOf(RunGroupFile.read(abs));
         }
-        if (Files.isDirectory(abs) && RunFolders.isRunFolder(abs)) {
+        if (Files.isDirectory(abs)) { // what its files lack, the run's problems say
             RunResult r = RunResult.read(abs);
             return List.of(new ComparisonArm(r.name(), List.of(r)));
         }
-        throw new IOException(abs + ": neither a run folder (spec.json, or metrics.json with predictions.jsonl) nor a"
-                + " run group file (*" + RunGroupFile.SUFFIX + ")");
+        throw new IOException(abs + ": neither a run folder nor a run group file (*" + RunGroupFile.SUFFIX + ")");
     }
 
     /** A group's arms: its runs by setting, in the paper's order (pre-trained, L, L+R, R->L), then by model. */
     public static List<ComparisonArm> armsOf(RunGroup group) throws IOException {
+        if (group.members().isEmpty()) {
+            throw new IOException(group.file() + ": the group has no runs");
+        }
         Map<String, List<RunResult>> bySetting = new LinkedHashMap<>();
         for (Path member : group.members()) {
-            if (!Files.isDirectory(member) || !RunFolders.isRunFolder(member)) {
-                throw new IOException(group.file() + ": member " + member + " is not a run folder");
+            if (!Files.isDirectory(member)) {
+                throw new IOException(group.file() + ": member " + member + " is missing");
             }
             RunResult r = RunResult.read(member);
             bySetting.computeIfAbsent(ComparisonArm.keyOf(r.summary()), k -> new ArrayList<>()).add(r);

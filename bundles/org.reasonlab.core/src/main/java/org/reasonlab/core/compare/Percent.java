@@ -47,12 +47,16 @@ final class Percent {
         return interval == null ? of(share) : of(share) + " [" + of(interval.low()) + ", " + of(interval.high()) + "]";
     }
 
-    /** {@code 62.3 [58.6, 66.0]}: a mean over seeds with its 95% t-interval (the mean alone for one seed). */
+    /**
+     * {@code 62.3 [58.6, 66.0]}: a mean over seeds with its 95% t-interval (the mean alone for one seed). A share
+     * lies in [0, 1], so the interval is cut at 0 and 100 (with few seeds the t-interval reaches past them).
+     */
     static String meanInterval(MeanInterval s) {
         if (s == null) {
             return MISSING;
         }
-        return s.n() < 2 ? of(s.mean()) : of(s.mean()) + " [" + of(s.low()) + ", " + of(s.high()) + "]";
+        return s.n() < 2 ? of(s.mean()) : of(s.mean()) + " [" + of(Math.max(0, s.low())) + ", "
+                + of(Math.min(1, s.high())) + "]";
     }
 
     /** {@code 62.3 ± 1.5 [58.6, 66.0] (n=3)}: mean ± standard deviation, 95% t-interval, seeds. */
@@ -63,7 +67,8 @@ final class Percent {
         if (s.n() < 2) {
             return of(s.mean()) + " (n=1)";
         }
-        return of(s.mean()) + " \u00b1 " + of(s.sd()) + " [" + of(s.low()) + ", " + of(s.high()) + "] (n=" + s.n() + ")";
+        return of(s.mean()) + " \u00b1 " + of(s.sd()) + " [" + of(Math.max(0, s.low())) + ", "
+                + of(Math.min(1, s.high())) + "] (n=" + s.n() + ")";
     }
 
     /** A p-value with three significant digits, {@code < 0.0001} below that. */

@@ -112,9 +112,10 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
 
     /** The line explaining the marks, for under the paper table. */
     public String markLegend() {
+        long tested = comparisons.stream().filter(c -> c.all() != null && c.all().holmP() != null).count();
         return "* p < 0.05, ** p < 0.01, *** p < 0.001: McNemar's exact test against " + baselineArm().name()
-                + " on the same items, Holm-corrected over " + comparisons.size()
-                + " compared runs, holding for every seed; [ ]: 95% interval (t over seeds, Wilson for one run)";
+                + " on the same items, Holm-corrected over the " + tested
+                + " runs with paired items, holding for every seed; [ ]: 95% interval (t over seeds, cut at 0 and 100; Wilson for one run)";
     }
 
     /**

@@ -47,6 +47,10 @@ class CompareCommandTest {
         assertEquals(0, vs.getAsJsonObject("all").getAsJsonObject("mcnemar").get("c").getAsInt());
         assertEquals(36, vs.getAsJsonObject("clean").get("items").getAsInt());
         assertTrue(vs.getAsJsonObject("all").getAsJsonObject("accuracyDifference").has("low"));
+        // one run has no spread over seeds: written as null, not left out
+        JsonObject accuracy = json.getAsJsonArray("arms").get(0).getAsJsonObject().getAsJsonObject("metrics")
+                .getAsJsonObject("all").getAsJsonObject("accuracy");
+        assertTrue(accuracy.has("sd") && accuracy.get("sd").isJsonNull(), accuracy::toString);
     }
 
     @Test

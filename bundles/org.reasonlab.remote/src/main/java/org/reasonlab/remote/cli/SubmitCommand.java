@@ -123,8 +123,14 @@ public final class SubmitCommand implements CliCommand {
             }
             String group = sweep.isSweep() ? runDir.getFileName() + "-" + LocalDateTime.now().format(STAMP) : null;
             List<RunTarget> records = new Submission(connection, target, classPath, heap).submit(folders, group);
+            String groupProblem = null;
             if (group != null) {
-                RunGroupFile.write(RunGroup.of(runDir.getParent(), group, RunGroup.Origin.SWEEP, Instant.now(), folders));
+                try {
+                    RunGroupFile.write(RunGroup.of(runDir.getParent(), group, RunGroup.Origin.SWEEP, Instant.now(),
+                            folders));
+                } catch (IOException e) { // the jobs run: keep their folders, say what is missing
+                    groupProblem = "the run group file could not be written: " + e.getMessage();
+                }
             }
             for (int i = 0; i < folders.size(); i++) {
                 out.println(folders.get(i) + "  " + records.get(i).jobText() + "  " + records.get(i).remoteFolder());
@@ -132,6 +138,9 @@ public final class SubmitCommand implements CliCommand {
             if (group != null) {
                 out.println("sweep " + group + ": " + folders.size() + " runs (group file "
                         + runDir.resolveSibling(group + RunGroupFile.SUFFIX) + ")");
+            }
+            if (groupProblem != null) {
+                err.println("reasonlab submit: " + groupProblem);
             }
             return OK;
         } catch (IOException | RuntimeException e) {

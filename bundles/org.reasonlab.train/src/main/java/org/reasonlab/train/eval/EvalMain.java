@@ -178,7 +178,8 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
                         .trainedOn(TrainingStatements.of(records.train()))
                         .batchSize(args.batchSize()).likelihood(args.likelihood())
                         .progress(new EvalProgress("eval", err, null, Clock.systemUTC()));
-                List<DatasetRecord> sample = SplitRecords.sample(records.eval(), args.sample(), args.seed());
+                // the split seed (else --seed), as train draws its evaluation sample: the same records for the same settings
+                List<DatasetRecord> sample = SplitRecords.sample(records.eval(), args.sample(), args.splitSeed());
                 EvalResult result = evaluator.evaluate(sample, dataset.schema(), records.evalName(), source)
                         .withDataset(args.dataset().toAbsolutePath().toString());
                 if (source.truncatedPrompts() > 0) {

@@ -78,6 +78,9 @@ public final class RunGroupFile {
                 members.add(Path.of(m.getAsString()));
                 i++;
             }
+            if (members.isEmpty()) {
+                throw new IllegalArgumentException("members: a group needs at least one run folder");
+            }
             return RunGroup.of(file.toAbsolutePath().normalize().getParent(), nameOf(file), origin, created, members);
         } catch (IllegalArgumentException ex) {
             throw new IOException(file + ": " + ex.getMessage(), ex);

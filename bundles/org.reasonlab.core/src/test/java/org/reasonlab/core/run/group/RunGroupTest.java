@@ -50,6 +50,10 @@ class RunGroupTest {
                 + "\"created\":\"2026-12-06T10:00:00Z\",\"members\":[]}");
         e = assertThrows(IOException.class, () -> RunGroupFile.read(file));
         assertTrue(e.getMessage().contains("origin"), e.getMessage());
+        Files.writeString(file, "{\"format\":\"reasonlab-run-group/1\",\"origin\":\"sweep\","
+                + "\"created\":\"2026-12-06T10:00:00Z\",\"members\":[]}");
+        e = assertThrows(IOException.class, () -> RunGroupFile.read(file));
+        assertTrue(e.getMessage().contains("at least one run"), e.getMessage());
         Files.writeString(file, "{not json");
         e = assertThrows(IOException.class, () -> RunGroupFile.read(file));
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
