@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,19 @@ class BlindReviewEditorTest {
         // the predicted label is hidden in this session: no column for it
         assertTrue(texts.stream().noneMatch(t -> t.equals("Predicted label")), texts::toString);
         assertEquals("0 of 12 reviewed", editor.progressText());
+    }
+
+    @Test
+    void theSessionFileOpensInTheBlindedReview() throws Exception {
+        project.refreshLocal(IResource.DEPTH_INFINITE, null);
+        IFile session = project.getFile("runs/blind.review-session.json");
+        assertTrue(session.exists());
+        IEditorPart part = IDE.openEditor(WorkbenchTestSupport.page(), session);
+        assertTrue(part instanceof BlindReviewEditor, () -> String.valueOf(part));
+        BlindReviewEditor editor = (BlindReviewEditor) part;
+        WorkbenchTestSupport.waitUntil("the session is read", () -> editor.whenLoaded().isDone());
+        assertEquals(12, editor.session().size());
+        assertEquals("Blinded review blind", editor.getPartName());
     }
 
     @Test

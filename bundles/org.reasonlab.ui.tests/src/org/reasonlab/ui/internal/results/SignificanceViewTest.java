@@ -82,10 +82,14 @@ class SignificanceViewTest {
         differences.choose("exp-lr-seed1", "exp-l-seed1");
         List<List<String>> items = differences.shownItems();
         assertEquals(30, items.size()); // r60..r89: only L+R is right
-        assertEquals(List.of("r60", "ethical", "\u2713 ethical", "\u2717 unethical", "Statement 60."), items.get(0));
+        assertEquals(List.of("r60", "ethical", "\u2713 ethical", "\u2717 unethical", "", "Statement 60."), items.get(0));
         assertTrue(differences.summaryText().startsWith("30 of 100 shared items differ"), differences.summaryText());
         differences.selectItem(1);
         assertEquals(List.of("Statement 61.", "LR reason 61.", "L reason 61.", "Gold reason 61."),
                 differences.shownDetail());
+        differences.setCleanOnly(true); // r96..r99 are leaked: none of them differs, r60..r89 stay
+        assertEquals(30, differences.shownItems().size());
+        assertTrue(differences.summaryText().startsWith("30 of 96 leakage-free shared items differ"),
+                differences.summaryText());
     }
 }

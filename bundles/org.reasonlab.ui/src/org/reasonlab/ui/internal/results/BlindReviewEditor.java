@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -34,6 +35,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
@@ -42,6 +44,7 @@ import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.review.ReviewVerdict;
 import org.reasonlab.core.review.blind.BlindItem;
 import org.reasonlab.core.review.blind.ReviewSession;
+import org.reasonlab.core.review.blind.ReviewSessionFile;
 import org.reasonlab.core.review.blind.ReviewSessionResults;
 import org.reasonlab.ui.ReasonLabUi;
 import org.reasonlab.ui.internal.JobFamilies;
@@ -81,16 +84,22 @@ public class BlindReviewEditor extends ReadOnlyEditorPart implements ReviewActio
         return (BlindReviewEditor) page.openEditor(new BlindSessionInput(sessionFile), ID, true);
     }
 
+    /** Opens on a session as {@link BlindSessionInput}, or on a {@code *.review-session.json} in the workspace. */
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof BlindSessionInput b)) {
+        IEditorInput session = input;
+        if (input instanceof IFileEditorInput f && f.getFile().getLocation() != null
+                && ReviewSessionFile.isSessionFile(f.getFile().getLocation().toPath())) {
+            session = new BlindSessionInput(f.getFile().getLocation().toPath());
+        }
+        if (!(session instanceof BlindSessionInput b)) {
             throw new PartInitException("The blinded review opens on a review session file, not " + input.getName());
         }
         setSite(site);
         setInput(input);
         file = b.file();
-        setPartName(input.getName());
-        setTitleToolTip(input.getToolTipText());
+        setPartName(session.getName());
+        setTitleToolTip(session.getToolTipText());
     }
 
     @Override
@@ -291,6 +300,7 @@ public class BlindReviewEditor extends ReadOnlyEditorPart implements ReviewActio
                     new BlindReviewOperation(session, reviewer, index, verdict, undoContext, this::refreshRows),
                     null, null);
         } catch (ExecutionException e) {
+            ReasonLabUiPlugin.log("Blinded review: a verdict could not be written", e);
             message(e.getMessage());
             return;
         }
@@ -356,12 +366,24 @@ public class BlindReviewEditor extends ReadOnlyEditorPart implements ReviewActio
             refreshRows();
             showDetails();
         } catch (IOException e) {
-            message("Cannot read the reviews: " + FileErrors.describe(e));
+            unreadable(e);
         }
     }
 
-    /** Computes the results and shows them in a dialog. */
+    /**
+     * Computes the results and shows them in a dialog. They name the runs and count each run's verdicts, so before
+     * every item is reviewed the reviewer is asked first: a count that grows after a verdict would tell its run.
+     */
     public void showResults() {
+        if (session == null) {
+            return;
+        }
+        if (!reviewer.isBlank() && session.reviewed(reviewer) < session.size() && !MessageDialog.openQuestion(
+                root.getShell(), "Show Results", "You have reviewed " + session.progress(reviewer) + ". The results"
+                        + " name the runs and count their verdicts, which unblinds the rest of this session for"
+                        + " you. Show them anyway?")) {
+            return;
+        }
         ReviewSessionResults results = results();
         if (results != null) {
             new BlindResultsDialog(root.getShell(), getPartName(), results).open();
@@ -376,9 +398,15 @@ public class BlindReviewEditor extends ReadOnlyEditorPart implements ReviewActio
         try {
             return ReviewSessionResults.compute(session);
         } catch (IOException e) {
-            message("Cannot read the reviews: " + FileErrors.describe(e));
+            unreadable(e);
             return null;
         }
+    }
+
+    /** Says that a review file cannot be read without naming it (its path names a run); the log has the details. */
+    private void unreadable(IOException e) {
+        ReasonLabUiPlugin.log("Blinded review: a run's reviews.jsonl cannot be read", e);
+        message("Cannot read a run's reviews.jsonl (" + e.getClass().getSimpleName() + "); see the error log.");
     }
 
     private void message(String text) {

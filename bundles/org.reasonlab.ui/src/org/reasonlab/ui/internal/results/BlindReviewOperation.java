@@ -10,7 +10,6 @@ import org.eclipse.core.runtime.IAdaptable;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.review.Review;
 import org.reasonlab.core.review.ReviewVerdict;
 import org.reasonlab.core.review.blind.ReviewSession;
@@ -45,11 +44,20 @@ final class BlindReviewOperation extends AbstractOperation {
             before = verdict == null ? session.unmark(reviewer, index) : session.mark(reviewer, index, verdict, null);
             after = session.review(reviewer, index);
         } catch (IOException e) {
-            throw new ExecutionException("Could not write the review: " + FileErrors.describe(e), e);
+            throw failed(e);
         } finally {
             changed.run();
         }
         return Status.OK_STATUS;
+    }
+
+    /**
+     * The error without the file's path: the path names the item's run, which the session hides. The log keeps
+     * the whole exception.
+     */
+    private static ExecutionException failed(IOException e) {
+        return new ExecutionException("Could not write the review to its run's reviews.jsonl ("
+                + e.getClass().getSimpleName() + "); see the error log", e);
     }
 
     @Override
@@ -71,7 +79,7 @@ final class BlindReviewOperation extends AbstractOperation {
                 session.restore(reviewer, index, review);
             }
         } catch (IOException e) {
-            throw new ExecutionException("Could not write the review: " + FileErrors.describe(e), e);
+            throw failed(e);
         } finally {
             changed.run();
         }

@@ -23,6 +23,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
@@ -68,6 +69,8 @@ public class ComparisonPart extends ViewPart {
     private ComparisonTable table;
     private volatile SignificanceReport report;
     private Job statisticsJob;
+    /** Counts the statistics computations: a result is shown only if no newer one was started since. */
+    private int statisticsGeneration;
 
     private Composite root;
     private Combo baselineCombo;
@@ -470,6 +473,10 @@ public class ComparisonPart extends ViewPart {
             if (!statisticsMessage.isEmpty()) {
                 problems.add(statisticsMessage);
             }
+            SignificanceReport r = report;
+            if (r != null) {
+                problems.addAll(r.problems());
+            }
             message.setText(problems.isEmpty() ? "" : String.join("; ", problems));
         }
         root.layout(true, true);
@@ -490,6 +497,8 @@ public class ComparisonPart extends ViewPart {
         }
         List<Path> compared = inputs;
         Path baseline = table.baselineRun().folder();
+        int generation = ++statisticsGeneration;
+        Display display = root.getDisplay();
         statisticsJob = new Job("Computing the comparison's statistics") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
@@ -506,7 +515,7 @@ public class ComparisonPart extends ViewPart {
                 if (monitor.isCanceled()) {
                     return Status.CANCEL_STATUS;
                 }
-                show(computed, problem, compared);
+                show(display, computed, problem, generation);
                 return Status.OK_STATUS;
             }
 
@@ -518,12 +527,13 @@ public class ComparisonPart extends ViewPart {
         statisticsJob.schedule();
     }
 
-    private void show(SignificanceReport result, String problem, List<Path> compared) {
-        if (root.isDisposed()) {
+    /** Called in the job: touches no widget, hands the result to the UI thread. */
+    private void show(Display display, SignificanceReport result, String problem, int generation) {
+        if (display.isDisposed()) {
             return;
         }
-        root.getDisplay().asyncExec(() -> {
-            if (root.isDisposed() || compared != inputs) {
+        display.asyncExec(() -> {
+            if (root.isDisposed() || generation != statisticsGeneration) {
                 return;
             }
             report = result;

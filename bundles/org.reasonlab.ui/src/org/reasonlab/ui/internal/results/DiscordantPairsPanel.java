@@ -7,6 +7,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
@@ -27,6 +28,7 @@ final class DiscordantPairsPanel {
     private final Composite root;
     private final Combo first;
     private final Combo second;
+    private final Button cleanOnly;
     private final Label summary;
     private final Table items;
     private final Text statement;
@@ -43,12 +45,16 @@ final class DiscordantPairsPanel {
         root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(root, SWT.NONE);
-        bar.setLayout(new GridLayout(5, false));
+        bar.setLayout(new GridLayout(6, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         new Label(bar, SWT.NONE).setText("Run:");
         first = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
         new Label(bar, SWT.NONE).setText("against:");
         second = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
+        cleanOnly = new Button(bar, SWT.CHECK);
+        cleanOnly.setText("&Leakage-free only");
+        cleanOnly.setToolTipText("Only the items neither run saw in training (statement among its training records)");
+        cleanOnly.addListener(SWT.Selection, e -> refresh());
         summary = new Label(bar, SWT.NONE);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         first.addListener(SWT.Selection, e -> refresh());
@@ -59,7 +65,7 @@ final class DiscordantPairsPanel {
         items = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         items.setHeaderVisible(true);
         items.setLinesVisible(true);
-        for (String title : new String[] {"Item", "Gold", "Run's label", "Other's label", "Statement"}) {
+        for (String title : new String[] {"Item", "Gold", "Run's label", "Other's label", "Leaked", "Statement"}) {
             TableColumn c = new TableColumn(items, SWT.LEFT);
             c.setText(title);
             c.setWidth(title.equals("Statement") ? 500 : 110);
@@ -138,17 +144,21 @@ final class DiscordantPairsPanel {
         RunResult b = runs.get(second.getSelectionIndex());
         firstGroup.setText(a.name() + "'s reason");
         secondGroup.setText(b.name() + "'s reason");
-        pairs = PairedItems.of(a.outcomes(), b.outcomes(), false);
+        pairs = PairedItems.of(a.outcomes(), b.outcomes(), cleanOnly.getSelection());
         discordant = pairs.discordant();
         long onlyFirst = discordant.stream().filter(i -> pairs.first().get(i).correct()).count();
-        summary.setText(discordant.size() + " of " + pairs.size() + " shared items differ: " + onlyFirst + " only "
-                + a.name() + " got right, " + (discordant.size() - onlyFirst) + " only " + b.name());
+        summary.setText(discordant.size() + " of " + pairs.size() + (cleanOnly.getSelection() ? " leakage-free" : "")
+                + " shared items differ: " + onlyFirst + " only " + a.name() + " got right, "
+                + (discordant.size() - onlyFirst) + " only " + b.name()
+                + (pairs.mismatched() > 0 ? "; " + pairs.mismatched() + " ids name other records in the two runs"
+                        + " (left out)" : ""));
         summary.getParent().layout(true);
         for (int i : discordant) {
             Prediction p = pairs.first().get(i);
             Prediction q = pairs.second().get(i);
             TableItem item = new TableItem(items, SWT.NONE);
-            item.setText(new String[] {pairs.keys().get(i), p.goldLabel(), mark(p), mark(q), oneLine(p.statement())});
+            item.setText(new String[] {pairs.keys().get(i), p.goldLabel(), mark(p), mark(q),
+                    p.leaked() || q.leaked() ? "yes" : "", oneLine(p.statement())});
         }
         if (!discordant.isEmpty()) {
             items.select(0);
@@ -203,6 +213,11 @@ final class DiscordantPairsPanel {
             out.add(row);
         }
         return out;
+    }
+
+    void setCleanOnly(boolean on) {
+        cleanOnly.setSelection(on);
+        refresh();
     }
 
     void selectItem(int row) {

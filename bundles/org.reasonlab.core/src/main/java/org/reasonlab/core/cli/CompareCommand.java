@@ -20,6 +20,8 @@ import org.reasonlab.core.significance.PairedBootstrap;
  */
 final class CompareCommand implements CliCommand {
     private static final List<String> FORMATS = List.of("text", "md", "csv", "latex");
+    /** Each resample keeps one difference in memory per paired comparison. */
+    private static final int MAX_RESAMPLES = 1_000_000;
 
     @Override
     public String name() {
@@ -47,19 +49,25 @@ final class CompareCommand implements CliCommand {
         }
         String format = arguments.choiceOption("format", FORMATS);
         int resamples = arguments.positiveIntOption("resamples", PairedBootstrap.DEFAULT_RESAMPLES);
+        if (resamples > MAX_RESAMPLES) {
+            throw new UsageException("--resamples must be at most " + MAX_RESAMPLES + ", was " + resamples);
+        }
         long seed = arguments.longOption("bootstrap-seed", 1L);
         Path baseline = arguments.option("baseline").map(Path::of).orElse(null);
         ComparisonInputs inputs = ComparisonInputs.resolve(arguments.positional().stream().map(Path::of).toList(),
                 baseline);
-        SignificanceReport report = inputs.report(resamples, seed);
+        SignificanceReport report;
+        try {
+            report = inputs.report(resamples, seed);
+        } catch (IllegalArgumentException e) { // e.g. a label outside the schema in a hand-made run folder
+            throw new IOException("cannot compare: " + e.getMessage(), e);
+        }
         for (ComparisonArm arm : report.arms()) {
             for (RunResult r : arm.runs()) {
                 r.summary().problems().forEach(p -> err.println(r.folder() + ": " + p));
-                if (r.problem() != null) {
-                    err.println(r.problem());
-                }
             }
         }
+        report.problems().forEach(p -> err.println("warning: " + p));
         if (arguments.flag("json")) {
             CliJson.print(SignificanceJson.of(report), out);
             return OK;

@@ -7,14 +7,16 @@ import org.reasonlab.core.run.Prediction;
 import org.reasonlab.core.significance.McNemarTest;
 
 /**
- * Two runs' predictions on the same evaluation items: the keys both runs answered, in the first run's order; on
- * the leakage-free records ({@code clean}) only the items neither run marks leaked.
+ * Two runs' predictions on the same evaluation items: the keys both runs answered whose statement and gold label
+ * also agree (a key alone may be a line number, {@code #n}, or an id reused for another record), in the first run's
+ * order; on the leakage-free records ({@code clean}) only the items neither run marks leaked.
  *
  * @param keys the shared item keys
  * @param first the first run's prediction for each key
  * @param second the second run's prediction for each key
+ * @param mismatched keys both runs have whose statement or gold label differ: not the same item, left out
  */
-public record PairedItems(List<String> keys, List<Prediction> first, List<Prediction> second) {
+public record PairedItems(List<String> keys, List<Prediction> first, List<Prediction> second, int mismatched) {
     public PairedItems {
         keys = List.copyOf(keys);
         first = List.copyOf(first);
@@ -25,15 +27,31 @@ public record PairedItems(List<String> keys, List<Prediction> first, List<Predic
         List<String> keys = new ArrayList<>();
         List<Prediction> first = new ArrayList<>();
         List<Prediction> second = new ArrayList<>();
-        a.predictions().forEach((key, p) -> {
-            Prediction q = b.predictions().get(key);
-            if (q != null && (!clean || !p.leaked() && !q.leaked())) {
-                keys.add(key);
+        int mismatched = 0;
+        for (var e : a.predictions().entrySet()) {
+            Prediction p = e.getValue();
+            Prediction q = b.predictions().get(e.getKey());
+            if (q == null) {
+                continue;
+            }
+            if (!sameItem(p, q)) {
+                mismatched++;
+            } else if (!clean || !p.leaked() && !q.leaked()) {
+                keys.add(e.getKey());
                 first.add(p);
                 second.add(q);
             }
-        });
-        return new PairedItems(keys, first, second);
+        }
+        return new PairedItems(keys, first, second, mismatched);
+    }
+
+    private static boolean sameItem(Prediction p, Prediction q) {
+        return java.util.Objects.equals(p.goldLabel(), q.goldLabel())
+                && java.util.Objects.equals(strip(p.statement()), strip(q.statement()));
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
     }
 
     public int size() {

@@ -38,6 +38,9 @@ public final class SignificanceJson {
             }
         }
         o.add("runs", runs);
+        JsonArray problems = new JsonArray();
+        report.problems().forEach(problems::add);
+        o.add("problems", problems);
         return o;
     }
 
@@ -131,6 +134,7 @@ public final class SignificanceJson {
             return o;
         }
         o.addProperty("items", f.items());
+        o.addProperty("mismatched", f.mismatched());
         JsonObject mc = new JsonObject();
         mc.addProperty("b", f.mcnemar().b());
         mc.addProperty("c", f.mcnemar().c());

@@ -22,13 +22,16 @@ import org.reasonlab.core.significance.PairedBootstrap;
  * @param comparisons one per run of every other arm, in arm order
  * @param resamples bootstrap resamples
  * @param bootstrapSeed the bootstrap's seed
+ * @param problems what makes a figure weaker than it looks: runs that could not be paired, items under one key
+ *        that are not the same record, a run paired with another seed, metrics.json disagreeing with the predictions
  */
 public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<RunComparison> comparisons,
-        int resamples, long bootstrapSeed) {
+        int resamples, long bootstrapSeed, List<String> problems) {
 
     public SignificanceReport {
         arms = List.copyOf(arms);
         comparisons = List.copyOf(comparisons);
+        problems = List.copyOf(problems);
         Objects.checkIndex(baseline, arms.size());
     }
 
@@ -58,7 +61,44 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
                 raw.add(new RunComparison(run, arms.get(i), partner, all, clean));
             }
         }
-        return new SignificanceReport(arms, baseline, holm(holm(raw, false), true), resamples, seed);
+        return new SignificanceReport(arms, baseline, holm(holm(raw, false), true), resamples, seed,
+                problems(arms, base, raw));
+    }
+
+    private static List<String> problems(List<ComparisonArm> arms, ComparisonArm base, List<RunComparison> raw) {
+        List<String> out = new ArrayList<>();
+        for (ComparisonArm arm : arms) {
+            for (RunResult r : arm.runs()) {
+                if (r.problem() != null) {
+                    out.add(r.name() + ": " + r.problem());
+                }
+                Proportion counts = RunFigures.counts(r, ComparisonMetric.ACCURACY, false);
+                Double reported = r.summary().accuracy();
+                if (counts != null && counts.rate() != null && reported != null
+                        && Math.abs(counts.rate() - reported) > 5e-5) {
+                    out.add(r.name() + ": metrics.json gives accuracy " + reported + " but predictions.jsonl has "
+                            + counts.k() + " of " + counts.n() + " right; its interval is from the predictions");
+                }
+            }
+        }
+        for (RunComparison c : raw) {
+            String pair = c.run().name() + " vs " + c.baseline().name();
+            if (c.run().seed() != null && !c.run().seed().equals(c.baseline().seed()) && base.runs().size() > 1) {
+                out.add(c.run().name() + " (seed " + c.run().seed() + "): the baseline has no run with that seed;"
+                        + " paired with " + c.baseline().name() + " (seed " + c.baseline().seed() + ")");
+            }
+            if (c.all() == null) {
+                continue;
+            }
+            if (c.all().mismatched() > 0) {
+                out.add(pair + ": " + c.all().mismatched() + " items share an id but not the statement or gold"
+                        + " label; left out (were they evaluated on other records?)");
+            }
+            if (c.all().items() == 0) {
+                out.add(pair + ": no shared evaluation items; nothing is paired");
+            }
+        }
+        return out;
     }
 
     private static List<RunComparison> holm(List<RunComparison> in, boolean clean) {
@@ -155,7 +195,8 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
      */
     public TextTable pairedTable() {
         List<String> header = List.of("Run", "Baseline", "Records", "Items", "b", "c", "McNemar p", "Holm p",
-                "\u0394 accuracy (pp) [95% CI]", "\u0394 macro-F1 (pp) [95% CI]");
+                "\u0394 accuracy (pp) [95% CI]", "\u0394 macro-F1 (pp) [95% CI]", "Run accuracy (%) [95% Wilson]",
+                "Baseline accuracy (%) [95% Wilson]");
         List<List<String>> rows = new ArrayList<>();
         for (RunComparison c : comparisons) {
             for (boolean clean : new boolean[] {false, true}) {
@@ -170,10 +211,12 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
                             Percent.pValue(f.holmP()), Percent.bootstrap(f.accuracyDifference()),
                             Percent.bootstrap(f.macroF1Difference())));
                 }
+                line.add(accuracyWithWilson(c.run(), clean));
+                line.add(accuracyWithWilson(c.baseline(), clean));
                 rows.add(line);
             }
         }
-        List<Boolean> right = List.of(false, false, false, true, true, true, true, true, true, true);
+        List<Boolean> right = List.of(false, false, false, true, true, true, true, true, true, true, true, true);
         return new TextTable(header, rows, right);
     }
 
@@ -197,11 +240,16 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
             header.add(ComparisonMetric.ACCURACY.cleanLabel());
         }
         header.add("Misalignment rate (%)");
+        boolean cleanMisalignment = arms.stream().anyMatch(a -> a.statistic(ComparisonMetric.HUMAN_MISALIGNMENT, true)
+                != null || a.statistic(ComparisonMetric.AUTOMATIC_MISALIGNMENT, true) != null);
+        if (cleanMisalignment) {
+            header.add("Misalignment rate, leakage-free (%)");
+        }
         List<List<String>> rows = new ArrayList<>();
         for (ComparisonArm a : ordered) {
             List<String> line = new ArrayList<>();
             if (models) {
-                line.add(String.valueOf(a.first().model()));
+                line.add(a.first().model() == null ? "?" : a.first().model());
             }
             long same = arms.stream().filter(o -> o.paperSetting() == a.paperSetting()
                     && Objects.equals(o.first().model(), a.first().model())).count();
@@ -213,15 +261,29 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
             if (clean) {
                 line.add(armCell(a, ComparisonMetric.ACCURACY, true) + mark(a, true));
             }
-            boolean human = a.statistic(ComparisonMetric.HUMAN_MISALIGNMENT, false) != null;
-            String mis = armCell(a, human ? ComparisonMetric.HUMAN_MISALIGNMENT : ComparisonMetric.AUTOMATIC_MISALIGNMENT,
-                    false);
-            line.add(human || mis.equals(Percent.MISSING) ? mis : mis + " (auto)");
+            line.add(misalignmentCell(a, false));
+            if (cleanMisalignment) {
+                line.add(misalignmentCell(a, true));
+            }
             rows.add(line);
         }
         List<Boolean> right = new ArrayList<>();
         header.forEach(h -> right.add(!(h.equals("Model") || h.equals("Setting"))));
         return new TextTable(header, rows, right);
+    }
+
+    /** A run's accuracy from its predictions with the 95% Wilson interval: the counts the paired tests use. */
+    private static String accuracyWithWilson(RunResult run, boolean clean) {
+        Proportion p = RunFigures.counts(run, ComparisonMetric.ACCURACY, clean);
+        return p == null ? Percent.MISSING : Percent.withWilson(p.rate(), p.wilson());
+    }
+
+    /** The human misalignment rate when reviewed, else the automatic one marked {@code (auto)}. */
+    private static String misalignmentCell(ComparisonArm a, boolean clean) {
+        boolean human = a.statistic(ComparisonMetric.HUMAN_MISALIGNMENT, clean) != null;
+        String mis = armCell(a, human ? ComparisonMetric.HUMAN_MISALIGNMENT : ComparisonMetric.AUTOMATIC_MISALIGNMENT,
+                clean);
+        return human || mis.equals(Percent.MISSING) ? mis : mis + " (auto)";
     }
 
     /** {@code mean [t-interval]} over an arm's seeds, or one run's value with its Wilson interval. */

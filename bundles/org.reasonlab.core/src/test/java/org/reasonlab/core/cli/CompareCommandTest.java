@@ -75,6 +75,9 @@ class CompareCommandTest {
         CliRun missing = CliRun.run("compare", tmp.resolve("nope").toString());
         assertEquals(3, missing.status());
         assertTrue(missing.err().contains("nope"), missing.err());
+        CliRun many = CliRun.run("compare", run("m", "l", 20).toString(), "--resamples", "2000000000");
+        assertEquals(2, many.status());
+        assertTrue(many.err().contains("--resamples must be at most"), many.err());
         CliRun format = CliRun.run("compare", run("l", "l", 20).toString(), "--format", "html");
         assertEquals(2, format.status());
         assertTrue(format.err().contains("--format"), format.err());

@@ -167,4 +167,59 @@ class SignificanceReportTest {
         assertTrue(e.getMessage().contains("nothing") && e.getMessage().contains("neither a run folder"),
                 e.getMessage());
     }
+
+    @Test
+    void itemsUnderOneIdThatAreNotTheSameRecordAreNotPaired() throws Exception {
+        Path base = RunFixtures.run(tmp.resolve("l"), "l", 1, 20, RunFixtures.below(10), RunFixtures.none());
+        Path other = RunFixtures.run(tmp.resolve("lr"), "l+r", 1, 20, RunFixtures.below(20), RunFixtures.none());
+        // the same ids r0..r19, but the second run was evaluated on other statements for r15..r19
+        String text = java.nio.file.Files.readString(other.resolve("predictions.jsonl"));
+        for (int i = 15; i < 20; i++) {
+            text = text.replace("\"statement " + i + "\"", "\"another statement " + i + "\"");
+        }
+        java.nio.file.Files.writeString(other.resolve("predictions.jsonl"), text);
+        SignificanceReport report = ComparisonInputs.resolve(List.of(other), base).report(200, 1);
+        PairedFigures all = report.comparisons().get(0).all();
+        assertEquals(15, all.items());
+        assertEquals(5, all.mismatched());
+        assertEquals(McNemarTest.of(5, 0), all.mcnemar()); // r10..r14 only; r15..r19 are other records
+        assertTrue(report.problems().stream().anyMatch(p -> p.contains("5 items share an id but not the statement")),
+                report.problems()::toString);
+    }
+
+    @Test
+    void aPredictedLabelThatIsNoGoldLabelIsAClassOfItsOwn() {
+        java.util.Map<String, org.reasonlab.core.run.Prediction> a = new java.util.LinkedHashMap<>();
+        java.util.Map<String, org.reasonlab.core.run.Prediction> b = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            a.put("k" + i, new org.reasonlab.core.run.Prediction("k" + i, "s" + i, "ethical", null, "x",
+                    i < 4 ? "ethical" : "unethical", null, true, null, null, null, null));
+            b.put("k" + i, new org.reasonlab.core.run.Prediction("k" + i, "s" + i, "ethical", null, "x",
+                    i < 2 ? "ethical" : "unethical", null, true, null, null, null, null));
+        }
+        PairedItems pairs = PairedItems.of(new RunOutcomes(tmp, 1L, a, List.of("ethical")),
+                new RunOutcomes(tmp, 1L, b, List.of("ethical")), false);
+        PairedFigures f = PairedFigures.of(pairs, List.of("ethical"), 100, 1);
+        assertEquals(McNemarTest.of(2, 0), f.mcnemar());
+        assertNotNull(f.macroF1Difference());
+    }
+
+    @Test
+    void aRunPairedWithAnotherSeedIsReported() throws Exception {
+        List<Path> members = new ArrayList<>();
+        for (int s = 1; s <= 2; s++) {
+            members.add(RunFixtures.run(tmp.resolve("runs/l-seed" + s), "l", s, 10, RunFixtures.below(5),
+                    RunFixtures.none()));
+        }
+        members.add(RunFixtures.run(tmp.resolve("runs/lr-seed7"), "l+r", 7, 10, RunFixtures.below(8),
+                RunFixtures.none()));
+        RunGroup group = RunGroup.of(tmp.resolve("runs"), "odd", RunGroup.Origin.SELECTION, Instant.now(), members);
+        RunGroupFile.write(group);
+        SignificanceReport report = ComparisonInputs.resolve(List.of(group.file()), null).report(200, 1);
+        RunComparison c = report.comparisons().get(0);
+        assertEquals("l-seed1", c.baseline().name());
+        assertTrue(report.problems().stream().anyMatch(p -> p.contains("lr-seed7 (seed 7): the baseline has no run"
+                + " with that seed")), report.problems()::toString);
+        assertNotNull(c.all().macroF1Difference());
+    }
 }

@@ -49,7 +49,12 @@ public final class RunGroupFile {
         if (!isGroupFile(file)) {
             throw new IOException(file + ": a run group file's name ends in " + SUFFIX);
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file + ": not UTF-8 text", e);
+        }
         try {
             JsonElement e = JsonFields.parse(text);
             if (!e.isJsonObject()) {
