@@ -39,6 +39,14 @@ final class Percent {
                 + rate.reviewed() + ")";
     }
 
+    /** {@code 62.0 [52.2, 70.9]}: a run's share with its interval ({@code [low, high]}), or the share alone. */
+    static String withRange(Double share, double[] interval) {
+        if (share == null || share.isNaN()) {
+            return MISSING;
+        }
+        return interval == null ? of(share) : of(share) + " [" + of(interval[0]) + ", " + of(interval[1]) + "]";
+    }
+
     /** {@code 62.0 [52.2, 70.9]}: a run's share with its 95% Wilson interval, or the share alone. */
     static String withWilson(Double share, WilsonInterval interval) {
         if (share == null || share.isNaN()) {

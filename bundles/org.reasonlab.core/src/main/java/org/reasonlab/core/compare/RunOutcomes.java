@@ -86,6 +86,19 @@ public record RunOutcomes(Path folder, Long seed, Map<String, Prediction> predic
         return new Proportion((int) ps.stream().filter(Prediction::correct).count(), ps.size());
     }
 
+    /** Answers no label could be read from, of those evaluated. */
+    public Proportion unparseable(boolean clean) {
+        List<Prediction> ps = selected(clean);
+        return new Proportion((int) ps.stream().filter(p -> !p.parseable()).count(), ps.size());
+    }
+
+    /** Likelihood labels that are the gold label, of the predictions that have one (null when none has). */
+    public Proportion likelihoodAccuracy(boolean clean) {
+        List<Prediction> measured = selected(clean).stream().filter(p -> p.likelihoodLabel() != null).toList();
+        return measured.isEmpty() ? null
+                : new Proportion((int) measured.stream().filter(Prediction::likelihoodCorrect).count(), measured.size());
+    }
+
     /**
      * Generated reasons that argue for another label than the predicted one, of those whose agreement could be
      * judged ({@code reasonAgrees} not null): the automatic misalignment rate's counts.

@@ -2,7 +2,6 @@ package org.reasonlab.core.compare;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.reasonlab.core.review.WilsonInterval;
 import org.reasonlab.core.run.JsonFields;
 import org.reasonlab.core.significance.BootstrapInterval;
 import org.reasonlab.core.significance.MeanInterval;
@@ -102,12 +101,12 @@ public final class SignificanceJson {
                 if (counts != null) {
                     v.addProperty("k", counts.k());
                     v.addProperty("n", counts.n());
-                    WilsonInterval w = counts.wilson();
-                    if (w != null) {
-                        v.add("low", JsonFields.number(w.low()));
-                        v.add("high", JsonFields.number(w.high()));
-                    }
                 }
+                double[] interval = RunFigures.interval(run, m, clean, report.resamples(), report.bootstrapSeed());
+                v.add("low", JsonFields.number(interval == null ? null : interval[0]));
+                v.add("high", JsonFields.number(interval == null ? null : interval[1]));
+                v.addProperty("interval", interval == null ? null
+                        : m == ComparisonMetric.MACRO_F1 ? "bootstrap" : "wilson");
                 set.add(m.key(), v);
             }
             metrics.add(clean ? "clean" : "all", set);

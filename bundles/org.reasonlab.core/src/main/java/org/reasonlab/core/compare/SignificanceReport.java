@@ -160,8 +160,8 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
 
     /**
      * Metrics by arm: one row per metric measured (and its leakage-free row), one column per arm; an arm of several
-     * runs shows {@code mean ± sd [95% t-interval] (n=…)}, a single run its value, with the 95% Wilson interval for
-     * accuracy and the misalignment rates.
+     * runs shows {@code mean ± sd [95% t-interval] (n=…)}, a single run its value with its 95% interval (Wilson for
+     * the proportions, a percentile bootstrap of its items for macro-F1).
      */
     public TextTable armTable() {
         List<String> header = new ArrayList<>(List.of("Metric"));
@@ -178,8 +178,7 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
                 for (ComparisonArm arm : arms) {
                     MeanInterval s = arm.statistic(m, clean);
                     measured |= s != null;
-                    line.add(arm.runs().size() == 1 ? Percent.withWilson(RunFigures.value(arm.runs().get(0), m, clean),
-                            RunFigures.wilson(arm.runs().get(0), m, clean)) : Percent.meanSd(s));
+                    line.add(arm.runs().size() == 1 ? runCell(arm.runs().get(0), m, clean) : Percent.meanSd(s));
                 }
                 if (measured) {
                     rows.add(line);
@@ -279,18 +278,24 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
     }
 
     /** The human misalignment rate when reviewed, else the automatic one marked {@code (auto)}. */
-    private static String misalignmentCell(ComparisonArm a, boolean clean) {
+    private String misalignmentCell(ComparisonArm a, boolean clean) {
         boolean human = a.statistic(ComparisonMetric.HUMAN_MISALIGNMENT, clean) != null;
         String mis = armCell(a, human ? ComparisonMetric.HUMAN_MISALIGNMENT : ComparisonMetric.AUTOMATIC_MISALIGNMENT,
                 clean);
         return human || mis.equals(Percent.MISSING) ? mis : mis + " (auto)";
     }
 
-    /** {@code mean [t-interval]} over an arm's seeds, or one run's value with its Wilson interval. */
-    private static String armCell(ComparisonArm a, ComparisonMetric m, boolean clean) {
+    /** {@code mean [t-interval]} over an arm's seeds, or one run's value with its interval. */
+    private String armCell(ComparisonArm a, ComparisonMetric m, boolean clean) {
         if (a.runs().size() == 1) {
-            return Percent.withWilson(RunFigures.value(a.runs().get(0), m, clean), RunFigures.wilson(a.runs().get(0), m, clean));
+            return runCell(a.runs().get(0), m, clean);
         }
         return Percent.meanInterval(a.statistic(m, clean));
+    }
+
+    /** One run's value with its 95% interval (Wilson, or the bootstrap for macro-F1). */
+    private String runCell(RunResult run, ComparisonMetric m, boolean clean) {
+        return Percent.withRange(RunFigures.value(run, m, clean),
+                RunFigures.interval(run, m, clean, resamples, bootstrapSeed));
     }
 }

@@ -95,6 +95,24 @@ public final class PairedBootstrap {
         return interval(estimate, n, index -> first.on(index) - second.on(index), resamples, seed);
     }
 
+    /**
+     * The percentile interval of one run's macro-F1, resampling its items as the paired intervals do.
+     *
+     * @param gold the gold labels, each one of {@code labels}
+     * @param predicted the run's predictions at the same positions, each one of {@code labels} or null
+     * @param labels the labels, each once
+     * @throws IllegalArgumentException when the lists differ in length or are empty, a label is not one of
+     *             {@code labels}, or resamples &lt; 1
+     */
+    public static BootstrapInterval macroF1(List<String> gold, List<String> predicted, List<String> labels,
+            int resamples, long seed) {
+        int n = pairedSize(gold.size(), predicted.size());
+        checkResamples(resamples);
+        double estimate = ClassificationMetrics.compute(gold, predicted, labels).macroF1();
+        ResampledMacroF1 run = new ResampledMacroF1(gold, predicted, labels);
+        return interval(estimate, n, run::on, resamples, seed);
+    }
+
     private static BootstrapInterval interval(double estimate, int n, ToDoubleFunction<int[]> difference,
             int resamples, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -158,6 +158,16 @@ class SignificanceReportTest {
         assertEquals(90, acc.get("n").getAsInt());
         assertEquals(WilsonInterval.of95(70, 90).low(), acc.get("low").getAsDouble(), 1e-12);
         assertNull(json.getAsJsonArray("runs").get(0).getAsJsonObject().get("versusBaseline"));
+        // every metric with its interval: Wilson for the proportions, a seeded bootstrap for macro-F1
+        JsonObject allMetrics = run.getAsJsonObject("metrics").getAsJsonObject("all");
+        JsonObject f1 = allMetrics.getAsJsonObject("macroF1");
+        assertEquals("bootstrap", f1.get("interval").getAsString());
+        assertTrue(f1.get("low").getAsDouble() <= f1.get("value").getAsDouble()
+                && f1.get("value").getAsDouble() <= f1.get("high").getAsDouble(), f1::toString);
+        JsonObject unparseable = allMetrics.getAsJsonObject("unparseableRate");
+        assertEquals(0, unparseable.get("k").getAsInt());
+        assertEquals(100, unparseable.get("n").getAsInt());
+        assertEquals("wilson", unparseable.get("interval").getAsString());
     }
 
     @Test
