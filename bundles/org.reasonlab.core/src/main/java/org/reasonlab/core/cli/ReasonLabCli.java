@@ -24,7 +24,8 @@ public final class ReasonLabCli {
     /** The dataset commands and {@code more} (the compute target commands of {@code org.reasonlab.remote}). */
     public ReasonLabCli(List<CliCommand> more) {
         for (CliCommand command : List.of(new StatsCommand(), new ValidateCommand(), new ConvertCommand(),
-                new MergeCommand(), new AgreementCommand(), new CompareCommand())) {
+                new MergeCommand(), new AgreementCommand(), new CompareCommand(),
+                new ReviewResultsCommand())) {
             commands.put(command.name(), command);
         }
         more.forEach(command -> commands.put(command.name(), command));
