@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reasonlab.core.run.folder.RunInfo;
 import org.reasonlab.core.run.folder.RunState;
+import org.reasonlab.core.run.group.RunGroupFile;
 import org.reasonlab.core.target.RunTarget;
 import org.reasonlab.ui.RunCommands;
 import org.reasonlab.ui.internal.JobFamilies;
@@ -184,6 +185,11 @@ class RemoteTargetWorkflowTest {
             assertTrue(runs.get(i).getFileName().toString().contains("-seed" + (i + 1)), runs.get(i).toString());
         }
         assertEquals(1, groups.size(), "one group id ties the sweep together");
+        // and a run group file beside the runs, which the Runs view shows as one row with the three runs
+        Path groupFile = runs.get(0).getParent().resolve(groups.iterator().next() + RunGroupFile.SUFFIX);
+        TrainerTestSupport.spinUntil(() -> Files.isRegularFile(groupFile));
+        assertEquals(runs, RunGroupFile.read(groupFile).members());
+        TrainerTestSupport.spinUntil(() -> view.shownGroups().stream().anyMatch(g -> g.members().size() == 3));
         assertTrue(jobs.get(0).endsWith("_0") && jobs.get(2).endsWith("_2"), jobs.toString());
         TrainerTestSupport.waitForRun(view, runs.get(2), r -> r.statusText().startsWith("pending ("));
         if (Screenshots.requested(Screenshots.PROPERTY)) {
