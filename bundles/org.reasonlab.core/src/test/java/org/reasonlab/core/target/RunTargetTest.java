@@ -72,6 +72,19 @@ class RunTargetTest {
     }
 
     @Test
+    void aJobCancelledBeforeTheTrainerStartedIsCancelledNotCrashed() throws IOException {
+        Instant now = Instant.now();
+        Files.writeString(tmp.resolve(RunDirectory.SPEC), "{\"version\":1,\"runId\":\"r1\",\"dataset\":\"/d.jsonl\"}");
+        record().withJob("79", now).withState(new JobState("CANCELLED", null, now)).write(tmp);
+        assertEquals(RunState.CRASHED, RunReader.readOnce(tmp).info().state(), "cancelled by someone else");
+        record().withJob("79", now).withState(new JobState("CANCELLED", null, now)).withCancelRequested(now).write(tmp);
+        RunInfo info = RunReader.readOnce(tmp).info();
+        assertEquals(RunState.CANCELLED, info.state());
+        assertTrue(info.message().startsWith("Cancelled before the trainer started (job 79 on lab-cluster)"),
+                info.message());
+    }
+
+    @Test
     void jobStatesReadAsTheRunsViewShowsThem() {
         assertEquals("pending (Priority)", new JobState("PENDING", "Priority", null).text());
         assertEquals("running", new JobState("RUNNING", "None", null).text());

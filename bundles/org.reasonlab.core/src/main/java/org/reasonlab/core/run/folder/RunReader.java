@@ -140,8 +140,14 @@ public final class RunReader {
         } else if (status == RunStatus.UNKNOWN && alive.orElse(false)) {
             state = RunState.RUNNING;
         } else if (status == RunStatus.UNKNOWN && remote != null && remote.job() != null && remote.job().hasEnded()) {
-            state = RunState.CRASHED;
-            message = "The " + remote.jobText() + " ended (" + remote.job().text() + ") before the trainer started.";
+            if (remote.cancelRequested() != null) { // cancelled while queued or starting: what the user asked for
+                state = RunState.CANCELLED;
+                message = "Cancelled before the trainer started (" + remote.jobText() + "): resume starts it again.";
+            } else {
+                state = RunState.CRASHED;
+                message = "The " + remote.jobText() + " ended (" + remote.job().text() + ") before the trainer"
+                        + " started.";
+            }
         }
         if (state == RunState.FAILED || state == RunState.CRASHED) {
             String report = crashReportSince(started.map(StartedEvent::time).orElse(Instant.EPOCH));
