@@ -48,15 +48,7 @@ public final class AttributeSetFile {
 
     /** @throws IllegalArgumentException naming the field when the text is not an attribute set */
     public static AttributeSet parse(String text) {
-        JsonElement e = JsonFields.parse(text);
-        if (!e.isJsonObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        JsonObject o = e.getAsJsonObject();
-        String format = JsonFields.requiredString(o, "format");
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("format must be " + FORMAT + ", not '" + format + "'");
-        }
+        JsonObject o = JsonFields.parseFormatted(text, FORMAT);
         List<String> values = strings(o.get("values"), "values");
         JsonElement termsElement = o.get("terms");
         if (termsElement == null || !termsElement.isJsonArray()) {

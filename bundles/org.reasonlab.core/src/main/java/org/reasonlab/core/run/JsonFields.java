@@ -40,6 +40,24 @@ public final class JsonFields {
     }
 
     /**
+     * A JSON object whose {@code format} field names the expected file format, e.g. {@code reasonlab-run-group/1}.
+     *
+     * @throws IllegalArgumentException when it is not JSON, not an object or of another format
+     */
+    public static JsonObject parseFormatted(String text, String format) {
+        JsonElement e = parse(text);
+        if (e == null || !e.isJsonObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        JsonObject o = e.getAsJsonObject();
+        String found = requiredString(o, "format");
+        if (!format.equals(found)) {
+            throw new IllegalArgumentException("format must be " + format + ", not '" + found + "'");
+        }
+        return o;
+    }
+
+    /**
      * A JSON text.
      *
      * @throws IllegalArgumentException when it is not JSON, saying what is wrong and where (not Gson's advice)

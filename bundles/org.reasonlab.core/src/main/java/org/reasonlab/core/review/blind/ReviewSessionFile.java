@@ -161,15 +161,7 @@ public final class ReviewSessionFile {
 
     /** @throws IllegalArgumentException naming the field when the text is not a review session */
     public static Content parse(String text) {
-        JsonElement e = JsonFields.parse(text);
-        if (e == null || !e.isJsonObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        JsonObject o = e.getAsJsonObject();
-        String format = JsonFields.requiredString(o, "format");
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("format must be " + FORMAT + ", not '" + format + "'");
-        }
+        JsonObject o = JsonFields.parseFormatted(text, FORMAT);
         String id = JsonFields.requiredString(o, "id");
         if (id.isBlank()) {
             throw new IllegalArgumentException("id must not be blank");

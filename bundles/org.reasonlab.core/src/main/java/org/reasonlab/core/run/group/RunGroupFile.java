@@ -56,15 +56,7 @@ public final class RunGroupFile {
             throw new IOException(file + ": not UTF-8 text", e);
         }
         try {
-            JsonElement e = JsonFields.parse(text);
-            if (!e.isJsonObject()) {
-                throw new IllegalArgumentException("not a JSON object");
-            }
-            JsonObject o = e.getAsJsonObject();
-            String format = JsonFields.requiredString(o, "format");
-            if (!FORMAT.equals(format)) {
-                throw new IllegalArgumentException("format must be " + FORMAT + ", not '" + format + "'");
-            }
+            JsonObject o = JsonFields.parseFormatted(text, FORMAT);
             RunGroup.Origin origin = RunGroup.Origin.parse(JsonFields.requiredString(o, "origin"));
             var created = JsonFields.instant(JsonFields.requiredString(o, "created"), "created");
             if (!o.has("members") || !o.get("members").isJsonArray()) {
