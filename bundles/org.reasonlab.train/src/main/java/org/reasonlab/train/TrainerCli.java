@@ -26,6 +26,17 @@ public final class TrainerCli {
         System.exit(run(args, out, err));
     }
 
+    /** {@code probe}: {@code eval} with its counterfactual probe, which needs {@code --attributes}. */
+    private static int probe(String[] args, PrintStream out, PrintStream err) {
+        if (!Arrays.asList(args).contains("--attributes") && !Arrays.asList(args).contains("--help")
+                && !Arrays.asList(args).contains("-h")) {
+            err.println("probe: --attributes builtin:NAME|SET.json is required (built in: gender, names, nationality,"
+                    + " religion); the other options are eval's");
+            return 2;
+        }
+        return EvalMain.run(args, out, err);
+    }
+
     private static int benchmark(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("eval")) {
             return EvalBenchmark.run(Arrays.copyOfRange(args, 1, args.length), out, err);
@@ -40,7 +51,7 @@ public final class TrainerCli {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: reasonlab train|eval|generate|benchmark ...");
+            err.println("usage: reasonlab train|eval|probe|generate|benchmark ...");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -48,6 +59,7 @@ public final class TrainerCli {
             case "train" -> TrainMain.run(rest, out, err);
             case "generate" -> GenerateMain.run(rest, out, err);
             case "eval" -> EvalMain.run(rest, out, err);
+            case "probe" -> probe(rest, out, err);
             case "benchmark" -> benchmark(rest, out, err);
             default -> {
                 err.println("reasonlab: unknown trainer command '" + args[0] + "'");

@@ -28,6 +28,8 @@ import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunEventLog;
 import org.reasonlab.core.run.RunRecords;
 import org.reasonlab.core.run.RunSettings;
+import org.reasonlab.core.counterfactual.AttributeSet;
+import org.reasonlab.core.counterfactual.BuiltinAttributeSets;
 import org.reasonlab.core.run.RunSpec;
 import org.reasonlab.train.cli.CommandModel;
 import org.reasonlab.train.cli.ModelArguments;
@@ -40,7 +42,7 @@ import org.reasonlab.train.progress.EvalProgress;
  * Command line: {@code --model PATH|tiny --dataset FILE [--split test] [--mode l|l+r|r->l]
  * [--template FILE | --prompt TEXT --answer TEXT] [--out DIR] [--max-new-tokens N] [--max-sequence-length N]
  * [--batch-size N] [--limit N] [--sample N] [--seed N] [--device auto|cpu|gpu] [--precision auto|fp32|bf16]
- * [--no-likelihood] [--debug]}.
+ * [--no-likelihood] [--debug] [--attributes builtin:NAME|SET.json]}.
  * Evaluates the model on the split (all records when the dataset has no splits; with {@code --sample N} a seeded
  * sample of N of them, the rule train's {@code evalSample} uses, {@link SplitRecords#sample}), prints a short
  * summary and writes {@code predictions.jsonl}, {@code metrics.json} and {@code events.jsonl} (one
@@ -48,7 +50,10 @@ import org.reasonlab.train.progress.EvalProgress;
  * dataset). Evaluating an untrained base model gives the DFAR paper's "pre-trained" row. Prompts are
  * fitted into {@code --max-sequence-length} (default 512, train's default; pass the run's value for a
  * tuned model) the way training cut them. {@code --batch-size} prompts (default 8) are generated at
- * once; the answers are those of one at a time. {@code -h}/{@code --help} prints the usage.
+ * once; the answers are those of one at a time. With {@code --attributes} the counterfactual variants of the
+ * evaluated records are evaluated the same way and {@code probe.json} gives the flip rates
+ * ({@link CounterfactualProbe}; {@code reasonlab probe} is this command with {@code --attributes} required).
+ * {@code -h}/{@code --help} prints the usage.
  * Exit codes: 0 ok, 1 the model or dataset could not be loaded or has no records to evaluate,
  * 2 bad arguments.
  */
@@ -56,6 +61,7 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
     static final String USAGE = "usage: eval --model PATH|tiny --dataset FILE [--split train|validation|test]"
             + " [--mode l|l+r|r->l] [--template FILE | --prompt TEXT --answer TEXT] [--out DIR] [--max-new-tokens N]"
             + " [--max-sequence-length N] [--batch-size N] [--limit N] [--sample N] [--seed N]"
+            + " [--attributes builtin:NAME|SET.json]"
             + " [--train-split SPLIT] [--holdout F --split-seed N]"
             + " [--device auto|cpu|gpu] [--precision auto|fp32|bf16] [--no-likelihood] [--debug]";
     /** The template's next question starts with "###"; an answer never does. */
@@ -67,7 +73,8 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
 
     private static Set<String> options() {
         Set<String> options = new HashSet<>(Set.of("dataset", "split", "mode", "out", "max-new-tokens",
-                "max-sequence-length", "batch-size", "limit", "sample", "seed", "train-split", "holdout", "split-seed"));
+                "max-sequence-length", "batch-size", "limit", "sample", "seed", "train-split", "holdout", "split-seed",
+                "attributes"));
         options.addAll(TemplateArguments.OPTIONS);
         return options;
     }
@@ -92,7 +99,8 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
      */
     record Args(ModelArguments model, Path dataset, Split split, TrainingMode mode, PromptTemplate template, Path out,
             int maxNewTokens, int limit, Integer sample, long seed, boolean likelihood, boolean debug,
-            int maxSequenceLength, int batchSize, Split trainSplit, Double holdout, long splitSeed) {
+            int maxSequenceLength, int batchSize, Split trainSplit, Double holdout, long splitSeed,
+            AttributeSet attributes) {
     }
 
     /** 16 tokens for a bare label (mode L), 128 when a reason is generated too. */
@@ -122,7 +130,18 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
                 args.positiveIntOption("batch-size", 8),
                 args.option("train-split", Split.TRAIN, Split::parse, "train, validation or test"),
                 args.option("holdout").isPresent() ? args.doubleOption("holdout", 0) : null,
-                args.longOption("split-seed", args.longOption("seed", new RunSpec().seed())));
+                args.longOption("split-seed", args.longOption("seed", new RunSpec().seed())), attributes(args));
+    }
+
+    private static AttributeSet attributes(CliArguments args) throws UsageException {
+        if (args.option("attributes").isEmpty()) {
+            return null;
+        }
+        try {
+            return BuiltinAttributeSets.resolve(args.option("attributes").get());
+        } catch (IOException e) {
+            throw new UsageException("--attributes: " + e.getMessage());
+        }
     }
 
     @Override
@@ -198,6 +217,10 @@ public final class EvalMain extends TrainerCommand<EvalMain.Args> {
                 }
                 out.print(result.humanSummary());
                 out.println("wrote " + run.predictionsFile() + " and " + run.metricsFile());
+                if (args.attributes() != null) {
+                    CounterfactualProbe.run(args.attributes(), sample, result, evaluator, dataset, records.evalName(),
+                            source, outDir, out);
+                }
                 out.flush();
                 return OK;
             }
