@@ -44,9 +44,14 @@ class ProbeEditorTest {
     void create() throws Exception {
         project = WorkbenchTestSupport.createProject(PROJECT);
         ResultsTestSupport.folder(project, "runs/probe");
-        String given = System.getProperty("reasonlab.probeFile", "");
         ResultsTestSupport.write(project, "runs/probe/probe.json",
-                given.isBlank() ? PROBE : Files.readString(Path.of(given)));
+                givenProbe() == null ? PROBE : Files.readString(givenProbe()));
+    }
+
+    /** The probe.json named by -Dreasonlab.probeFile, null without one ("none", the build's default). */
+    private static Path givenProbe() {
+        String given = System.getProperty("reasonlab.probeFile", "none");
+        return given.isBlank() || given.equals("none") || given.equals("null") ? null : Path.of(given);
     }
 
     @AfterEach
@@ -64,7 +69,7 @@ class ProbeEditorTest {
         IEditorPart part = IDE.openEditor(page, file);
         assertTrue(part instanceof ProbeEditor, () -> String.valueOf(part));
         ProbeEditor editor = (ProbeEditor) part;
-        if (!System.getProperty("reasonlab.probeFile", "").isBlank()) {
+        if (givenProbe() != null) {
             page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
             WorkbenchTestSupport.spin(Duration.ofSeconds(1));
             Screenshots.capture(page.getWorkbenchWindow().getShell().getDisplay(),
