@@ -297,7 +297,8 @@ public class BlindReviewEditor extends ReadOnlyEditorPart implements ReviewActio
         int index = selected;
         try {
             PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(
-                    new BlindReviewOperation(session, reviewer, index, verdict, undoContext, this::refreshRows),
+                    new ReviewOperation(ReviewOperation.of(session, reviewer, index), verdict, undoContext,
+                            this::refreshRows),
                     null, null);
         } catch (ExecutionException e) {
             ReasonLabUiPlugin.log("Blinded review: a verdict could not be written", e);

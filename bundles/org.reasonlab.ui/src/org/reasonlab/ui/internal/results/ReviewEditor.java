@@ -379,7 +379,8 @@ public class ReviewEditor extends ReadOnlyEditorPart implements ReviewActions {
         if (verdict == null && reviews.review(reviewer, key) == null) {
             return; // nothing to withdraw
         }
-        ReviewOperation op = new ReviewOperation(reviews, reviewer, key, verdict, undoContext, this::afterVerdict);
+        ReviewOperation op = new ReviewOperation(ReviewOperation.of(reviews, reviewer, key), verdict, undoContext,
+                this::afterVerdict);
         try {
             history().execute(op, null, null);
             message((verdict == null ? "Cleared " : "Marked " + verdict.id() + ": ") + key);
