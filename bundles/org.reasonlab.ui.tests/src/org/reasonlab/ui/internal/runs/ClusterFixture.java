@@ -78,21 +78,47 @@ final class ClusterFixture implements AutoCloseable {
         return file;
     }
 
-    /** A job holding {@code cpus} CPUs for ten minutes, so that the next jobs wait ("pending (Resources)"). */
-    String occupyNode(int cpus) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("sbatch", "--parsable", "--cpus-per-task=" + cpus, "--mem=500M",
-                "--output=/dev/null", "--wrap", "sleep 600").redirectErrorStream(true);
+    /**
+     * A running job holding all of the node's CPUs but one, so that of the next one-CPU jobs one runs and the others
+     * wait ("pending (Resources)"). The node's CPUs are SLURM's count, which need not be the test JVM's
+     * {@code availableProcessors()} (a container's CPU quota limits the JVM, not {@code nproc}); {@code null} when
+     * the node has one CPU only, which already makes the jobs wait.
+     */
+    String occupyAllButOneCpu() throws IOException, InterruptedException {
+        int cpus = Integer.parseInt(slurm("sinfo", "-h", "-N", "-o", "%c").lines().findFirst().orElseThrow().strip());
+        if (cpus < 2) {
+            return null;
+        }
+        String jobId = slurm("sbatch", "--parsable", "--cpus-per-task=" + (cpus - 1), "--mem=500M",
+                "--output=/dev/null", "--wrap", "sleep 600").strip();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String state = "";
+        while (System.nanoTime() < deadline) {
+            state = slurm("squeue", "-h", "-j", jobId, "-o", "%T").strip();
+            if (state.equals("RUNNING")) {
+                return jobId;
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("the job occupying " + (cpus - 1) + " of " + cpus + " CPUs is " + state
+                + ", not running");
+    }
+
+    private String slurm(String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment());
         Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
         return out;
     }
 
     void cancel(String jobId) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("scancel", jobId).redirectErrorStream(true);
-        builder.environment().putAll(environment());
-        builder.start().waitFor();
+        if (jobId != null) {
+            slurm("scancel", jobId);
+        }
     }
 
     Map<String, String> environment() {

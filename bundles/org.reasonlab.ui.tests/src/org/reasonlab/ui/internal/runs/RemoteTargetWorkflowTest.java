@@ -169,8 +169,8 @@ class RemoteTargetWorkflowTest {
                 ? Screenshots.reasonLabPerspective(WorkbenchTestSupport.window().getShell())
                 : WorkbenchTestSupport.page();
         RunsView view = (RunsView) page.showView(RunsView.ID);
-        // one CPU taken: the first task runs, the others wait for resources
-        String occupant = cluster.occupyNode(Runtime.getRuntime().availableProcessors() - 1);
+        // all CPUs but one taken: the first task runs, the others wait for resources
+        String occupant = cluster.occupyAllButOneCpu();
         ILaunchConfigurationWorkingCopy sweep = quickOnCluster(3);
         sweep.setAttribute(LaunchAttributes.SEEDS, "1,2,3");
         List<Path> runs = launch(sweep);
