@@ -25,7 +25,7 @@ public final class ReasonLabCli {
     public ReasonLabCli(List<CliCommand> more) {
         for (CliCommand command : List.of(new StatsCommand(), new ValidateCommand(), new ConvertCommand(),
                 new MergeCommand(), new AgreementCommand(), new CompareCommand(),
-                new ReviewResultsCommand(), new CounterfactualsCommand())) {
+                new ReviewResultsCommand(), new CounterfactualsCommand(), new TracesCommand())) {
             commands.put(command.name(), command);
         }
         more.forEach(command -> commands.put(command.name(), command));
