@@ -159,6 +159,65 @@ class RunsViewTest {
         assertEquals("running (step 1/10)", view.shownTexts("live-run")[1]);
     }
 
+    /** A counterfactual probe of done-run: 5 of 66 label flips, 4 of 50 on the leakage-free pairs. */
+    private static final String PROBE = """
+            {"attributes":"gender","model":"tiny","records":80,"withAttribute":66,"skippedAsAmbiguous":2,
+             "all":{"labelFlips":{"k":5,"n":66,"rate":0.0758},"reasonVerdictFlips":{"k":2,"n":40,"rate":0.05},
+                    "likelihoodLabelFlips":{"k":3,"n":66,"rate":0.0455},"labelFlipsByValue":{},"labelFlipsByPair":{},
+                    "likelihoodShift":{"n":66,"meanAbsGoldShift":0.031,"meanGoldShift":-0.004,
+                                       "meanShiftByLabel":{"ethical":-0.004,"unethical":0.004}},
+                    "likelihoodShiftByValue":{},"likelihoodShiftByPair":{}},
+             "clean":{"labelFlips":{"k":4,"n":50,"rate":0.08},"reasonVerdictFlips":{"k":2,"n":30,"rate":0.0667},
+                    "likelihoodLabelFlips":{"k":3,"n":50,"rate":0.06},"labelFlipsByValue":{},"labelFlipsByPair":{}},
+             "flipped":[]}
+            """;
+
+    @Test
+    void aProbedRunShowsItsLabelFlipRateBesideTheAccuracyAndInTheComparison() throws Exception {
+        IFolder done = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        run("live", SPEC_LIVE, EVENTS_LIVE, null, null);
+        RunsView view = showView();
+        waitForRow(view, "done-run", r -> r.state() == RunState.COMPLETED);
+        waitForRow(view, "live-run", r -> r.state() == RunState.RUNNING);
+        assertEquals("Label flips", RunsView.COLUMNS[RunsView.FLIPS_COLUMN]);
+        assertEquals("", view.shownTexts("done-run")[RunsView.FLIPS_COLUMN], "not probed (yet)");
+
+        write(done, "probe.json", PROBE); // as reasonlab probe --run writes it into the run folder
+        waitForRow(view, "done-run", r -> r.probe() != null);
+        WorkbenchTestSupport.waitUntil("the row shows the flip rate",
+                () -> "7.6%".equals(view.shownTexts("done-run")[RunsView.FLIPS_COLUMN]));
+        String[] texts = view.shownTexts("done-run");
+        assertEquals("75.0%", texts[6]);
+        assertEquals("25.0% (auto)", texts[8]);
+        assertEquals("4 s", texts[10]);
+        assertEquals("", view.shownTexts("live-run")[RunsView.FLIPS_COLUMN]);
+        String tip = view.shownToolTip("done-run", RunsView.FLIPS_COLUMN);
+        assertTrue(tip.startsWith("Counterfactual probe (gender): label flips 7.6% (5/66), leakage-free 8.0% (4/50);"
+                + " reason verdict flips 5.0% (2/40); likely label flips 4.5% (3/66); mean |\u0394p(gold)| 0.0310"), tip);
+        assertFalse(String.valueOf(view.shownToolTip("done-run", 6)).contains("Counterfactual probe"),
+                "the other columns' tool tips are the run's messages");
+        if (Screenshots.requested(Screenshots.PROPERTY)) {
+            var page = WorkbenchTestSupport.page();
+            page.setPartState(page.getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+            WorkbenchTestSupport.spin(Duration.ofMillis(500));
+            Screenshots.capture(view.getSite().getShell().getDisplay(),
+                    new File(Screenshots.folder(Screenshots.PROPERTY), "runs-label-flips.png"));
+            page.setPartState(page.getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+        }
+
+        view.select("done-run", "live-run");
+        WorkbenchTestSupport.flushEvents();
+        WorkbenchTestSupport.execute(RunCommands.COMPARE);
+        var part = (org.reasonlab.ui.internal.results.ComparisonPart) WorkbenchTestSupport.page()
+                .findView(org.reasonlab.ui.internal.results.ComparisonPart.ID);
+        assertNotNull(part);
+        List<String> flips = part.shownRows().stream().filter(r -> r.get(0).equals("Counterfactual label flips (%)"))
+                .findFirst().orElseThrow(() -> new AssertionError(part.shownRows().toString()));
+        assertTrue(flips.contains("7.6") && flips.contains("n/a"), flips.toString());
+        assertTrue(part.shownPaperHeader().contains("Counterfactual label flips (%)"), part.shownPaperHeader().toString());
+        WorkbenchTestSupport.page().hideView(part);
+    }
+
     @Test
     void aRunGroupShowsCollapsedWithItsRunsAndComparesAsAGroup() throws Exception {
         run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);

@@ -1,17 +1,11 @@
 package org.reasonlab.ui.internal.results;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -27,22 +21,26 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.PartInitException;
+import org.reasonlab.core.compare.Proportion;
+import org.reasonlab.core.counterfactual.LikelihoodShift;
+import org.reasonlab.core.counterfactual.ProbeJson;
+import org.reasonlab.core.counterfactual.ProbeResults;
 import org.reasonlab.core.io.FileErrors;
-import org.reasonlab.core.run.JsonFields;
 import org.reasonlab.ui.ReasonLabUi;
 import org.reasonlab.ui.internal.ReadOnlyEditorPart;
 
 /**
- * A counterfactual probe's {@code probe.json} (written by {@code reasonlab probe}): the flip rates, the flip rate
- * per substitution pair, and the records whose predicted label flipped, each with its statement, label and reason
- * beside its variant's.
+ * A counterfactual probe's {@code probe.json} (written by {@code reasonlab probe}, read by the core's
+ * {@link ProbeJson}): the flip rates and the shift of the label probabilities, per attribute value and substitution
+ * pair, and the records whose predicted label flipped, each with its statement, label, reason and label
+ * probabilities beside its variant's.
  */
 public class ProbeEditor extends ReadOnlyEditorPart {
     public static final String ID = ReasonLabUi.PLUGIN_ID + ".editors.probe";
 
     private Path file;
-    private JsonObject probe;
-    private final List<JsonObject> flipped = new ArrayList<>();
+    private ProbeResults probe;
+    private final List<ProbeResults.Flip> flipped = new ArrayList<>();
     private Label summary;
     private Table pairs;
     private Table records;
@@ -71,9 +69,9 @@ public class ProbeEditor extends ReadOnlyEditorPart {
         SashForm sash = new SashForm(root, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         SashForm top = new SashForm(sash, SWT.HORIZONTAL);
-        pairs = table(top, "Substitution", "Label flips", "Rate");
-        records = table(top, "Id", "Variant", "Substitutions", "Label", "Variant's label", "Leaked");
-        top.setWeights(1, 3);
+        pairs = table(top, "Substitution", "Label flips", "Rate", "Mean |\u0394p(gold)|", "Mean \u0394p(gold)");
+        records = table(top, "Id", "Variant", "Substitutions", "Label", "Variant's label", "\u0394p(gold)", "Leaked");
+        top.setWeights(2, 3); // the substitutions table has five columns
         records.addListener(SWT.Selection, e -> showRecord());
         Composite detail = new Composite(sash, SWT.NONE);
         detail.setLayout(new GridLayout(2, true));
@@ -109,35 +107,31 @@ public class ProbeEditor extends ReadOnlyEditorPart {
 
     private void read() {
         try {
-            JsonElement e = JsonFields.parse(Files.readString(file, StandardCharsets.UTF_8));
-            if (!e.isJsonObject() || !e.getAsJsonObject().has("all")) {
-                throw new IOException(file + ": not a probe.json (no \"all\" figures)");
-            }
-            probe = e.getAsJsonObject();
-        } catch (IOException | IllegalArgumentException ex) {
-            summary.setText("Cannot read the probe: " + (ex instanceof IOException io ? FileErrors.describe(io)
-                    : file + ": " + ex.getMessage()));
+            probe = ProbeJson.read(file);
+        } catch (IOException ex) {
+            summary.setText("Cannot read the probe: " + FileErrors.describe(ex));
             return;
         }
-        JsonObject all = probe.getAsJsonObject("all");
-        JsonObject clean = probe.getAsJsonObject("clean");
-        summary.setText(probe.get("attributes").getAsString() + ": " + probe.get("withAttribute").getAsInt() + " of "
-                + probe.get("records").getAsInt() + " records hold its words, "
-                + probe.get("skippedAsAmbiguous").getAsInt() + " left out as ambiguous.   Label flips "
-                + rate(all.getAsJsonObject("labelFlips")) + " (leakage-free " + rate(clean.getAsJsonObject("labelFlips"))
-                + "), reason verdict flips " + rate(all.getAsJsonObject("reasonVerdictFlips"))
-                + ", likely label flips " + rate(all.getAsJsonObject("likelihoodLabelFlips")));
-        for (Map.Entry<String, JsonElement> p : all.getAsJsonObject("labelFlipsByPair").entrySet()) {
-            JsonObject o = p.getValue().getAsJsonObject();
-            new TableItem(pairs, SWT.NONE).setText(new String[] {p.getKey(),
-                    o.get("k").getAsInt() + " / " + o.get("n").getAsInt(), rate(o)});
-        }
-        JsonArray list = probe.getAsJsonArray("flipped");
-        for (JsonElement f : list) {
-            JsonObject o = f.getAsJsonObject();
-            flipped.add(o);
-            new TableItem(records, SWT.NONE).setText(new String[] {s(o, "id"), s(o, "value"), s(o, "pairs"),
-                    label(o, "label"), label(o, "variantLabel"), o.get("leaked").getAsBoolean() ? "yes" : ""});
+        ProbeResults.Figures all = probe.all();
+        ProbeResults.Figures clean = probe.clean();
+        LikelihoodShift shift = all.likelihoodShift();
+        summary.setText(probe.attributes() + ": " + probe.withAttribute() + " of " + probe.records()
+                + " records hold its words, " + probe.skippedAsAmbiguous() + " left out as ambiguous.   Label flips "
+                + ProbeResults.rateText(all.labelFlips()) + " (leakage-free " + ProbeResults.rateText(clean.labelFlips())
+                + "), reason verdict flips " + ProbeResults.rateText(all.reasonVerdictFlips())
+                + ", likely label flips " + ProbeResults.rateText(all.likelihoodLabelFlips())
+                + (shift.n() == 0 ? "" : ".   Label probabilities: mean |\u0394p(gold)| "
+                        + ProbeResults.number(shift.meanAbsGoldShift()) + ", mean \u0394p(gold) "
+                        + ProbeResults.signed(shift.meanGoldShift()) + " over " + shift.n() + " pairs"
+                        + byLabel(shift))
+                + subject());
+        addGroups(all.labelFlipsByValue(), all.likelihoodShiftByValue(), "value ");
+        addGroups(all.labelFlipsByPair(), all.likelihoodShiftByPair(), "");
+        for (ProbeResults.Flip f : probe.flipped()) {
+            flipped.add(f);
+            new TableItem(records, SWT.NONE).setText(new String[] {nz(f.id()), nz(f.value()), nz(f.pairs()),
+                    label(f.label()), label(f.variantLabel()), ProbeResults.signed(f.goldShift()),
+                    f.leaked() ? "yes" : ""});
         }
         for (Table t : List.of(pairs, records)) {
             for (TableColumn c : t.getColumns()) {
@@ -150,33 +144,63 @@ public class ProbeEditor extends ReadOnlyEditorPart {
         }
     }
 
+    /** {@code  (Δp ethical -0.0123, unethical +0.0123)}, empty without labels. */
+    private static String byLabel(LikelihoodShift shift) {
+        List<String> parts = new ArrayList<>();
+        shift.meanShiftByLabel().forEach((l, d) -> parts.add(l + " " + ProbeResults.signed(d)));
+        return parts.isEmpty() ? "" : " (mean \u0394p " + String.join(", ", parts) + ")";
+    }
+
+    /** {@code .   Run lr-seed1, model tiny, split test}, empty when the file does not say. */
+    private String subject() {
+        ProbeResults.Subject s = probe.subject();
+        List<String> parts = new ArrayList<>();
+        if (s.run() != null) {
+            parts.add("run " + s.run());
+        }
+        if (s.model() != null) {
+            parts.add("model " + s.model());
+        }
+        if (s.split() != null) {
+            parts.add("split " + s.split());
+        }
+        return parts.isEmpty() ? "" : ".   " + Character.toUpperCase(parts.get(0).charAt(0))
+                + String.join(", ", parts).substring(1);
+    }
+
+    /** One row per attribute value ({@code value female}) or substitution pair: flips and the likelihood shift. */
+    private void addGroups(Map<String, Proportion> flips, Map<String, LikelihoodShift> shifts, String prefix) {
+        flips.forEach((key, p) -> {
+            LikelihoodShift s = shifts.get(key);
+            new TableItem(pairs, SWT.NONE).setText(new String[] {prefix + key, p.k() + " / " + p.n(),
+                    ProbeResults.rateText(p), s == null || s.n() == 0 ? "n/a" : ProbeResults.number(s.meanAbsGoldShift()),
+                    s == null || s.n() == 0 ? "n/a" : ProbeResults.signed(s.meanGoldShift())});
+        });
+    }
+
     private void showRecord() {
         int i = records.getSelectionIndex();
         if (i < 0 || i >= flipped.size()) {
             return;
         }
-        JsonObject o = flipped.get(i);
-        original.setText("Statement: " + s(o, "statement") + "\n\nPredicted label: " + label(o, "label")
-                + "\n\nGenerated reason: " + s(o, "reason"));
-        variant.setText("Statement: " + s(o, "variantStatement") + "\n\nPredicted label: " + label(o, "variantLabel")
-                + "\n\nGenerated reason: " + s(o, "variantReason"));
-        variantGroup.setText("Counterfactual variant (" + s(o, "pairs") + ")");
+        ProbeResults.Flip f = flipped.get(i);
+        original.setText(detail(f.statement(), f.label(), f.reason(), f.probabilities()));
+        variant.setText(detail(f.variantStatement(), f.variantLabel(), f.variantReason(), f.variantProbabilities()));
+        variantGroup.setText("Counterfactual variant (" + nz(f.pairs()) + ")");
     }
 
-    private static String rate(JsonObject p) {
-        int n = p.get("n").getAsInt();
-        return n == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100.0 * p.get("k").getAsInt() / n,
-                p.get("k").getAsInt(), n);
+    private static String detail(String statement, String label, String reason, Map<String, Double> probabilities) {
+        return "Statement: " + nz(statement) + "\n\nPredicted label: " + label(label) + "\n\nGenerated reason: "
+                + nz(reason) + (probabilities == null ? ""
+                        : "\n\nLabel probabilities: " + ProbeResults.probabilitiesText(probabilities));
     }
 
-    private static String s(JsonObject o, String field) {
-        JsonElement e = o.get(field);
-        return e == null || e.isJsonNull() ? "" : e.getAsString();
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
-    private static String label(JsonObject o, String field) {
-        String l = s(o, field);
-        return l.isEmpty() ? "(unparseable)" : l;
+    private static String label(String l) {
+        return l == null || l.isEmpty() ? "(unparseable)" : l;
     }
 
     @Override

@@ -50,17 +50,21 @@ import org.reasonlab.ui.internal.ReasonLabUiPlugin;
  * Every run in the workspace with its status and scores; run groups ({@code *.group.json}: sweeps, chosen runs) as
  * collapsed rows ({@link RunGroupRow}) with their runs below, the other runs at the top level. The rows
  * ({@link RunRow}, {@link RunGroupRow}) are the view's selection; the commands of {@link RunCommands} act on them from
- * the tool bar, the context menu (open to contributions) and double-click. A {@link RunWatcher} keeps the rows live; each run folder is read by its own {@link RunReader},
+ * the tool bar, the context menu (open to contributions) and double-click. The Label flips column shows the
+ * counterfactual probe's flip rate where the run folder has a {@code probe.json} (the attribute set and the other
+ * figures in its tool tip). A {@link RunWatcher} keeps the rows live; each run folder is read by its own {@link RunReader},
  * the event log incrementally.
  */
 public class RunsView extends ViewPart {
     public static final String ID = ReasonLabUi.RUNS_VIEW;
     static final String[] COLUMNS = {"Run", "Status", "Target", "Mode", "Model", "Dataset", "Accuracy",
-            "Leakage-free", "Misalignment", "Duration"};
+            "Leakage-free", "Misalignment", "Label flips", "Duration"};
+    /** The column of the counterfactual probe's label flip rate ({@code probe.json}), whose tool tip says more. */
+    static final int FLIPS_COLUMN = 9;
     private static final List<Function<RunRow, String>> TEXTS = List.of(r -> r.info().name(),
             r -> r.info().statusText(), r -> r.info().targetText(), r -> r.info().modeText(), r -> nz(r.info().model()), r -> nz(r.dataset()),
             r -> r.info().accuracyText(), r -> r.info().cleanAccuracyText(), r -> r.info().misalignmentText(),
-            r -> r.info().durationText());
+            r -> r.info().labelFlipsText(), r -> r.info().durationText());
 
     private TreeViewer viewer;
     private Label messageLabel;
@@ -92,7 +96,7 @@ public class RunsView extends ViewPart {
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         // status fits "evaluating (400 / 1000 records)", target "lab-cluster · job 123456_2"
-        int[] widths = {160, 200, 170, 90, 160, 160, 80, 95, 110, 90};
+        int[] widths = {160, 200, 170, 90, 160, 160, 80, 95, 110, 85, 90};
         for (int i = 0; i < COLUMNS.length; i++) {
             int column = i;
             TreeViewerColumn c = new TreeViewerColumn(viewer, SWT.LEFT);
@@ -114,6 +118,9 @@ public class RunsView extends ViewPart {
                     }
                     RunInfo r = ((RunRow) element).info();
                     List<String> lines = new ArrayList<>();
+                    if (column == FLIPS_COLUMN && r.probeText() != null) {
+                        lines.add(r.probeText());
+                    }
                     if (r.message() != null) {
                         lines.add(r.message());
                     }
@@ -384,6 +391,12 @@ public class RunsView extends ViewPart {
             }
         }
         return null;
+    }
+
+    /** The tool tip of a run's cell, null when it has none or the run is not shown. */
+    String shownToolTip(String name, int column) {
+        RunRow row = shownRow(name);
+        return row == null ? null : ((ColumnLabelProvider) viewer.getLabelProvider(column)).getToolTipText(row);
     }
 
     /** How many times rows have been shown; grows with every refresh that reached the table. */

@@ -10,7 +10,9 @@ public enum ComparisonMetric {
     /** 1 - {@code reasons.agreement} of {@code metrics.json}. */
     AUTOMATIC_MISALIGNMENT("Reason misalignment, automatic (%)", "automaticMisalignment"),
     /** Pooled human verdicts of {@code reviews.jsonl}. */
-    HUMAN_MISALIGNMENT("Reason misalignment, human (%)", "humanMisalignment");
+    HUMAN_MISALIGNMENT("Reason misalignment, human (%)", "humanMisalignment"),
+    /** The counterfactual probe's share of pairs whose predicted label flips ({@code probe.json}). */
+    LABEL_FLIPS("Counterfactual label flips (%)", "labelFlipRate");
 
     private final String label;
     private final String key;
@@ -39,6 +41,9 @@ public enum ComparisonMetric {
      * pooled over the predictions not marked leaked); null when not measured.
      */
     public Double cleanValue(RunSummary run) {
+        if (this == LABEL_FLIPS) {
+            return run.labelFlipRate(true);
+        }
         RunSummary.Figures c = run.clean();
         if (c == null) {
             return null;
@@ -50,6 +55,7 @@ public enum ComparisonMetric {
             case LIKELIHOOD_ACCURACY -> c.likelihoodAccuracy();
             case AUTOMATIC_MISALIGNMENT -> c.reasonAgreement() == null ? null : 1 - c.reasonAgreement();
             case HUMAN_MISALIGNMENT -> c.humanMisalignmentRate();
+            case LABEL_FLIPS -> run.labelFlipRate(true);
         };
     }
 
@@ -62,10 +68,11 @@ public enum ComparisonMetric {
             case LIKELIHOOD_ACCURACY -> run.likelihoodAccuracy();
             case AUTOMATIC_MISALIGNMENT -> run.automaticMisalignment();
             case HUMAN_MISALIGNMENT -> run.humanMisalignmentRate();
+            case LABEL_FLIPS -> run.labelFlipRate(false);
         };
     }
 
-    /** Whether a larger value is better (accuracy, macro-F1) or worse (the rates). */
+    /** Whether a larger value is better (accuracy, macro-F1) or worse (the rates, the label flips). */
     public boolean higherIsBetter() {
         return this == ACCURACY || this == MACRO_F1 || this == LIKELIHOOD_ACCURACY;
     }

@@ -100,12 +100,14 @@ public record ComparisonTable(List<RunSummary> runs, int baseline) {
 
     /**
      * The paper's layout: one row per run ordered pre-trained, L, L+R, R->L (ties in the given order), with
-     * accuracy (on all evaluated records, and on the leakage-free ones when a run has them) and the misalignment rate, human when any
+     * accuracy (on all evaluated records, and on the leakage-free ones when a run has them), the counterfactual label
+     * flip rate beside it when a run was probed ({@code probe.json}), and the misalignment rate, human when any
      * reason was reviewed, else the automatic one marked {@code (auto)}. A setting that occurs more than once is
      * followed by the run's name.
      */
     public TextTable paperTable() {
         boolean clean = runs.stream().anyMatch(r -> ComparisonMetric.ACCURACY.cleanValue(r) != null);
+        boolean flips = runs.stream().anyMatch(r -> r.labelFlipRate(false) != null);
         List<RunSummary> ordered = new ArrayList<>(runs);
         ordered.sort(Comparator.comparing(RunSummary::paperSetting));
         List<List<String>> cells = new ArrayList<>();
@@ -119,12 +121,18 @@ public record ComparisonTable(List<RunSummary> runs, int baseline) {
             if (clean) {
                 line.add(Percent.of(ComparisonMetric.ACCURACY.cleanValue(r)));
             }
+            if (flips) {
+                line.add(Percent.of(r.labelFlipRate(false)));
+            }
             line.add(misalignment);
             cells.add(line);
         }
         List<String> header = new ArrayList<>(List.of("Setting", "Accuracy (%)"));
         if (clean) {
             header.add(ComparisonMetric.ACCURACY.cleanLabel());
+        }
+        if (flips) {
+            header.add(ComparisonMetric.LABEL_FLIPS.label());
         }
         header.add("Misalignment rate (%)");
         List<Boolean> right = new ArrayList<>(List.of(false));

@@ -11,7 +11,8 @@ import org.reasonlab.core.significance.PairedBootstrap;
 
 /**
  * A run's value of a metric and its 95% interval: Wilson for the proportions (accuracy, unparseable rate,
- * likelihood accuracy, the misalignment rates) from the counts of its predictions and reviews, a percentile
+ * likelihood accuracy, the misalignment rates, the counterfactual label flips) from the counts of its predictions,
+ * reviews and probe, a percentile
  * bootstrap of its items for macro-F1.
  */
 final class RunFigures {
@@ -28,6 +29,10 @@ final class RunFigures {
             MisalignmentRate r = clean ? (run.summary().clean() == null ? null
                     : run.summary().clean().humanMisalignment()) : run.summary().humanMisalignment();
             return r == null || r.reviewed() == 0 ? null : new Proportion(r.misaligned(), r.reviewed());
+        }
+        if (m == ComparisonMetric.LABEL_FLIPS) {
+            Proportion p = run.summary().labelFlips(clean);
+            return p == null || p.n() == 0 ? null : p;
         }
         if (run.outcomes() == null) {
             return null;

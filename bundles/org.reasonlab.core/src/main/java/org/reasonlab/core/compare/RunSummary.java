@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.reasonlab.core.counterfactual.ProbeResults;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.review.MisalignmentRate;
 import org.reasonlab.core.run.RunDirectory;
@@ -36,10 +37,11 @@ import org.reasonlab.core.run.folder.RunSnapshot;
  *        when there is no predictions file
  * @param problems what could not be read
  * @param clean the figures of {@code metrics.json} on the leakage-free records; null when the file has none
+ * @param probe the counterfactual probe of the run's model ({@code probe.json}); null when there is none
  */
 public record RunSummary(String name, Path folder, boolean pretrained, TrainingMode mode, String model, String tuning,
         Double accuracy, Double macroF1, Double unparseableRate, Double likelihoodAccuracy, Double reasonAgreement,
-        MisalignmentRate humanMisalignment, List<String> problems, Figures clean) {
+        MisalignmentRate humanMisalignment, List<String> problems, Figures clean, ProbeResults probe) {
 
     /**
      * The figures of {@code metrics.json} on one set of records, and the pooled human verdicts on its
@@ -79,7 +81,20 @@ public record RunSummary(String name, Path folder, boolean pretrained, TrainingM
                 snapshot.tuning(), m == null ? null : m.accuracy(), m == null ? null : m.macroF1(),
                 m == null ? null : m.unparseableRate(), m == null ? null : m.likelihoodAccuracy(),
                 m == null ? null : m.reasonAgreement(), snapshot.humanMisalignment(), problems,
-                m == null ? null : Figures.of(m.clean(), snapshot.cleanHumanMisalignment()));
+                m == null ? null : Figures.of(m.clean(), snapshot.cleanHumanMisalignment()), info.probe());
+    }
+
+    /**
+     * The counterfactual probe's label flip rate ({@code probe.json}) on all pairs or ({@code clean}) on those whose
+     * record was not a training record; null when the run was not probed or the probe had no such pairs.
+     */
+    public Double labelFlipRate(boolean onClean) {
+        return probe == null ? null : probe.labelFlipRate(onClean);
+    }
+
+    /** The counts behind {@link #labelFlipRate}; null when the run was not probed. */
+    public Proportion labelFlips(boolean onClean) {
+        return probe == null ? null : probe.figures(onClean).labelFlips();
     }
 
     /** 1 - reasons.agreement: the automatic label–reason misalignment; null when not measured. */

@@ -221,8 +221,9 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
 
     /**
      * The paper's table: one row per arm ordered by model, then pre-trained, L, L+R, R->L; accuracy (and on the
-     * leakage-free records) with its 95% interval and significance mark, and the misalignment rate (human when
-     * reviewed, else automatic, marked {@code (auto)}).
+     * leakage-free records) with its 95% interval and significance mark, the counterfactual label flip rate when an arm
+     * was probed ({@code probe.json}), and the misalignment rate (human when reviewed, else automatic, marked
+     * {@code (auto)}).
      */
     public TextTable paperTable() {
         boolean models = arms.stream().map(a -> a.first().model()).distinct().count() > 1;
@@ -237,6 +238,10 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
         header.addAll(List.of("Setting", "Seeds", "Accuracy (%)"));
         if (clean) {
             header.add(ComparisonMetric.ACCURACY.cleanLabel());
+        }
+        boolean flips = arms.stream().anyMatch(a -> a.statistic(ComparisonMetric.LABEL_FLIPS, false) != null);
+        if (flips) {
+            header.add(ComparisonMetric.LABEL_FLIPS.label());
         }
         header.add("Misalignment rate (%)");
         boolean cleanMisalignment = arms.stream().anyMatch(a -> a.statistic(ComparisonMetric.HUMAN_MISALIGNMENT, true)
@@ -259,6 +264,9 @@ public record SignificanceReport(List<ComparisonArm> arms, int baseline, List<Ru
             line.add(armCell(a, ComparisonMetric.ACCURACY, false) + mark(a, false));
             if (clean) {
                 line.add(armCell(a, ComparisonMetric.ACCURACY, true) + mark(a, true));
+            }
+            if (flips) {
+                line.add(armCell(a, ComparisonMetric.LABEL_FLIPS, false));
             }
             line.add(misalignmentCell(a, false));
             if (cleanMisalignment) {

@@ -12,8 +12,9 @@ import org.reasonlab.core.compare.Proportion;
 /**
  * How far a model's judgements move when only an irrelevant attribute changes: over the pairs of a record and its
  * counterfactual variant, the share whose predicted label flips (overall, per attribute value, per substitution
- * pair), whose generated reason's verdict flips, and whose most likely label flips; each with its counts, on all
- * pairs and on those whose record was not a training record.
+ * pair), whose generated reason's verdict flips, and whose most likely label flips; each with its counts; and how far
+ * the labels' probabilities shift ({@link LikelihoodShift}, overall, per value, per pair); on all pairs and on those
+ * whose record was not a training record.
  *
  * @param pairs the pairs, in order
  */
@@ -52,15 +53,35 @@ public record ProbeReport(List<ProbePair> pairs) {
         return grouped(clean, ProbePair::pairs);
     }
 
+    /** The shift of the labels' probabilities, over the pairs where it was measured for both. */
+    public LikelihoodShift likelihoodShift(boolean clean) {
+        return LikelihoodShift.of(selected(clean));
+    }
+
+    /** The likelihood shift per attribute value of the variant, sorted by value. */
+    public Map<String, LikelihoodShift> likelihoodShiftByValue(boolean clean) {
+        return grouped(clean, p -> List.of(p.value()), LikelihoodShift::of);
+    }
+
+    /** The likelihood shift per substitution pair, sorted; a variant counts once for each of its pairs. */
+    public Map<String, LikelihoodShift> likelihoodShiftByPair(boolean clean) {
+        return grouped(clean, ProbePair::pairs, LikelihoodShift::of);
+    }
+
     private Map<String, Proportion> grouped(boolean clean, Function<ProbePair, List<String>> keys) {
+        return grouped(clean, keys, ps -> count(ps, ProbePair::labelFlipped));
+    }
+
+    private <T> Map<String, T> grouped(boolean clean, Function<ProbePair, List<String>> keys,
+            Function<List<ProbePair>, T> figure) {
         Map<String, List<ProbePair>> groups = new TreeMap<>();
         for (ProbePair p : selected(clean)) {
             for (String k : keys.apply(p)) {
                 groups.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
             }
         }
-        Map<String, Proportion> out = new LinkedHashMap<>();
-        groups.forEach((k, ps) -> out.put(k, count(ps, ProbePair::labelFlipped)));
+        Map<String, T> out = new LinkedHashMap<>();
+        groups.forEach((k, ps) -> out.put(k, figure.apply(ps)));
         return out;
     }
 

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.google.gson.JsonObject;
 import org.reasonlab.core.io.AtomicFiles;
@@ -13,8 +15,8 @@ import org.reasonlab.core.io.Utf8Lines;
 
 /**
  * {@code predictions.jsonl}: one {@link Prediction} per line, fields named as the record's
- * components, nulls written out; {@code likelihoodLabel} only when measured, so files written before it
- * existed and files without it read alike; {@code truncated} and {@code leaked} are false when absent (older files). The file is written at once (atomically), so unlike the
+ * components, nulls written out; {@code likelihoodLabel} and {@code labelLogLikelihoods} (an object, label to
+ * log-likelihood) only when measured, so files written before they existed and files without them read alike; {@code truncated} and {@code leaked} are false when absent (older files). The file is written at once (atomically), so unlike the
  * event log a bad line is an error.
  */
 public final class PredictionsFile {
@@ -41,6 +43,11 @@ public final class PredictionsFile {
         }
         o.addProperty("truncated", p.truncated());
         o.addProperty("leaked", p.leaked());
+        if (p.labelLogLikelihoods() != null) {
+            JsonObject ll = new JsonObject();
+            p.labelLogLikelihoods().forEach((label, value) -> ll.add(label, JsonFields.number(value)));
+            o.add("labelLogLikelihoods", ll);
+        }
         return JsonFields.toLine(o);
     }
 
@@ -55,7 +62,29 @@ public final class PredictionsFile {
                 JsonFields.string(o, "reasonVerdict"), JsonFields.optionalBoolean(o, "reasonAgrees"),
                 JsonFields.optionalDouble(o, "rougeL"), JsonFields.optionalDouble(o, "tokenF1"), JsonFields.string(o, "likelihoodLabel"),
                 Boolean.TRUE.equals(JsonFields.optionalBoolean(o, "truncated")),
-                Boolean.TRUE.equals(JsonFields.optionalBoolean(o, "leaked")));
+                Boolean.TRUE.equals(JsonFields.optionalBoolean(o, "leaked")), logLikelihoods(o));
+    }
+
+    /** {@code labelLogLikelihoods}: label to number (non-finite ones as {@code "NaN"}, {@code "-Infinity"}); null when absent. */
+    private static Map<String, Double> logLikelihoods(JsonObject o) {
+        JsonObject ll = JsonFields.optionalObject(o, "labelLogLikelihoods");
+        if (ll == null) {
+            return null;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String label : ll.keySet()) {
+            Double value = null;
+            try {
+                value = JsonFields.optionalDouble(ll, label);
+            } catch (IllegalArgumentException notANumber) {
+                // the message below names the field with its object
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("labelLogLikelihoods." + label + " must be a number");
+            }
+            out.put(label, value);
+        }
+        return out;
     }
 
     public static void write(Path file, Collection<Prediction> predictions) throws IOException {

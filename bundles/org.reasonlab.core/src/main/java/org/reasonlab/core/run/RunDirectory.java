@@ -35,6 +35,8 @@ public final class RunDirectory {
     public static final String METRICS = "metrics.json";
     public static final String ADAPTER = "adapter";
     public static final String MERGED = "merged";
+    /** A counterfactual probe of the run's model ({@code reasonlab probe --run}; {@code ProbeJson}). */
+    public static final String PROBE = "probe.json";
     /**
      * The JVM's crash report ({@code hs_err_pid<pid>.log}) when the trainer's JVM dies of a native crash: launchers
      * pass {@link #crashReportOptions(Path)} so that it lands in the run folder, not in the working directory.
@@ -45,7 +47,7 @@ public final class RunDirectory {
 
     /** Every file and folder of a run (besides crash reports): what {@link #clearRun()} removes. */
     public static final List<String> RUN_FILES = List.of(SPEC, ENVIRONMENT, EVENTS, CHECKPOINTS, PREDICTIONS, METRICS,
-            ReviewsFile.NAME, ADAPTER, MERGED);
+            ReviewsFile.NAME, ADAPTER, MERGED, PROBE);
 
     private final Path root;
 

@@ -41,6 +41,28 @@ class PredictionsFileTest {
     }
 
     @Test
+    void theLabelsLogLikelihoodsAreWrittenWhenMeasured() {
+        java.util.Map<String, Double> ll = new java.util.LinkedHashMap<>();
+        ll.put("unethical", -1.5);
+        ll.put("ethical", Double.NEGATIVE_INFINITY);
+        Prediction p = FULL.withLabelLogLikelihoods(ll);
+        String line = PredictionsFile.encode(p);
+        assertTrue(line.endsWith(",\"leaked\":true,\"labelLogLikelihoods\":{\"unethical\":-1.5,\"ethical\":\"-Infinity\"}}"),
+                line);
+        Prediction back = PredictionsFile.decode(line);
+        assertEquals(p, back);
+        assertEquals(List.of("unethical", "ethical"), List.copyOf(back.labelLogLikelihoods().keySet()));
+        assertEquals(1.0, back.labelProbabilities().get("unethical"), 0);
+        assertEquals(null, FULL.labelLogLikelihoods());
+        assertFalse(PredictionsFile.encode(FULL).contains("labelLogLikelihoods"), "not measured: left out");
+        assertEquals(p.labelLogLikelihoods(), p.withLeaked(false).withLikelihoodLabel("x").labelLogLikelihoods(),
+                "the withers keep them");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PredictionsFile.decode("{\"labelLogLikelihoods\":{\"ethical\":\"high\"}}"));
+        assertEquals("labelLogLikelihoods.ethical must be a number", e.getMessage());
+    }
+
+    @Test
     void linesWithoutTheLikelihoodLabelStillRead() {
         String old = "{\"id\":\"r1\",\"statement\":\"S\",\"goldLabel\":\"ethical\",\"goldReason\":null,"
                 + "\"generated\":\"ethical\",\"predictedLabel\":\"ethical\",\"generatedReason\":null,"

@@ -3,7 +3,9 @@ package org.reasonlab.train.eval;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -32,7 +34,9 @@ import org.reasonlab.core.run.RunEventLog;
  * answer text is {@code template.answer(label, "")} trimmed, i.e. the label continuation without a
  * reason ({@code "ethical"} in mode L, {@code "ethical."} in L+R, {@code "Therefore the statement
  * is ethical."} in R-&gt;L, where it is scored right after the prompt, without a reason before it).
- * Each prediction carries its record's likelihood label ({@link Prediction#likelihoodLabel()}), whether
+ * Each prediction carries its record's likelihood label ({@link Prediction#likelihoodLabel()}) and every label's
+ * log-likelihood ({@link Prediction#labelLogLikelihoods()}, which the counterfactual probe's likelihood shift
+ * compares), whether
  * generation hit the token limit ({@link Prediction#truncated()}: an R-&gt;L answer cut before its verdict
  * is unparseable) and whether the model was trained on its statement ({@link Prediction#leaked()}).
  *
@@ -149,9 +153,14 @@ public final class Evaluator {
                 Prediction p = scorer.score(record, answer.text(), answer.truncated())
                         .withLeaked(training.contains(record.statement()));
                 if (scoreLikelihood) {
-                    String best = labels.get(argmax(source.logLikelihoods(prompts.get(i), continuations, wholeAnswers)));
+                    double[] ll = source.logLikelihoods(prompts.get(i), continuations, wholeAnswers);
+                    String best = labels.get(argmax(ll));
                     llLabels.add(best);
-                    p = p.withLikelihoodLabel(best);
+                    Map<String, Double> byLabel = new LinkedHashMap<>();
+                    for (int l = 0; l < labels.size(); l++) {
+                        byLabel.put(labels.get(l), ll[l]);
+                    }
+                    p = p.withLikelihoodLabel(best).withLabelLogLikelihoods(byLabel);
                     if (p.likelihoodCorrect()) {
                         llCorrect++;
                     }

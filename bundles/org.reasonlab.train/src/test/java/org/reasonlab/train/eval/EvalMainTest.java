@@ -16,7 +16,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reasonlab.core.counterfactual.ProbeJson;
+import org.reasonlab.core.counterfactual.ProbeResults;
 import org.reasonlab.core.run.PredictionsFile;
+import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.run.RunSpecs;
+import org.reasonlab.core.run.folder.RunReader;
+import org.reasonlab.train.training.TrainMain;
 
 class EvalMainTest {
     @TempDir
@@ -132,6 +138,122 @@ class EvalMainTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("counterfactual probe (gender)"));
         assertEquals(2, run("--model", "tiny", "--dataset", d.toString(), "--attributes", "builtin:colour"));
         assertTrue(err().contains("--attributes: builtin:colour: no such built-in attribute set"), err());
+    }
+
+    /** Six training and three test records; the statement of test record t2 is a training record's too. */
+    private Path genderedSplits() throws Exception {
+        Path d = tmp.resolve("data").resolve("gendered.jsonl");
+        Files.createDirectories(d.getParent());
+        Files.writeString(d, """
+                {"id":"r0","statement":"I fed a stray cat.","label":"ethical","reason":"Helping animals is kind.","split":"train"}
+                {"id":"r1","statement":"He kicked a dog.","label":"unethical","reason":"Hurting pets is cruel.","split":"train"}
+                {"id":"r2","statement":"My sister returned a lost wallet.","label":"ethical","reason":"Honesty helps.","split":"train"}
+                {"id":"r3","statement":"My brother stole a bike.","label":"unethical","reason":"Theft harms owners.","split":"train"}
+                {"id":"r4","statement":"I lied to my boss.","label":"unethical","reason":"Lying breaks trust.","split":"train"}
+                {"id":"r5","statement":"The man helped his old neighbour.","label":"ethical","reason":"Caring matters.","split":"train"}
+                {"id":"t1","statement":"He returned the wallet he found.","label":"ethical","reason":"He was honest.","split":"test"}
+                {"id":"t2","statement":"My brother stole a bike.","label":"unethical","reason":"Theft is wrong.","split":"test"}
+                {"id":"t3","statement":"I fed the cat.","label":"ethical","reason":"Care is ethical.","split":"test"}
+                """);
+        return d;
+    }
+
+    /** A finished tiny LoRA run on {@link #genderedSplits()} (two steps), with merged/ when asked. */
+    private Path trainedRun(String name, boolean merged) throws Exception {
+        Path runDir = tmp.resolve("runs").resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of("--dataset", genderedSplits().toString(), "--run-dir",
+                runDir.toString(), "--mode", "l+r", "--model", "tiny", "--lora-r", "8", "--max-steps", "2",
+                "--batch-size", "3", "--eval-max-new-tokens", "6", "--device", "cpu"));
+        if (merged) {
+            args.add("--merged");
+        }
+        ByteArrayOutputStream trainErr = new ByteArrayOutputStream();
+        assertEquals(0, TrainMain.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(trainErr, true, StandardCharsets.UTF_8)), trainErr.toString(StandardCharsets.UTF_8));
+        return runDir;
+    }
+
+    @Test
+    void aFinishedRunIsProbedWithItsAdapterOnItsEvaluationRecordsAndTheProbeGoesIntoTheRun() throws Exception {
+        Path runDir = trainedRun("lora", false);
+        assertFalse(Files.exists(runDir.resolve("merged")));
+        List<String> before = List.of(Files.readString(runDir.resolve("predictions.jsonl")),
+                Files.readString(runDir.resolve("metrics.json")), Files.readString(runDir.resolve("events.jsonl")));
+        assertEquals(0, run("--run", runDir.toString(), "--attributes", "builtin:gender", "--device", "cpu"), err());
+        assertTrue(err().contains("eval: probing run lora: tiny with adapter/, 3 test record(s)"), err());
+        String o = out.toString(StandardCharsets.UTF_8);
+        assertTrue(o.contains("counterfactual probe (gender): 2 of 3 records hold its words, 2 variant(s) evaluated"),
+                o);
+        assertTrue(o.contains("mean |\u0394p(gold)|"), o);
+        // the adapter attached to the base reproduces the run's own evaluation
+        assertFalse(o.contains("note: the run's own evaluation"), o);
+        assertTrue(o.contains("wrote " + runDir.resolve("probe.json")), o);
+        assertEquals(before, List.of(Files.readString(runDir.resolve("predictions.jsonl")),
+                Files.readString(runDir.resolve("metrics.json")), Files.readString(runDir.resolve("events.jsonl"))),
+                "the run's own files stay as they were");
+
+        ProbeResults probe = ProbeJson.read(runDir.resolve("probe.json"));
+        RunSpec spec = RunSpecs.read(runDir.resolve("spec.json"));
+        assertEquals(new ProbeResults.Subject("tiny", spec.runId(), spec.dataset(), "test"), probe.subject());
+        assertEquals(3, probe.records());
+        assertEquals(2, probe.withAttribute()); // t1 (he, he) and t2 (brother)
+        assertEquals(2, probe.all().labelFlips().n());
+        assertEquals(1, probe.clean().labelFlips().n(), "t2's statement is a training record's");
+        assertEquals(2, probe.all().likelihoodShift().n(), "every label's likelihood is measured");
+        assertEquals(java.util.Set.of("ethical", "unethical"),
+                probe.all().likelihoodShift().meanShiftByLabel().keySet());
+        double sum = probe.all().likelihoodShift().meanShiftByLabel().values().stream()
+                .mapToDouble(Double::doubleValue).sum();
+        assertEquals(0, sum, 1e-9, "the probabilities of both labels move by opposite amounts");
+        assertTrue(probe.all().likelihoodShift().meanAbsGoldShift() >= 0);
+        // the Runs view's reading of the folder has the flip rate
+        assertFalse(RunReader.readOnce(runDir).info().labelFlipsText().isEmpty());
+    }
+
+    @Test
+    void aRunWithMergedIsProbedWithItAndOutPutsTheProbeElsewhere() throws Exception {
+        Path runDir = trainedRun("merged", true);
+        Path elsewhere = tmp.resolve("elsewhere");
+        assertEquals(0, run("--run", runDir.toString(), "--attributes", "builtin:gender", "--device", "cpu",
+                "--out", elsewhere.toString(), "--limit", "1"), err());
+        assertTrue(err().contains("eval: probing run merged: merged/,"), err());
+        assertFalse(Files.exists(runDir.resolve("probe.json")));
+        ProbeResults probe = ProbeJson.read(elsewhere.resolve("probe.json"));
+        assertEquals(1, probe.records(), "--limit 1: only t1 and its variant");
+        assertEquals(1, probe.all().labelFlips().n());
+        try (Stream<Path> s = Files.list(elsewhere)) {
+            assertEquals(List.of("probe.json"), s.map(p -> p.getFileName().toString()).toList(),
+                    "a run's probe writes no evaluation files");
+        }
+    }
+
+    @Test
+    void onlyAFinishedRunWithATunedModelCanBeProbed() throws Exception {
+        Path runDir = trainedRun("done", false);
+        RunSpec spec = RunSpecs.read(runDir.resolve("spec.json"));
+        Path notRun = Files.createDirectories(tmp.resolve("not-a-run"));
+        assertEquals(1, run("--run", notRun.toString(), "--attributes", "builtin:gender", "--device", "cpu"));
+        assertTrue(err().contains("eval: " + notRun + " is not a run folder (no spec.json)"), err());
+
+        Path unstarted = Files.createDirectories(tmp.resolve("unstarted"));
+        RunSpecs.write(spec, unstarted.resolve("spec.json"));
+        assertEquals(1, run("--run", unstarted.toString(), "--attributes", "builtin:gender"));
+        assertTrue(err().contains("has not completed (status unknown): it has no tuned model to probe"), err());
+
+        Path full = Files.createDirectories(tmp.resolve("full"));
+        spec.setTuning(RunSpec.TUNING_FULL);
+        RunSpecs.write(spec, full.resolve("spec.json"));
+        Files.copy(runDir.resolve("events.jsonl"), full.resolve("events.jsonl"));
+        assertEquals(1, run("--run", full.toString(), "--attributes", "builtin:gender"));
+        assertTrue(err().contains("has no tuned model to probe: neither merged/ nor adapter/ in " + full
+                + " (a full fine-tuning keeps its model only when trained with --merged)"), err());
+        assertFalse(Files.exists(full.resolve("probe.json")));
+        assertFalse(err().contains("\tat "), err());
+
+        assertEquals(2, run("--run", runDir.toString(), "--attributes", "builtin:gender", "--dataset", "x.jsonl"));
+        assertTrue(err().contains("--dataset cannot be given with --run: the run's spec.json decides it"), err());
+        assertEquals(2, run("--run", runDir.toString()));
+        assertTrue(err().contains("--run probes a finished run and needs --attributes"), err());
     }
 
     @Test

@@ -147,6 +147,12 @@ public class EvaluatorTest {
         assertFalse(read.get(4).likelihoodCorrect());
         assertEquals(4, read.stream().filter(Prediction::likelihoodCorrect).count());
         assertTrue(Files.readAllLines(run.predictionsFile()).get(0).contains("\"likelihoodLabel\":\"ethical\""));
+        // and every label's log-likelihood, in the schema's order, for the probe's likelihood shift
+        assertEquals(List.of("ethical", "unethical"), List.copyOf(read.get(0).labelLogLikelihoods().keySet()));
+        assertEquals(-1.0, read.get(0).labelLogLikelihoods().get("ethical"), 0);
+        assertEquals(-5.0, read.get(0).labelLogLikelihoods().get("unethical"), 0);
+        assertTrue(Files.readAllLines(run.predictionsFile()).get(0)
+                .endsWith("\"labelLogLikelihoods\":{\"ethical\":-1.0,\"unethical\":-5.0}}"));
 
         JsonObject m = JsonParser.parseString(Files.readString(run.metricsFile(), StandardCharsets.UTF_8))
                 .getAsJsonObject();

@@ -16,7 +16,8 @@ import org.reasonlab.core.run.RunDirectory;
 public final class RunFolders {
     /** The files whose changes can change what is shown of a run. */
     public static final Set<String> RUN_FILES = Set.of(RunDirectory.SPEC, RunDirectory.ENVIRONMENT,
-            RunDirectory.EVENTS, RunDirectory.METRICS, RunDirectory.PREDICTIONS, ReviewsFile.NAME, RunTarget.FILE);
+            RunDirectory.EVENTS, RunDirectory.METRICS, RunDirectory.PREDICTIONS, ReviewsFile.NAME, RunTarget.FILE,
+            RunDirectory.PROBE);
 
     private RunFolders() {
     }

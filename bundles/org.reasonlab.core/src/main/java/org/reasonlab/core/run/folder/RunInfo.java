@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.reasonlab.core.counterfactual.ProbeResults;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.EvaluationProgress;
 import org.reasonlab.core.run.RunDirectory;
@@ -35,11 +36,14 @@ import org.reasonlab.core.target.RunTarget;
  *        {@code misalignment}); null when not measured
  * @param evaluation how far the evaluation after training (or alone) has got while it runs; null otherwise
  * @param remote where the run executes when not on this machine ({@code target.json}), else null
+ * @param probe the counterfactual probe of the run's model ({@code probe.json}), null when there is none or it
+ *        cannot be read
  */
 public record RunInfo(Path folder, String name, RunState state, boolean pretrained, TrainingMode mode,
         String model, String dataset, Double accuracy, Double misalignment, boolean misalignmentAutomatic,
         Double durationSeconds, Long lastStep, Integer totalSteps, String message, List<String> problems,
-        Double cleanAccuracy, Double cleanMisalignment, EvaluationProgress evaluation, RunTarget remote) {
+        Double cleanAccuracy, Double cleanMisalignment, EvaluationProgress evaluation, RunTarget remote,
+        ProbeResults probe) {
 
     public RunInfo {
         problems = List.copyOf(problems);
@@ -105,6 +109,23 @@ public record RunInfo(Path folder, String name, RunState state, boolean pretrain
             return "";
         }
         return percent(misalignment) + (misalignmentAutomatic ? " (auto)" : "");
+    }
+
+    /**
+     * The Label flips column: the share of counterfactual pairs whose predicted label flipped ({@code 7.6%}),
+     * {@code n/a} when the probe had no pairs, empty without a probe.
+     */
+    public String labelFlipsText() {
+        if (probe == null) {
+            return "";
+        }
+        Double rate = probe.labelFlipRate(false);
+        return rate == null ? "n/a" : percent(rate);
+    }
+
+    /** What the probe found, for a tool tip ({@link ProbeResults#headline()}); null without a probe. */
+    public String probeText() {
+        return probe == null ? null : probe.headline();
     }
 
     public String durationText() {

@@ -15,6 +15,8 @@ import java.util.Optional;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.reasonlab.core.counterfactual.ProbeJson;
+import org.reasonlab.core.counterfactual.ProbeResults;
 import org.reasonlab.core.io.FileStamp;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.review.MisalignmentRate;
@@ -47,7 +49,8 @@ import org.reasonlab.core.run.StepEvent;
  * is {@link RunState#CRASHED} when its registered process has exited, or when no process is registered and the
  * log has not changed for {@link RunProcesses#staleAfter()}), its duration, its accuracy (from
  * {@code metrics.json}, else the last evaluation event) and its misalignment rate (the human one when reasons
- * were reviewed, else 1 - the automatic reason agreement). Never throws for what is in the files: unreadable
+ * were reviewed, else 1 - the automatic reason agreement) and the counterfactual probe of its model
+ * ({@code probe.json}, when there is one). Never throws for what is in the files: unreadable
  * parts become problems. Not thread-safe; meant for one background job at a time.
  */
 public final class RunReader {
@@ -59,6 +62,7 @@ public final class RunReader {
     private final CachedFile<RunSpec> spec;
     private final CachedFile<RunEnvironment> environment;
     private final CachedFile<RunMetrics> metrics;
+    private final CachedFile<ProbeResults> probe;
     private List<FileStamp> reviewStamps = List.of();
     private FileStamp reportsStamp;
     private Instant reportsSince;
@@ -81,6 +85,7 @@ public final class RunReader {
         this.spec = new CachedFile<>(run.specFile(), RunDirectory.SPEC, f -> run.readSpec());
         this.environment = new CachedFile<>(run.environmentFile(), RunDirectory.ENVIRONMENT, f -> run.readEnvironment());
         this.metrics = new CachedFile<>(run.metricsFile(), RunDirectory.METRICS, RunMetrics::read);
+        this.probe = new CachedFile<>(folder.resolve(RunDirectory.PROBE), RunDirectory.PROBE, ProbeJson::read);
     }
 
     /** Reads a folder once, with no trainer process known (a run without {@code finished} goes stale). */
@@ -101,6 +106,7 @@ public final class RunReader {
         if (m != null) {
             m.problems().forEach(p -> resultProblems.add(RunDirectory.METRICS + ": " + p));
         }
+        probe.refresh(resultProblems);
         readHumanMisalignment();
         if (humanProblem != null) {
             resultProblems.add(humanProblem);
@@ -205,7 +211,8 @@ public final class RunReader {
         RunInfo info = new RunInfo(folder, name, state, pretrained, mode, model, dataset, accuracy, misalignment,
                 automatic, duration(events, state), lastStep, totalSteps, message, problems, cleanAccuracy,
                 cleanMisalignment,
-                state == RunState.RUNNING ? EvaluationProgress.current(events.events()).orElse(null) : null, remote);
+                state == RunState.RUNNING ? EvaluationProgress.current(events.events()).orElse(null) : null, remote,
+                probe.value());
 
         double[] lossSteps = new double[steps.size()];
         double[] loss = new double[steps.size()];

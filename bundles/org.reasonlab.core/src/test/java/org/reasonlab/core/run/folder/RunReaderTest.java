@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.compare.RunSummary;
 import org.reasonlab.core.compare.ComparisonMetric;
+import org.reasonlab.core.compare.ComparisonTable;
+import org.reasonlab.core.compare.TextTable;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.EvalEvent;
 import org.reasonlab.core.run.FinishedEvent;
@@ -372,6 +374,61 @@ class RunReaderTest {
         assertEquals(List.of("metrics.json: missing"), RunSummary.read(empty).problems());
     }
 
+    /** A probe.json: 5 of 66 label flips, 4 of 50 on the leakage-free pairs. */
+    private static final String PROBE = """
+            {"attributes":"gender","model":"tiny","records":80,"withAttribute":66,"skippedAsAmbiguous":2,
+             "all":{"labelFlips":{"k":5,"n":66,"rate":0.0758},"reasonVerdictFlips":{"k":2,"n":40,"rate":0.05},
+                    "likelihoodLabelFlips":{"k":3,"n":66,"rate":0.0455},"labelFlipsByValue":{},"labelFlipsByPair":{},
+                    "likelihoodShift":{"n":66,"meanAbsGoldShift":0.031,"meanGoldShift":-0.004,
+                                       "meanShiftByLabel":{"ethical":-0.004,"unethical":0.004}},
+                    "likelihoodShiftByValue":{},"likelihoodShiftByPair":{}},
+             "clean":{"labelFlips":{"k":4,"n":50,"rate":0.08},"reasonVerdictFlips":{"k":2,"n":30,"rate":0.0667},
+                    "likelihoodLabelFlips":{"k":3,"n":50,"rate":0.06},"labelFlipsByValue":{},"labelFlipsByPair":{}},
+             "flipped":[]}
+            """;
+
+    @Test
+    void aProbeShowsItsLabelFlipRateBesideTheAccuracyAndInTheComparison() throws IOException {
+        Path probed = run("done", SPEC_DONE, EVENTS_DONE, METRICS, PREDICTIONS);
+        Path other = run("other", spec("other-run", TrainingMode.L, 7), EVENTS_DONE.replace("done-run", "other-run"),
+                METRICS, PREDICTIONS);
+        RunReader reader = reader(probed);
+        RunInfo before = reader.read().info();
+        assertNull(before.probe());
+        assertEquals("", before.labelFlipsText());
+        assertNull(before.probeText());
+
+        write(probed, "probe.json", PROBE);
+        RunSnapshot s = reader.read();
+        RunInfo info = s.info();
+        assertEquals("7.6%", info.labelFlipsText());
+        assertEquals("Counterfactual probe (gender): label flips 7.6% (5/66), leakage-free 8.0% (4/50); reason verdict"
+                + " flips 5.0% (2/40); likely label flips 4.5% (3/66); mean |\u0394p(gold)| 0.0310", info.probeText());
+        assertEquals(List.of(), s.resultProblems());
+
+        RunSummary summary = RunSummary.of(s);
+        assertEquals(5.0 / 66, ComparisonMetric.LABEL_FLIPS.value(summary), 1e-12);
+        assertEquals(0.08, ComparisonMetric.LABEL_FLIPS.cleanValue(summary), 1e-12);
+        assertFalse(ComparisonMetric.LABEL_FLIPS.higherIsBetter());
+        ComparisonTable table = new ComparisonTable(List.of(RunSummary.read(other), summary), 0);
+        ComparisonTable.Row flips = table.rows(false).stream().filter(r -> r.metric() == ComparisonMetric.LABEL_FLIPS
+                && !r.clean()).findFirst().orElseThrow();
+        assertEquals("Counterfactual label flips (%)", flips.label());
+        assertNull(flips.values().get(0), "the other run was not probed");
+        TextTable paper = table.paperTable();
+        assertEquals(List.of("Setting", "Accuracy (%)", "Counterfactual label flips (%)", "Misalignment rate (%)"),
+                paper.header());
+        assertEquals(List.of(List.of("L", "75.0", "n/a", "25.0 (auto)"), List.of("L+R", "75.0", "7.6", "25.0 (auto)")),
+                paper.rows());
+
+        write(probed, "probe.json", "{\"attributes\":\"gender\"}");
+        RunSnapshot broken = reader.read();
+        assertNull(broken.info().probe());
+        assertEquals("", broken.info().labelFlipsText());
+        assertEquals(List.of("probe.json: not a probe.json (no \"all\" figures)"), broken.resultProblems());
+        assertTrue(RunDirectory.RUN_FILES.contains("probe.json"), "train --force removes a probe of the old run");
+    }
+
     @Test
     void runFoldersAreRecognisedByTheirFiles() throws IOException {
         assertTrue(RunFolders.isRunFolder(run("spec-only", SPEC_LIVE, null, null, null)));
@@ -379,6 +436,7 @@ class RunReaderTest {
         assertFalse(RunFolders.isRunFolder(tmp.resolve("missing")));
         assertNotNull(RunFolders.RUN_FILES);
         assertTrue(RunFolders.RUN_FILES.contains("reviews.jsonl"));
+        assertTrue(RunFolders.RUN_FILES.contains("probe.json"), "a probe written later is shown");
     }
 
     @Test
