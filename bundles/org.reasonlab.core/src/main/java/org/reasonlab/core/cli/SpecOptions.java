@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.reasonlab.core.counterfactual.BuiltinAttributeSets;
 import org.reasonlab.core.model.Split;
 import org.reasonlab.core.prompt.PromptTemplates;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.RunPreset;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.training.MixtureSource;
+import org.reasonlab.core.training.MixtureText;
 
 /**
  * The {@code train} options that set {@code spec.json} fields, in the order they are applied: {@code --preset}
@@ -85,7 +88,16 @@ public final class SpecOptions {
                     (s, a, n) -> s.setEvalMaxNewTokens(a.intOption(n, 0))),
             option("eval-sample", "N", "evalSample", (s, a, n) -> s.setEvalSample(a.intOption(n, 0))),
             option("holdout", "F", "holdout", (s, a, n) -> s.setHoldout(a.doubleOption(n, 0))),
-            option("split-seed", "N", "splitSeed", (s, a, n) -> s.setSplitSeed(a.longOption(n, 0))));
+            option("split-seed", "N", "splitSeed", (s, a, n) -> s.setSplitSeed(a.longOption(n, 0))),
+            option("counterfactual", "builtin:NAME|SET.json", "counterfactualAttributes",
+                    (s, a, n) -> s.setCounterfactualAttributes(value(a, n))),
+            option("counterfactual-augment", "true|false", "counterfactualAugment",
+                    (s, a, n) -> s.setCounterfactualAugment(a.option(n, false, SpecOptions::bool, "true or false"))),
+            option("consistency-weight", "LAMBDA", "consistencyWeight",
+                    (s, a, n) -> s.setConsistencyWeight(a.doubleOption(n, 0))),
+            option("mixture", "'DATASET=RATIO[,tag][,weight=W][,mask=ATTRS]; ...'", "mixture",
+                    (s, a, n) -> s.setMixture(mixture(value(a, n)))),
+            option("mixture-size", "N", "mixtureSize", (s, a, n) -> s.setMixtureSize(a.intOption(n, 0))));
 
     private SpecOptions() {
     }
@@ -129,6 +141,22 @@ public final class SpecOptions {
     /** The three template options together; applying them again changes nothing. */
     private static void setTemplate(RunSpec spec, CliArguments args, String name) throws UsageException {
         spec.setTemplate(TemplateArguments.of(args, spec.mode(), spec.template()));
+    }
+
+    /** The sources with absolute dataset paths, as the trainer opens them from the run folder. */
+    private static List<MixtureSource> mixture(String text) throws UsageException {
+        try {
+            return MixtureText.parse(text).stream().map(SpecOptions::absolute).toList();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--mixture: " + e.getMessage());
+        }
+    }
+
+    private static MixtureSource absolute(MixtureSource m) {
+        String mask = m.maskAttributes() == null || m.maskAttributes().startsWith(BuiltinAttributeSets.PREFIX)
+                ? m.maskAttributes() : Path.of(m.maskAttributes()).toAbsolutePath().toString();
+        return new MixtureSource(m.isSelf() ? m.dataset() : Path.of(m.dataset()).toAbsolutePath().toString(),
+                m.ratio(), m.tag(), m.lossWeight(), mask);
     }
 
     private static Optional<Boolean> bool(String v) {

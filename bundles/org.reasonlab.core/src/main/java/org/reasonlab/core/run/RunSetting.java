@@ -47,6 +47,16 @@ public enum RunSetting {
     HOLDOUT("holdout", "Held-out share"),
     /** Empty: the run's seed. */
     SPLIT_SEED("splitSeed", "Split seed"),
+    /** An attribute set ({@code builtin:gender} or a file); empty for no counterfactual training. */
+    COUNTERFACTUAL_ATTRIBUTES("counterfactualAttributes", "Counterfactual attributes"),
+    /** {@code true} or {@code false}. */
+    COUNTERFACTUAL_AUGMENT("counterfactualAugment", "Counterfactual augmentation"),
+    /** Lambda; 0 turns the consistency term off. */
+    CONSISTENCY_WEIGHT("consistencyWeight", "Consistency weight"),
+    /** {@link org.reasonlab.core.training.MixtureText}'s one-line form; empty for no mixture. */
+    MIXTURE("mixture", "Mixture"),
+    /** Empty: as many examples as the run's dataset has training records. */
+    MIXTURE_SIZE("mixtureSize", "Mixture size"),
     PRECISION("precision", "Precision"),
     DEVICE("device", "Device"),
     /** The trainer JVM's Java home; empty for the one the caller runs on. */
@@ -83,7 +93,8 @@ public enum RunSetting {
         return switch (this) {
             case TUNING, LORA_R, LORA_ALPHA, LORA_DROPOUT, LORA_TARGET_MODULES, LEARNING_RATE, EPOCHS,
                     MAX_STEPS, BATCH_SIZE, GRADIENT_ACCUMULATION, WARMUP_STEPS, WARMUP_RATIO, CHECKPOINT_EVERY, WEIGHT_DECAY,
-                    SCHEDULE, SEED, GRADIENT_CLIPPING, HOLDOUT, SPLIT_SEED -> true;
+                    SCHEDULE, SEED, GRADIENT_CLIPPING, HOLDOUT, SPLIT_SEED, COUNTERFACTUAL_ATTRIBUTES,
+                    COUNTERFACTUAL_AUGMENT, CONSISTENCY_WEIGHT, MIXTURE, MIXTURE_SIZE -> true;
             default -> false;
         };
     }

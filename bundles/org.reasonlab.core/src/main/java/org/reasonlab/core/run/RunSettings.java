@@ -14,10 +14,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.reasonlab.core.counterfactual.BuiltinAttributeSets;
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.Split;
 import org.reasonlab.core.prompt.PromptTemplate;
 import org.reasonlab.core.prompt.TrainingMode;
+import org.reasonlab.core.training.MixtureSource;
+import org.reasonlab.core.training.MixtureText;
 
 /**
  * The settings of a run as text, as a form or a command line holds them, and the one check of them: every limit
@@ -35,6 +38,7 @@ public final class RunSettings {
     public static final int MAX_SEQUENCE_LENGTH = 131_072;
     public static final int MAX_NEW_TOKENS = 8192;
     public static final double MAX_HOLDOUT = 0.9;
+    public static final double MAX_CONSISTENCY_WEIGHT = 100;
     public static final double MAX_WEIGHT_DECAY = 10;
     public static final long MIN_HEAP_MB = 256;
 
@@ -89,6 +93,11 @@ public final class RunSettings {
         t.put(RunSetting.PRESET, nz(spec.preset()));
         t.put(RunSetting.HOLDOUT, spec.holdout() == null ? "" : Double.toString(spec.holdout()));
         t.put(RunSetting.SPLIT_SEED, spec.splitSeed() == null ? "" : Long.toString(spec.splitSeed()));
+        t.put(RunSetting.COUNTERFACTUAL_ATTRIBUTES, nz(spec.counterfactualAttributes()));
+        t.put(RunSetting.COUNTERFACTUAL_AUGMENT, Boolean.toString(spec.counterfactualAugment()));
+        t.put(RunSetting.CONSISTENCY_WEIGHT, Double.toString(spec.consistencyWeight()));
+        t.put(RunSetting.MIXTURE, MixtureText.format(spec.mixture()));
+        t.put(RunSetting.MIXTURE_SIZE, spec.mixtureSize() == null ? "" : Integer.toString(spec.mixtureSize()));
         t.put(RunSetting.PRECISION, nz(spec.precision()));
         t.put(RunSetting.DEVICE, nz(spec.device()));
         return new RunSettings(t);
@@ -230,6 +239,13 @@ public final class RunSettings {
             case PRESET -> v.isEmpty() || RunPreset.of(v).isPresent() ? null
                     : problem(s, "Preset must be one of " + String.join(", ", RunPreset.ids()) + ", or none.",
                             "must be one of " + String.join(", ", RunPreset.ids()));
+            case COUNTERFACTUAL_ATTRIBUTES -> counterfactualProblem();
+            case COUNTERFACTUAL_AUGMENT -> BOOLEANS.contains(v.toLowerCase(Locale.ROOT)) ? null
+                    : problem(s, "Counterfactual augmentation must be true or false.", "must be true or false");
+            case CONSISTENCY_WEIGHT -> numberProblem(s, 0, true, MAX_CONSISTENCY_WEIGHT, true,
+                    "from 0 (off) to " + (int) MAX_CONSISTENCY_WEIGHT, "1.0");
+            case MIXTURE -> mixtureProblem();
+            case MIXTURE_SIZE -> v.isEmpty() ? null : intProblem(s, 1, Integer.MAX_VALUE);
             case PRECISION -> RunSpec.PRECISIONS.contains(v) ? null
                     : problem(s, "Precision must be auto, fp32 or bf16.", "must be auto, fp32 or bf16");
             case DEVICE -> RunSpec.DEVICES.contains(v) ? null
@@ -248,6 +264,61 @@ public final class RunSettings {
                                 "must be an absolute path");
             }
         };
+    }
+
+    /** A known attribute set (a file's contents are checked when training starts) that augmentation or consistency uses. */
+    private SettingProblem counterfactualProblem() {
+        RunSetting s = RunSetting.COUNTERFACTUAL_ATTRIBUTES;
+        String v = text(s);
+        boolean used = "true".equalsIgnoreCase(text(RunSetting.COUNTERFACTUAL_AUGMENT))
+                || isPositive(text(RunSetting.CONSISTENCY_WEIGHT));
+        if (v.isEmpty()) {
+            return used ? problem(s, "Counterfactual training needs an attribute set, e.g. builtin:gender.",
+                    "must name an attribute set (builtin:gender or a file) for counterfactualAugment or"
+                            + " consistencyWeight") : null;
+        }
+        if (v.startsWith(BuiltinAttributeSets.PREFIX)
+                && !BuiltinAttributeSets.names().contains(v.substring(BuiltinAttributeSets.PREFIX.length()))) {
+            return problem(s, "Counterfactual attributes: no built-in set " + v + "; there are "
+                    + String.join(", ", BuiltinAttributeSets.names()) + ".",
+                    "must be builtin:" + String.join("|builtin:", BuiltinAttributeSets.names()) + " or a file");
+        }
+        return used ? null : problem(s, "Counterfactual attributes are set, but neither augmentation nor a consistency"
+                + " weight above 0 uses them.", "is set, but neither counterfactualAugment nor consistencyWeight uses it");
+    }
+
+    private SettingProblem mixtureProblem() {
+        try {
+            MixtureText.parse(raw(RunSetting.MIXTURE));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return problem(RunSetting.MIXTURE, "Mixture: " + e.getMessage() + ".", e.getMessage());
+        }
+    }
+
+    private SettingProblem mixtureFilesProblem() {
+        for (MixtureSource source : MixtureText.parse(raw(RunSetting.MIXTURE))) {
+            Path p = source.isSelf() ? null : path(source.dataset());
+            if (!source.isSelf() && (p == null || !Files.isRegularFile(p))) {
+                return problem(RunSetting.MIXTURE, "Mixture: dataset file not found: " + source.dataset(),
+                        "dataset file not found: " + source.dataset());
+            }
+            String mask = source.maskAttributes();
+            if (mask != null && !mask.startsWith(BuiltinAttributeSets.PREFIX)
+                    && (path(mask) == null || !Files.isRegularFile(path(mask)))) {
+                return problem(RunSetting.MIXTURE, "Mixture: attribute set file not found: " + mask,
+                        "attribute set file not found: " + mask);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPositive(String v) {
+        try {
+            return Double.parseDouble(v) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** A share from 0 up to (not including) 1, and not beside warm-up steps: the warm-up is one or the other. */
@@ -300,6 +371,9 @@ public final class RunSettings {
     }
 
     private SettingProblem checkFile(RunSetting s) {
+        if (s == RunSetting.MIXTURE) {
+            return mixtureFilesProblem();
+        }
         String v = text(s);
         Path p = v.isEmpty() ? null : path(v);
         if (p == null) {
@@ -318,6 +392,8 @@ public final class RunSettings {
                     : !Files.isRegularFile(javaExecutable(p)) ? problem(s, "No Java runtime in " + v
                             + ": bin/java is missing (choose the runtime's home folder).", "has no bin/java: " + v)
                     : null;
+            case COUNTERFACTUAL_ATTRIBUTES -> v.startsWith(BuiltinAttributeSets.PREFIX) || Files.isRegularFile(p) ? null
+                    : problem(s, "Attribute set file not found: " + v, "file not found: " + v);
             case DJL_CACHE -> Files.exists(p) && !Files.isDirectory(p)
                     ? problem(s, "DJL cache folder is a file: " + v, "is a file: " + v) : null;
             case LIBTORCH_PATH -> !Files.isDirectory(p) ? problem(s, "libtorch folder not found: " + v, "folder not found: " + v)

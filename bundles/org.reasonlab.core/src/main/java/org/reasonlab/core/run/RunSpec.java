@@ -9,6 +9,7 @@ import org.reasonlab.core.model.Split;
 import org.reasonlab.core.prompt.PromptTemplate;
 import org.reasonlab.core.prompt.PromptTemplates;
 import org.reasonlab.core.prompt.TrainingMode;
+import org.reasonlab.core.training.MixtureSource;
 
 /**
  * Everything that defines a fine-tuning run, written as {@code spec.json} in its run directory
@@ -60,6 +61,11 @@ public final class RunSpec {
     private Long splitSeed;
     private Integer evalSample;
     private String preset;
+    private String counterfactualAttributes;
+    private boolean counterfactualAugment;
+    private double consistencyWeight;
+    private List<MixtureSource> mixture = List.of();
+    private Integer mixtureSize;
 
     /** A spec with the defaults, no run id and no dataset yet. */
     public RunSpec() {
@@ -257,6 +263,34 @@ public final class RunSpec {
     /** The {@link RunPreset} the spec started from ({@link RunPreset#id()}); null for ReasonLab's defaults. */
     public String preset() { return preset; }
     public void setPreset(String preset) { this.preset = preset; }
+
+    /**
+     * The attribute set ({@code builtin:gender} or a file) of counterfactual training; null for none. It takes
+     * effect through {@link #counterfactualAugment()} and {@link #consistencyWeight()}.
+     */
+    public String counterfactualAttributes() { return counterfactualAttributes; }
+    public void setCounterfactualAttributes(String attributes) {
+        this.counterfactualAttributes = attributes == null || attributes.isBlank() ? null : attributes.strip();
+    }
+
+    /** Whether the counterfactual variants of the training records are trained on too (same label). */
+    public boolean counterfactualAugment() { return counterfactualAugment; }
+    public void setCounterfactualAugment(boolean augment) { this.counterfactualAugment = augment; }
+
+    /**
+     * Lambda of the consistency term: the symmetric KL divergence between the label distributions of a training
+     * record and of its counterfactual variants, added to the loss with this weight; 0 turns it off.
+     */
+    public double consistencyWeight() { return consistencyWeight; }
+    public void setConsistencyWeight(double lambda) { this.consistencyWeight = lambda; }
+
+    /** The datasets the run trains on, mixed at their ratios; empty: the train records of {@link #dataset()}. */
+    public List<MixtureSource> mixture() { return mixture; }
+    public void setMixture(List<MixtureSource> sources) { this.mixture = sources == null ? List.of() : List.copyOf(sources); }
+
+    /** Examples drawn for a mixture in all; null: as many as the run's dataset has usable training records. */
+    public Integer mixtureSize() { return mixtureSize; }
+    public void setMixtureSize(Integer size) { this.mixtureSize = size; }
 
     @Override
     public String toString() {

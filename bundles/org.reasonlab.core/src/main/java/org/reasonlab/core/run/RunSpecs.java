@@ -15,6 +15,7 @@ import com.google.gson.JsonObject;
 import org.reasonlab.core.io.AtomicFiles;
 import org.reasonlab.core.prompt.PromptTemplates;
 import org.reasonlab.core.prompt.TrainingMode;
+import org.reasonlab.core.training.MixtureSource;
 
 /**
  * {@code spec.json}: a {@link RunSpec} as a pretty-printed JSON object. Fields left out take their
@@ -96,6 +97,21 @@ public final class RunSpecs {
         o.add("preset", JsonFields.text(s.preset()));
         o.add("holdout", JsonFields.number(s.holdout()));
         o.addProperty("splitSeed", s.splitSeed());
+        o.add("counterfactualAttributes", JsonFields.text(s.counterfactualAttributes()));
+        o.addProperty("counterfactualAugment", s.counterfactualAugment());
+        o.add("consistencyWeight", JsonFields.number(s.consistencyWeight()));
+        JsonArray mixture = new JsonArray();
+        for (MixtureSource m : s.mixture()) {
+            JsonObject source = new JsonObject();
+            source.addProperty("dataset", m.dataset());
+            source.add("ratio", JsonFields.number(m.ratio()));
+            source.addProperty("tag", m.tag());
+            source.add("lossWeight", JsonFields.number(m.lossWeight()));
+            source.add("maskAttributes", JsonFields.text(m.maskAttributes()));
+            mixture.add(source);
+        }
+        o.add("mixture", mixture);
+        o.addProperty("mixtureSize", s.mixtureSize());
         return o;
     }
 
@@ -169,7 +185,38 @@ public final class RunSpecs {
         ifInt(o, "evalMaxNewTokens", s::setEvalMaxNewTokens);
         s.setEvalSample(JsonFields.optionalInt(o, "evalSample"));
         s.setPreset(JsonFields.string(o, "preset"));
+        s.setCounterfactualAttributes(JsonFields.string(o, "counterfactualAttributes"));
+        Boolean augment = JsonFields.optionalBoolean(o, "counterfactualAugment");
+        s.setCounterfactualAugment(augment != null && augment);
+        ifDouble(o, "consistencyWeight", s::setConsistencyWeight);
+        if (JsonFields.present(o, "mixture")) {
+            s.setMixture(mixture(o.get("mixture")));
+        }
+        s.setMixtureSize(JsonFields.optionalInt(o, "mixtureSize"));
         return s;
+    }
+
+    private static List<MixtureSource> mixture(JsonElement e) {
+        if (!e.isJsonArray()) {
+            throw new IllegalArgumentException("mixture must be a list of sources");
+        }
+        List<MixtureSource> sources = new ArrayList<>();
+        for (JsonElement item : e.getAsJsonArray()) {
+            if (!item.isJsonObject()) {
+                throw new IllegalArgumentException("mixture must be a list of sources (objects)");
+            }
+            JsonObject m = item.getAsJsonObject();
+            String dataset = JsonFields.string(m, "dataset");
+            Double ratio = JsonFields.optionalDouble(m, "ratio");
+            if (dataset == null || ratio == null) {
+                throw new IllegalArgumentException("mixture: each source needs dataset and ratio");
+            }
+            Boolean tag = JsonFields.optionalBoolean(m, "tag");
+            Double weight = JsonFields.optionalDouble(m, "lossWeight");
+            sources.add(new MixtureSource(dataset, ratio, tag != null && tag, weight == null ? 1.0 : weight,
+                    JsonFields.string(m, "maskAttributes")));
+        }
+        return sources;
     }
 
     private static void ifInt(JsonObject o, String field, IntConsumer setter) {

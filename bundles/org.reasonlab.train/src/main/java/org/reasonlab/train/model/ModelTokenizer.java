@@ -2,7 +2,9 @@ package org.reasonlab.train.model;
 
 import java.util.Arrays;
 
+import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 
 /**
  * A Hugging Face tokenizer with the model's special-token rules: {@link #encode} adds BOS the way
@@ -40,6 +42,26 @@ public final class ModelTokenizer implements AutoCloseable {
             }
         }
         return ids;
+    }
+
+    /**
+     * The characters of {@code text} each id of {@link #encode} stands for, as {@code [start, end)} pairs; null for a
+     * token that stands for none (BOS). From the tokenizer's offsets, so exact for the texts it maps one to one.
+     */
+    public int[][] spans(String text) {
+        Encoding encoding = tokenizer.encode(text, true, false);
+        long[] ids = encode(text);
+        long[] raw = encoding.getIds();
+        CharSpan[] spans = encoding.getCharTokenSpans();
+        int shift = raw.length - ids.length; // encode added (-1) or removed (+1) BOS at the front
+        int[][] out = new int[ids.length][];
+        for (int i = 0; i < ids.length; i++) {
+            int j = i + shift;
+            if (j >= 0 && j < spans.length && spans[j] != null && (bosId == null || ids[i] != bosId)) {
+                out[i] = new int[] {spans[j].getStart(), spans[j].getEnd()};
+            }
+        }
+        return out;
     }
 
     /** Token ids without any special tokens (for training targets). */

@@ -30,6 +30,7 @@ import org.reasonlab.core.run.RunSpec;
 import org.reasonlab.core.run.RunStatus;
 import org.reasonlab.core.run.StartedEvent;
 import org.reasonlab.core.run.StepEvent;
+import org.reasonlab.core.training.TrainingItem;
 import org.reasonlab.train.lora.LoraConfig;
 import org.reasonlab.train.lora.LoraModel;
 import org.reasonlab.train.model.LoadedModel;
@@ -71,6 +72,17 @@ public final class FineTuner implements AutoCloseable {
      * @throws IllegalArgumentException when there is nothing to train on or the spec is unusable
      */
     public FineTuner(RunSpec spec, LoadedModel model, List<TrainingExample> examples, RunDirectory run, EventSink sink) {
+        this(spec, model, TrainingItem.plain(examples), null, run, sink);
+    }
+
+    /**
+     * A run over composed items (mixture sources, mitigations, counterfactual variants).
+     *
+     * @param labels the label continuations of the consistency term ({@link RunSpec#consistencyWeight()}); null
+     *        when it is off
+     */
+    public FineTuner(RunSpec spec, LoadedModel model, List<TrainingItem> examples, LabelContinuations labels,
+            RunDirectory run, EventSink sink) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -84,8 +96,12 @@ public final class FineTuner implements AutoCloseable {
         this.sink = sink;
         List<Integer> eos = model.config().eosTokenIds();
         int maxLen = Math.min(spec.maxSequenceLength(), model.config().maxPositions());
+        if (spec.consistencyWeight() > 0 && labels == null) {
+            throw new IllegalArgumentException("consistencyWeight " + spec.consistencyWeight()
+                    + " needs the label continuations");
+        }
         data = TrainingData.tokenize(examples, model.tokenizer(), eos.isEmpty() ? null : eos.get(0), maxLen,
-                spec.lossOnPrompt(), spec.batchSize(), spec.seed());
+                spec.lossOnPrompt(), spec.batchSize(), spec.seed(), spec.consistencyWeight() > 0 ? labels : null);
         accumulation = spec.gradientAccumulation();
         stepsPerEpoch = (data.batchesPerEpoch() + accumulation - 1) / accumulation;
         long planned = (long) stepsPerEpoch * spec.epochs();
@@ -202,16 +218,18 @@ public final class FineTuner implements AutoCloseable {
                         Math.min(batches.size(), (stepInEpoch + 1) * accumulation));
                 long lossTokens = 0;
                 long tokens = 0;
+                int pairs = 0;
                 for (int[] b : micro) {
                     for (int i : b) {
                         TokenizedExample e = data.examples().get(i);
                         lossTokens += e.lossTokens();
                         tokens += e.length();
+                        pairs += e.pair() >= 0 ? 1 : 0;
                     }
                 }
                 long t0 = System.nanoTime();
                 double lr = schedule.at(t - 1);
-                StepOutcome outcome = optimizerStep(t, lr, micro, Math.max(1, lossTokens), device);
+                StepOutcome outcome = optimizerStep(t, lr, micro, new StepSize(Math.max(1, lossTokens), pairs), device);
                 if (outcome.problem() != null) {
                     return diverged(start, t, outcome.problem(), lastGood, losses, firstStep, tokensTotal, seconds);
                 }
@@ -256,9 +274,9 @@ public final class FineTuner implements AutoCloseable {
      * repeats, while a transient numeric fault (seen under CPU preemption and signal delivery in some
      * VMs) does not. The outcome's problem is set when the recomputation was not finite either.
      */
-    private StepOutcome optimizerStep(long t, double lr, List<int[]> micro, long lossTokens, Device device) {
+    private StepOutcome optimizerStep(long t, double lr, List<int[]> micro, StepSize size, Device device) {
         for (int attempt = 1; ; attempt++) {
-            StepOutcome outcome = attemptStep(t, lr, micro, lossTokens, device);
+            StepOutcome outcome = attemptStep(t, lr, micro, size, device);
             if (outcome.problem() == null || attempt >= 2) {
                 return outcome;
             }
@@ -268,13 +286,13 @@ public final class FineTuner implements AutoCloseable {
     }
 
     /** One computation of step {@code t}; the accumulated gradients are zero afterwards either way. */
-    private StepOutcome attemptStep(long t, double lr, List<int[]> micro, long lossTokens, Device device) {
+    private StepOutcome attemptStep(long t, double lr, List<int[]> micro, StepSize size, Device device) {
         Engine.getInstance().setRandomSeed((int) (spec.seed() + t));
         try (NDManager sm = model.manager().newSubManager(device)) {
             double loss = 0;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 for (int[] b : micro) {
-                    NDArray l = microBatchLoss(sm, b, lossTokens);
+                    NDArray l = microBatchLoss(sm, b, size);
                     gc.backward(l);
                     loss += l.getFloat();
                 }
@@ -339,8 +357,96 @@ public final class FineTuner implements AutoCloseable {
         return new TrainResult(status, step, losses, firstStep, error, seconds > 0 ? tokens / seconds : 0);
     }
 
-    /** Sum over the batch's loss tokens of -log p(token), divided by the step's loss-token count. */
-    private NDArray microBatchLoss(NDManager sm, int[] batch, long stepLossTokens) {
+    /** What an optimizer step's loss is divided by: its loss tokens, and its counterfactual pairs for the consistency term. */
+    private record StepSize(long lossTokens, int pairs) {
+    }
+
+    /**
+     * Sum over the batch's loss tokens of -log p(token) times the example's loss weight, divided by the step's
+     * loss-token count; plus, with a consistency weight, that weight times the batch's consistency term divided by the
+     * step's pair count ({@link #consistencyLoss}).
+     */
+    private NDArray microBatchLoss(NDManager sm, int[] batch, StepSize size) {
+        NDArray nll = tokenLoss(sm, batch, size.lossTokens());
+        if (size.pairs() == 0 || spec.consistencyWeight() <= 0) {
+            return nll;
+        }
+        List<CounterfactualPair> pairs = new ArrayList<>();
+        for (int i : batch) {
+            int pair = data.examples().get(i).pair();
+            if (pair >= 0) {
+                pairs.add(data.pairs().get(pair));
+            }
+        }
+        if (pairs.isEmpty()) {
+            return nll;
+        }
+        return nll.add(consistencyLoss(sm, pairs).mul((float) (spec.consistencyWeight() / size.pairs())));
+    }
+
+    /**
+     * Sum over the pairs of the symmetric KL divergence between the label distribution of the original prompt and
+     * that of each variant, averaged over a pair's variants. A prompt's label distribution is the softmax over the
+     * labels of the summed log-likelihoods of their continuation tokens (the evaluator's likelihood label, made
+     * differentiable); KL(p||q) + KL(q||p) = sum over labels of (p - q)(log p - log q).
+     */
+    private NDArray consistencyLoss(NDManager sm, List<CounterfactualPair> pairs) {
+        int rows = 0;
+        int len = 0;
+        for (CounterfactualPair p : pairs) {
+            rows += p.sequences().length;
+            for (long[] seq : p.sequences()) {
+                len = Math.max(len, seq.length);
+            }
+        }
+        long[] ids = new long[rows * len];
+        long[] mask = new long[rows * len];
+        long[] targets = new long[rows * (len - 1)];
+        float[] weights = new float[rows * (len - 1)];
+        int r = 0;
+        for (CounterfactualPair p : pairs) {
+            for (int q = 0; q < p.sequences().length; q++, r++) {
+                long[] x = p.sequences()[q];
+                for (int j = 0; j < x.length; j++) {
+                    ids[r * len + j] = x[j];
+                    mask[r * len + j] = 1;
+                }
+                for (int j = 0; j + 1 < x.length; j++) {
+                    targets[r * (len - 1) + j] = x[j + 1];
+                    weights[r * (len - 1) + j] = j + 1 >= p.starts()[q] ? 1f : 0f;
+                }
+            }
+        }
+        NDArray logits = model.model().forward(new ParameterStore(sm, false), sm.create(ids, new Shape(rows, len)),
+                sm.create(mask, new Shape(rows, len)), null, true).head();
+        NDArray lp = logits.get(":, 0:" + (len - 1) + ", :").logSoftmax(2);
+        NDArray scores = lp.gather(sm.create(targets, new Shape(rows, len - 1, 1)), 2).reshape(rows, len - 1)
+                .mul(sm.create(weights, new Shape(rows, len - 1))).sum(new int[] {1});
+        NDArray total = null;
+        int from = 0;
+        for (CounterfactualPair p : pairs) {
+            int n = p.sequences().length;
+            NDArray logDist = scores.get(from + ":" + (from + n)).reshape(1 + p.variants(), p.labels()).logSoftmax(1);
+            NDArray dist = logDist.exp();
+            NDArray original = dist.get("0:1");
+            NDArray originalLog = logDist.get("0:1");
+            NDArray kl = original.sub(dist.get("1:")).mul(originalLog.sub(logDist.get("1:"))).sum()
+                    .div((float) p.variants());
+            total = total == null ? kl : total.add(kl);
+            from += n;
+        }
+        return total;
+    }
+
+    /** The consistency term's divergence for one pair of {@link TrainingData#pairs()}, with the current weights. */
+    double consistencyOf(int pair) {
+        try (NDManager sm = model.manager().newSubManager(model.device())) {
+            return consistencyLoss(sm, List.of(data.pairs().get(pair))).getFloat();
+        }
+    }
+
+    /** Sum over the batch's loss tokens of -log p(token) times the example's loss weight, over the step's loss tokens. */
+    private NDArray tokenLoss(NDManager sm, int[] batch, long stepLossTokens) {
         int b = batch.length;
         int len = 0;
         for (int i : batch) {
@@ -360,7 +466,7 @@ public final class FineTuner implements AutoCloseable {
             for (int j = 0; j + 1 < len; j++) {
                 if (j + 1 < x.length) {
                     targets[r * (len - 1) + j] = x[j + 1];
-                    weights[r * (len - 1) + j] = j + 1 >= e.lossStart() ? 1f : 0f;
+                    weights[r * (len - 1) + j] = e.inLoss(j + 1) ? e.lossWeight() : 0f;
                 }
             }
         }

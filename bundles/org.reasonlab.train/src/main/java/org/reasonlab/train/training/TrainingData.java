@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 
 import org.reasonlab.core.prompt.TrainingExample;
+import org.reasonlab.core.training.MaskedSpans;
+import org.reasonlab.core.training.TrainingItem;
 import org.reasonlab.train.model.AnswerTokens;
 import org.reasonlab.train.model.ModelTokenizer;
 import org.reasonlab.train.model.PromptFit;
@@ -25,6 +27,7 @@ public final class TrainingData {
     static final int CHUNK_BATCHES = 8;
 
     private final List<TokenizedExample> examples;
+    private final List<CounterfactualPair> pairs;
     private final int batchSize;
     private final long seed;
     private final int truncatedPrompts;
@@ -32,9 +35,10 @@ public final class TrainingData {
     private final int longestAnswer;
     private final int longestPrompt;
 
-    private TrainingData(List<TokenizedExample> examples, int batchSize, long seed, int truncatedPrompts,
-            int truncatedAnswers, int longestAnswer, int longestPrompt) {
+    private TrainingData(List<TokenizedExample> examples, List<CounterfactualPair> pairs, int batchSize, long seed,
+            int truncatedPrompts, int truncatedAnswers, int longestAnswer, int longestPrompt) {
         this.examples = List.copyOf(examples);
+        this.pairs = List.copyOf(pairs);
         this.batchSize = batchSize;
         this.seed = seed;
         this.truncatedPrompts = truncatedPrompts;
@@ -50,20 +54,36 @@ public final class TrainingData {
      */
     public static TrainingData tokenize(List<TrainingExample> examples, ModelTokenizer tokenizer, Integer eosId,
             int maxLength, boolean lossOnPrompt, int batchSize, long seed) {
+        return tokenize(TrainingItem.plain(examples), tokenizer, eosId, maxLength, lossOnPrompt, batchSize, seed, null);
+    }
+
+    /**
+     * The items' sequences, each with its loss weight and, for the mask-based mitigation, its masked answer tokens
+     * (those whose characters overlap a masked word, by the tokenizer's offsets); with {@code labels}, the
+     * counterfactual pairs of the items that have variants ({@link CounterfactualPair}).
+     *
+     * @param labels the label continuations the consistency term compares; null when it is off
+     */
+    public static TrainingData tokenize(List<TrainingItem> items, ModelTokenizer tokenizer, Integer eosId,
+            int maxLength, boolean lossOnPrompt, int batchSize, long seed, LabelContinuations labels) {
         if (maxLength < 2) {
             throw new IllegalArgumentException("maxSequenceLength must be at least 2, was " + maxLength);
         }
         List<TokenizedExample> out = new ArrayList<>();
+        List<CounterfactualPair> pairs = new ArrayList<>();
         int cutPrompts = 0;
         int cutAnswers = 0;
         int longest = 0;
         int longestPrompt = 0;
         Integer bos = tokenizer.bosId();
         AnswerTokens tokens = new AnswerTokens(tokenizer);
-        for (TrainingExample e : examples) {
+        for (TrainingItem item : items) {
+            TrainingExample e = item.example();
             AnswerTokens.Example split = tokens.split(e.prompt(), e.answer()).withEnd(eosId);
             long[] prompt = split.prompt();
             long[] answer = split.answer();
+            boolean[] answerMasked = item.maskedWords().isEmpty() ? null
+                    : maskedAnswerTokens(tokenizer, e, prompt.length, answer.length, item.maskedWords());
             longest = Math.max(longest, answer.length);
             longestPrompt = Math.max(longestPrompt, prompt.length);
             boolean hasBos = prompt.length > 0 && bos != null && prompt[0] == bos;
@@ -84,9 +104,50 @@ public final class TrainingData {
             long[] ids = Arrays.copyOf(prompt, prompt.length + answer.length);
             System.arraycopy(answer, 0, ids, prompt.length, answer.length);
             int lossStart = lossOnPrompt ? 1 : Math.max(1, prompt.length);
-            out.add(new TokenizedExample(ids, lossStart));
+            boolean[] masked = null;
+            if (answerMasked != null) {
+                masked = new boolean[ids.length];
+                for (int a = 0; a < answer.length; a++) {
+                    masked[prompt.length + a] = answerMasked[a];
+                }
+            }
+            int pair = -1;
+            if (labels != null && !item.variantPrompts().isEmpty()) {
+                pair = pairs.size();
+                pairs.add(CounterfactualPair.of(e.prompt(), item.variantPrompts(), labels, tokens, eosId, maxLength, bos));
+            }
+            out.add(new TokenizedExample(ids, lossStart, (float) item.lossWeight(), masked, pair));
         }
-        return new TrainingData(out, batchSize, seed, cutPrompts, cutAnswers, longest, longestPrompt);
+        return new TrainingData(out, pairs, batchSize, seed, cutPrompts, cutAnswers, longest, longestPrompt);
+    }
+
+    /** Which of the answer's tokens (EOS, if added, last) overlap a masked word of the answer. */
+    private static boolean[] maskedAnswerTokens(ModelTokenizer tokenizer, TrainingExample e, int promptTokens,
+            int answerTokens, List<String> words) {
+        boolean[] masked = new boolean[answerTokens];
+        List<MaskedSpans.Span> spans = MaskedSpans.of(e.answer(), words);
+        if (spans.isEmpty()) {
+            return masked;
+        }
+        int[][] chars = tokenizer.spans(e.text());
+        int offset = e.prompt().length();
+        for (int a = 0; a < answerTokens; a++) {
+            int[] c = promptTokens + a < chars.length ? chars[promptTokens + a] : null;
+            if (c == null) {
+                continue;
+            }
+            for (MaskedSpans.Span span : spans) {
+                if (span.overlaps(c[0] - offset, c[1] - offset)) {
+                    masked[a] = true;
+                }
+            }
+        }
+        return masked;
+    }
+
+    /** The counterfactual pairs of the consistency term; empty when it is off. */
+    public List<CounterfactualPair> pairs() {
+        return pairs;
     }
 
     public List<TokenizedExample> examples() {

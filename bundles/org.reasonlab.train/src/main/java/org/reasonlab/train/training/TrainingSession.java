@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
@@ -29,6 +31,7 @@ import org.reasonlab.core.run.RunRecords;
 import org.reasonlab.core.run.RunSpec;
 import org.reasonlab.core.run.RunSpecs;
 import org.reasonlab.core.run.RunStatus;
+import org.reasonlab.core.training.TrainingComposition;
 import org.reasonlab.train.DjlEnvironment;
 import org.reasonlab.train.eval.EvalMain;
 import org.reasonlab.train.eval.EvalResult;
@@ -73,7 +76,7 @@ final class TrainingSession {
         try {
             LoadResult loaded = loadDataset();
             RunRecords records = RunRecords.of(loaded.dataset(), spec, spec.dataset());
-            ExampleSet examples = trainExamples(loaded, records);
+            TrainingComposition composition = trainExamples(loaded, records);
             Path folder;
             if (RunSpec.TINY_MODEL.equals(spec.model())) {
                 tmpModel = Files.createTempDirectory("reasonlab-tiny-");
@@ -89,7 +92,8 @@ final class TrainingSession {
                     || Precision.resolveForInference(spec.precision(), device) != precision;
             try (NDManager root = NDManager.newBaseManager(device);
                     LoadedModel model = ModelLoader.load(folder, root, device, precision, floatBase);
-                    FineTuner tuner = new FineTuner(spec, model, examples.examples(), run, sink)) {
+                    FineTuner tuner = new FineTuner(spec, model, composition.items(),
+                            LabelContinuations.of(spec.template(), loaded.dataset().schema().names()), run, sink)) {
                 warnIfRankReachesWidth(model.config().hiddenSize());
                 if (spec.evalMaxNewTokens() == 0) {
                     recordEvalMaxNewTokens(tuner.data().longestAnswer(), tuner.data().longestPrompt());
@@ -124,7 +128,7 @@ final class TrainingSession {
                     writeMerged(run, model, tuner.lora(), sink);
                 }
                 if (result.status() == RunStatus.COMPLETED) {
-                    evaluateAfterTraining(loaded.dataset(), records, model, result.step());
+                    evaluateAfterTraining(loaded.dataset(), records, composition, model, result.step());
                 }
                 if (result.status() == RunStatus.FAILED) {
                     err.println("train: " + result.error());
@@ -172,8 +176,11 @@ final class TrainingSession {
         return DatasetLoader.load(file);
     }
 
-    /** Examples of the records to train on. */
-    private ExampleSet trainExamples(LoadResult loaded, RunRecords records) throws IOException {
+    /**
+     * The examples to train on: the train records' (skipped ones reported), composed with the run's mixture and
+     * counterfactual settings ({@link TrainingComposition}).
+     */
+    private TrainingComposition trainExamples(LoadResult loaded, RunRecords records) throws IOException {
         ExampleSet set = new ExampleBuilder(spec.template(), loaded.dataset().schema()).buildAll(records.train(), null);
         if (RunRecords.HOLDOUT.equals(records.evalName())) {
             sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO, records.eval().size()
@@ -190,7 +197,31 @@ final class TrainingSession {
                     + " skipped" + (loaded.hasProblems() ? ", " + loaded.problems().size() + " line(s) with problems"
                     : "") + ")");
         }
-        return set;
+        TrainingComposition composition = TrainingComposition.of(spec, loaded.dataset().schema(), records.train(),
+                TrainingSession::openSource);
+        composition.messages().forEach(m -> sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING, m)));
+        if (!spec.mixture().isEmpty() || composition.variantsAdded() > 0) {
+            sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.INFO, "training on "
+                    + composition.items().size() + " example(s): " + composition.perSource().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+                    + (composition.variantsAdded() > 0 ? " (" + composition.variantsAdded()
+                            + " counterfactual variant(s) included)" : "")));
+        }
+        long paired = composition.items().stream().filter(i -> !i.variantPrompts().isEmpty()).count();
+        if (spec.consistencyWeight() > 0) {
+            sink.emit(new MessageEvent(Instant.now(), paired > 0 ? MessageEvent.Level.INFO : MessageEvent.Level.WARNING,
+                    "consistency term (weight " + spec.consistencyWeight() + ") on " + paired
+                            + " example(s) with counterfactual variants"));
+        }
+        return composition;
+    }
+
+    /** A mixture source's dataset; its unreadable lines are reported, the rest trained on. */
+    private static LoadResult openSource(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("mixture dataset file not found: " + file);
+        }
+        return DatasetLoader.load(file);
     }
 
     /**
@@ -211,8 +242,8 @@ final class TrainingSession {
      * statement occurs among the training records, and writes predictions.jsonl and metrics.json into the
      * run and an eval event after the finished one.
      */
-    private void evaluateAfterTraining(Dataset dataset, RunRecords records, LoadedModel model, long step)
-            throws IOException {
+    private void evaluateAfterTraining(Dataset dataset, RunRecords records, TrainingComposition composition,
+            LoadedModel model, long step) throws IOException {
         if (records.eval().isEmpty()) {
             sink.emit(new MessageEvent(Instant.now(), MessageEvent.Level.WARNING,
                     "no records in split " + records.evalName() + ": evaluation skipped"));
@@ -232,7 +263,7 @@ final class TrainingSession {
         List<DatasetRecord> sample = SplitRecords.sample(records.eval(), spec.evalSample(), spec.effectiveSplitSeed());
         // generated in batches of the training batch size (memory for it is there); same answers as one by one
         EvalResult result = new Evaluator(spec.mode(), spec.template(), spec.model())
-                .batchSize(spec.batchSize()).trainedOn(TrainingStatements.of(records.train()))
+                .batchSize(spec.batchSize()).trainedOn(trainedOn(records, composition))
                 .progress(new EvalProgress("eval", err, sink::emit, Clock.systemUTC()))
                 .evaluate(sample, dataset.schema(), records.evalName(), source)
                 .withDataset(spec.dataset());
@@ -244,6 +275,16 @@ final class TrainingSession {
         result.write(run);
         Evaluator.emit(result, step, sink::emit);
         err.println(result.humanSummary());
+    }
+
+    /**
+     * Every statement the run could have learnt: its train records' and those of the composition (mixture sources,
+     * counterfactual variants), so that an evaluation record met in any of them is marked leaked.
+     */
+    private static TrainingStatements trainedOn(RunRecords records, TrainingComposition composition) {
+        List<DatasetRecord> all = new ArrayList<>(records.train());
+        all.addAll(composition.trainedOn());
+        return TrainingStatements.of(all);
     }
 
     /**

@@ -103,7 +103,16 @@ class TrainOptionsTest {
                 new Row("eval-max-new-tokens", "32", "evalMaxNewTokens", "32"),
                 new Row("eval-sample", "5", "evalSample", "5"),
                 new Row("holdout", "0.2", "holdout", "0.2"),
-                new Row("split-seed", "9", "splitSeed", "9"));
+                new Row("split-seed", "9", "splitSeed", "9"),
+                new Row("counterfactual", "builtin:gender", "counterfactualAttributes", "\"builtin:gender\""),
+                new Row("counterfactual-augment", "true", "counterfactualAugment", "true"),
+                new Row("consistency-weight", "0.5", "consistencyWeight", "0.5"),
+                new Row("mixture", "self=0.7; " + other + "=0.3,tag,weight=0.5,mask=builtin:gender", "mixture",
+                        "[{\"dataset\":\"self\",\"ratio\":0.7,\"tag\":false,\"lossWeight\":1.0,"
+                                + "\"maskAttributes\":null},{\"dataset\":" + quoted(other.toAbsolutePath().toString())
+                                + ",\"ratio\":0.3,\"tag\":true,\"lossWeight\":0.5,"
+                                + "\"maskAttributes\":\"builtin:gender\"}]"),
+                new Row("mixture-size", "40", "mixtureSize", "40"));
     }
 
     private static String quoted(String s) {
@@ -114,9 +123,15 @@ class TrainOptionsTest {
     void everyOptionLandsInItsSpecField() throws IOException {
         for (Row row : rows()) {
             // the train split may not be the evaluation split (test by default)
-            JsonObject spec = row.option().equals("train-split")
-                    ? train("--" + row.option(), row.value(), "--eval-split", "validation")
-                    : train("--" + row.option(), row.value());
+            // the train split may not be the evaluation split (test by default); counterfactual attributes need a
+            // use, and a use needs attributes
+            JsonObject spec = switch (row.option()) {
+                case "train-split" -> train("--" + row.option(), row.value(), "--eval-split", "validation");
+                case "counterfactual" -> train("--" + row.option(), row.value(), "--counterfactual-augment", "true");
+                case "counterfactual-augment", "consistency-weight" -> train("--" + row.option(), row.value(),
+                        "--counterfactual", "builtin:gender");
+                default -> train("--" + row.option(), row.value());
+            };
             assertEquals(JsonParser.parseString(row.json()), spec.get(row.field()), "--" + row.option());
             JsonElement defaultValue = RunSpecs.toJson(new RunSpec()).get(row.field());
             if (!row.field().equals("template")) {
@@ -188,7 +203,10 @@ class TrainOptionsTest {
                 new String[] {"--eval-sample", "0", "evalSample must be positive"},
                 new String[] {"--train-split", "holdout", "trainSplit must be train, validation or test"},
                 new String[] {"--lora-targets", "q_proj,", "loraTargetModules must name at least one module"},
-                new String[] {"--schedule", "step", "schedule must be constant, linear or cosine"})) {
+                new String[] {"--schedule", "step", "schedule must be constant, linear or cosine"},
+                new String[] {"--consistency-weight", "0.5", "counterfactualAttributes must name an attribute set"},
+                new String[] {"--counterfactual", "builtin:colour", "counterfactualAttributes must be builtin:gender"},
+                new String[] {"--mixture-size", "0", "mixtureSize must be positive"})) {
             Path runDir = nextRunDir();
             err.reset();
             assertEquals(2, TrainMain.run(new String[] {"--dataset", data.toString(), "--run-dir", runDir.toString(),
@@ -199,6 +217,8 @@ class TrainOptionsTest {
         for (String[] usage : List.of(new String[] {"--warmup", "3", "--warmup-ratio", "0.1"},
                 new String[] {"--template", "t.json", "--prompt", "Q: {statement}"},
                 new String[] {"--preset", "paper"}, new String[] {"--loss-on-prompt", "yes"},
+                new String[] {"--mixture", "self=0.5; self=0.5"}, new String[] {"--mixture", "self"},
+                new String[] {"--mixture", "self=1,weight=-1"}, new String[] {"--mixture", "self=1,colour"},
                 new String[] {"--mode", "l", "--answer", "{label}. {reason}"})) {
             List<String> args = new ArrayList<>(List.of("--dataset", data.toString(), "--run-dir", nextRunDir().toString()));
             args.addAll(List.of(usage));
