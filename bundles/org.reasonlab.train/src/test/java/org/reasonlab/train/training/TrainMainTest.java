@@ -142,4 +142,39 @@ class TrainMainTest {
         assertEquals(0, rc, e);
         assertFalse(e.contains("hidden size"), e);
     }
+
+    @Test
+    void aMixtureWithCounterfactualTrainingRunsAndCountsEverySourcesStatementAsTrainedOn() throws Exception {
+        Path data = Files.writeString(tmp.resolve("own.jsonl"),
+                line("o1", "He kicked a dog.", "unethical", "He hurt it.", "train")
+                + line("o2", "She fed a cat.", "ethical", "She was kind.", "train")
+                + line("o3", "I lied.", "unethical", "Lying breaks trust.", "train")
+                + line("o4", "I gave blood.", "ethical", "Donating saves lives.", "train")
+                + line("t1", "I stole a car.", "unethical", "Theft harms owners.", "test")
+                + line("t2", "She kicked a dog.", "unethical", "She hurt it.", "test"));
+        Path augmented = Files.writeString(tmp.resolve("augmented.jsonl"),
+                line("a1", "I stole a car.", "unethical", "Theft harms.", "train")
+                + line("a2", "He planted a tree.", "ethical", "He helped.", "train"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path runDir = tmp.resolve("mix");
+        int rc = TrainMain.run(new String[] {"--dataset", data.toString(), "--run-dir", runDir.toString(),
+            "--mode", "l+r", "--max-steps", "2", "--batch-size", "4", "--lora-r", "8", "--eval-max-new-tokens", "4",
+            "--device", "cpu", "--mixture", "self=0.5; " + augmented + "=0.5,tag,weight=0.5,mask=builtin:gender",
+            "--counterfactual", "builtin:gender", "--counterfactual-augment", "true", "--consistency-weight", "1"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, rc, e);
+        RunEvents events = new RunDirectory(runDir).readEvents();
+        String messages = events.events().stream().filter(MessageEvent.class::isInstance)
+                .map(ev -> ((MessageEvent) ev).text()).toList().toString();
+        // 4 examples: 2 of each source, and a variant for each drawn record with a gender word
+        assertTrue(messages.matches("(?s).*training on \\d+ example\\(s\\): self \\d+, augmented \\d+ \\(\\d+ counterfactual"
+                + " variant\\(s\\) included\\).*"), messages);
+        assertTrue(messages.contains("consistency term (weight 1.0) on"), messages);
+        // "I stole a car." was trained on through the augmented source: its test record is leaked
+        List<String> predictions = Files.readAllLines(runDir.resolve("predictions.jsonl"));
+        String t1 = predictions.stream().filter(l -> l.contains("\"t1\"")).findFirst().orElseThrow();
+        assertTrue(t1.contains("\"leaked\":true"), t1);
+        assertEquals(RunStatus.COMPLETED, new RunDirectory(runDir).status());
+    }
 }
