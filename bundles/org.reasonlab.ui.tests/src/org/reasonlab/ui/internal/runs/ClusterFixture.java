@@ -79,17 +79,14 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     /**
-     * A running job holding all of the node's CPUs but one, so that of the next one-CPU jobs one runs and the others
-     * wait ("pending (Resources)"). The node's CPUs are SLURM's count, which need not be the test JVM's
-     * {@code availableProcessors()} (a container's CPU quota limits the JVM, not {@code nproc}); {@code null} when
-     * the node has one CPU only, which already makes the jobs wait.
+     * A running job holding all of the node's CPUs, so that the next jobs wait ("pending (Resources)") until it is
+     * cancelled, however many CPUs the node has and however fast the jobs would run. The count is SLURM's, which
+     * need not be the test JVM's {@code availableProcessors()} (a container's CPU quota limits the JVM, not
+     * {@code nproc}).
      */
-    String occupyAllButOneCpu() throws IOException, InterruptedException {
+    String occupyAllCpus() throws IOException, InterruptedException {
         int cpus = Integer.parseInt(slurm("sinfo", "-h", "-N", "-o", "%c").lines().findFirst().orElseThrow().strip());
-        if (cpus < 2) {
-            return null;
-        }
-        String jobId = slurm("sbatch", "--parsable", "--cpus-per-task=" + (cpus - 1), "--mem=500M",
+        String jobId = slurm("sbatch", "--parsable", "--cpus-per-task=" + cpus, "--mem=500M",
                 "--output=/dev/null", "--wrap", "sleep 600").strip();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String state = "";
@@ -100,8 +97,7 @@ final class ClusterFixture implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IOException("the job occupying " + (cpus - 1) + " of " + cpus + " CPUs is " + state
-                + ", not running");
+        throw new IOException("the job occupying all " + cpus + " CPUs is " + state + ", not running");
     }
 
     private String slurm(String... command) throws IOException, InterruptedException {

@@ -169,8 +169,8 @@ class RemoteTargetWorkflowTest {
                 ? Screenshots.reasonLabPerspective(WorkbenchTestSupport.window().getShell())
                 : WorkbenchTestSupport.page();
         RunsView view = (RunsView) page.showView(RunsView.ID);
-        // all CPUs but one taken: the first task runs, the others wait for resources
-        String occupant = cluster.occupyAllButOneCpu();
+        // all CPUs taken: the tasks wait for resources until the occupying job is cancelled
+        String occupant = cluster.occupyAllCpus();
         ILaunchConfigurationWorkingCopy sweep = quickOnCluster(3);
         sweep.setAttribute(LaunchAttributes.SEEDS, "1,2,3");
         List<Path> runs = launch(sweep);
@@ -191,7 +191,10 @@ class RemoteTargetWorkflowTest {
         assertEquals(runs, RunGroupFile.read(groupFile).members());
         TrainerTestSupport.spinUntil(() -> view.shownGroups().stream().anyMatch(g -> g.members().size() == 3));
         assertTrue(jobs.get(0).endsWith("_0") && jobs.get(2).endsWith("_2"), jobs.toString());
-        TrainerTestSupport.waitForRun(view, runs.get(2), r -> r.statusText().startsWith("pending ("));
+        for (Path run : runs) {
+            TrainerTestSupport.waitForRun(view, run, r -> r.statusText().startsWith("pending ("));
+        }
+        cluster.cancel(occupant);
         if (Screenshots.requested(Screenshots.PROPERTY)) {
             TrainerTestSupport.waitForRun(view, runs.get(0), r -> r.state() == RunState.RUNNING);
             view.getSite().getPage().activate(view);
@@ -199,7 +202,6 @@ class RemoteTargetWorkflowTest {
             Screenshots.capture(view.getSite().getShell().getDisplay(),
                     new File(Screenshots.folder(Screenshots.PROPERTY), "runs-view-pending-and-running.png"));
         }
-        cluster.cancel(occupant);
         for (Path run : runs) {
             TrainerTestSupport.waitForRun(view, run, r -> r.state() == RunState.COMPLETED);
         }
