@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.reasonlab.core.counterfactual.BuiltinAttributeSets;
 import org.reasonlab.core.io.AtomicFiles;
 import org.reasonlab.core.io.LabelSchemaFile;
 import org.reasonlab.core.run.RunDirectory;
@@ -20,6 +21,7 @@ import org.reasonlab.core.target.RemotePaths;
 import org.reasonlab.core.target.RunTarget;
 import org.reasonlab.core.target.ShellQuote;
 import org.reasonlab.core.target.TargetKind;
+import org.reasonlab.core.training.MixtureSource;
 import org.reasonlab.remote.slurm.Slurm;
 
 /**
@@ -190,24 +192,68 @@ public final class Submission {
         }
     }
 
-    /** spec.json (its dataset pointing at the uploaded copy) and the dataset with its label schema. */
+    /**
+     * spec.json and the files it names, uploaded into the run's {@code dataset/} folder with the spec pointing at the
+     * copies: the dataset with its label schema, each other mixture source (with its label schema) in
+     * {@code mixture/<i>/} so that it keeps its file name (a source's tag and counts are named after it), and the
+     * attribute set files of counterfactual training and of the masks. Built-in attribute sets need no file.
+     */
     private static void uploadRun(RemoteFiles files, Path local, String remote) throws IOException {
         RunSpec spec = new RunDirectory(local).readSpec();
-        Path dataset = Path.of(spec.dataset());
-        if (!Files.isRegularFile(dataset)) {
-            throw new IOException("the run's dataset " + dataset + " does not exist");
-        }
         String remoteData = RemotePaths.under(remote, "dataset");
-        files.mkdirs(remoteData);
-        String remoteDataset = RemotePaths.under(remoteData, dataset.getFileName().toString());
+        RunSpec remoteSpec = spec.copy();
+        remoteSpec.setDataset(uploadDataset(files, Path.of(spec.dataset()), remoteData, "the run's dataset"));
+        List<MixtureSource> mixture = new ArrayList<>();
+        for (int i = 0; i < spec.mixture().size(); i++) {
+            MixtureSource source = spec.mixture().get(i);
+            String folder = RemotePaths.under(remoteData, "mixture", Integer.toString(i));
+            if (!source.isSelf()) {
+                source = source.withDataset(uploadDataset(files, Path.of(source.dataset()), folder,
+                        "mixture source " + source.name()));
+            }
+            if (source.maskAttributes() != null) {
+                source = new MixtureSource(source.dataset(), source.ratio(), source.tag(), source.lossWeight(),
+                        uploadAttributes(files, source.maskAttributes(), RemotePaths.under(folder, "mask")));
+            }
+            mixture.add(source);
+        }
+        remoteSpec.setMixture(mixture);
+        if (spec.counterfactualAttributes() != null) {
+            remoteSpec.setCounterfactualAttributes(uploadAttributes(files, spec.counterfactualAttributes(),
+                    RemotePaths.under(remoteData, "attributes")));
+        }
+        files.write(RemotePaths.under(remote, RunDirectory.SPEC), RunSpecs.toJsonString(remoteSpec) + "\n");
+    }
+
+    /** Uploads a dataset and its label schema into {@code folder}; returns the remote dataset path. */
+    private static String uploadDataset(RemoteFiles files, Path dataset, String folder, String what)
+            throws IOException {
+        if (!Files.isRegularFile(dataset)) {
+            throw new IOException(what + " " + dataset + " does not exist");
+        }
+        files.mkdirs(folder);
+        String remoteDataset = RemotePaths.under(folder, dataset.getFileName().toString());
         files.upload(dataset, remoteDataset);
         Path schema = LabelSchemaFile.sidecarFor(dataset);
         if (Files.isRegularFile(schema)) {
-            files.upload(schema, RemotePaths.under(remoteData, schema.getFileName().toString()));
+            files.upload(schema, RemotePaths.under(folder, schema.getFileName().toString()));
         }
-        RunSpec remoteSpec = spec.copy();
-        remoteSpec.setDataset(remoteDataset);
-        files.write(RemotePaths.under(remote, RunDirectory.SPEC), RunSpecs.toJsonString(remoteSpec) + "\n");
+        return remoteDataset;
+    }
+
+    /** A {@code builtin:} set as it is; a file uploaded into {@code folder}, its remote path returned. */
+    private static String uploadAttributes(RemoteFiles files, String attributes, String folder) throws IOException {
+        if (attributes.startsWith(BuiltinAttributeSets.PREFIX)) {
+            return attributes;
+        }
+        Path file = Path.of(attributes);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("the attribute set file " + file + " does not exist");
+        }
+        files.mkdirs(folder);
+        String remoteFile = RemotePaths.under(folder, file.getFileName().toString());
+        files.upload(file, remoteFile);
+        return remoteFile;
     }
 
     /**

@@ -98,6 +98,30 @@ class RemoteCliTest {
         assertTrue(!Files.exists(tmp.resolve("x")), "nothing made for a failed submission");
     }
 
+    @Test
+    void submitSaysWhatIsWrongWithARatioOrLambdaSweepBeforeConnecting() throws Exception {
+        Path targets = tmp.resolve("targets.json");
+        Files.writeString(targets, "{\"targets\":[{\"name\":\"far\",\"kind\":\"slurm\",\"host\":\"127.0.0.1\","
+                + "\"port\":1,\"user\":\"nobody\",\"workDir\":\"/tmp/reasonlab-far\"}]}");
+        String dataset = TestRuns.dataset(tmp).toString();
+        Path run = tmp.resolve("runs/sweep");
+        String[][] cases = {
+            {"--ratios", "0.1,x", "--ratios: Ratios must be numbers from 0 to 1 separated by commas (0.1,0.25,0.5),"
+                    + " not 'x'."},
+            {"--ratios", "0.1,0.1", "--ratios: Ratios lists 0.1 twice"},
+            {"--ratios", "0.2,1.5", "from 0 to 1, not 1.5"},
+            {"--ratios", "0.1,0.5", "needs a mixture of two or more sources"},
+            {"--lambdas", "0,1", "the run needs counterfactual attributes"},
+        };
+        for (String[] c : cases) {
+            Result r = cli("submit", "--target", "far", "--targets", targets.toString(), "--run-dir", run.toString(),
+                    "--dataset", dataset, "--model", "tiny", c[0], c[1]);
+            assertEquals(2, r.code(), c[1] + ": " + r.err());
+            assertTrue(r.err().contains(c[2]), r.err());
+        }
+        assertTrue(!Files.exists(run.getParent()), "nothing made, no connection tried");
+    }
+
     /** {@code sync} until its line shows {@code status}. */
     private static void waitFor(Path run, Path targets, Duration limit, String status) throws Exception {
         Instant end = Instant.now().plus(limit);

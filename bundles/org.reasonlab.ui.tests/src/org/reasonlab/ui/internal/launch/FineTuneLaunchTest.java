@@ -72,31 +72,15 @@ class FineTuneLaunchTest {
     }
 
     private static ILaunchConfigurationType type() {
-        return DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurationType(LaunchAttributes.TYPE_ID);
+        return LaunchTestSupport.type();
     }
 
     private ILaunchConfigurationWorkingCopy config(String name) throws CoreException {
-        ILaunchConfigurationType type = type();
-        assumeTrue(type != null, "the launch configuration type is not registered (plugin.xml)");
-        ILaunchConfigurationWorkingCopy wc = type.newInstance(null, name);
-        LaunchSettings.setDefaults(wc);
-        wc.setAttribute(LaunchAttributes.DATASET, dataset.getFullPath().toString());
-        return wc;
+        return LaunchTestSupport.config(name, dataset);
     }
 
     private static String errorOf(FineTuneTab tab, ILaunchConfiguration config) {
-        Shell shell = new Shell(WorkbenchTestSupport.window().getShell());
-        try {
-            tab.createControl(shell);
-            tab.initializeFrom(config);
-            boolean valid = tab.isValid(config);
-            String error = tab.getErrorMessage();
-            assertEquals(valid, error == null, "isValid and the error message agree");
-            return error;
-        } finally {
-            tab.dispose();
-            shell.dispose();
-        }
+        return LaunchTestSupport.errorOf(tab, config);
     }
 
     @Test

@@ -49,7 +49,7 @@ public abstract class FineTuneTab extends AbstractLaunchConfigurationTab {
 
     protected abstract void createFields(Composite c);
 
-    /** A labelled text field; {@code browse} adds a button: "file", "folder" or null. */
+    /** A labelled text field; {@code browse} adds a button: "file" (a dataset), "json", "folder" or null. */
     protected Text text(Composite c, String label, String attribute, String tooltip, String browse) {
         new Label(c, SWT.NONE).setText(label);
         Text t = new Text(c, SWT.BORDER);
@@ -65,9 +65,10 @@ public abstract class FineTuneTab extends AbstractLaunchConfigurationTab {
             b.setText("Browse...");
             b.addListener(SWT.Selection, e -> {
                 String chosen;
-                if (browse.equals("file")) {
+                if (browse.equals("file") || browse.equals("json")) {
                     FileDialog d = new FileDialog(c.getShell(), SWT.OPEN);
-                    d.setFilterExtensions(new String[] { "*.jsonl;*.ndjson;*.csv", "*.*" });
+                    d.setFilterExtensions(browse.equals("json") ? new String[] { "*.json", "*.*" }
+                            : new String[] { "*.jsonl;*.ndjson;*.csv", "*.*" });
                     chosen = d.open();
                 } else {
                     DirectoryDialog d = new DirectoryDialog(c.getShell());

@@ -5,11 +5,11 @@ import org.eclipse.debug.ui.CommonTab;
 import org.eclipse.debug.ui.ILaunchConfigurationDialog;
 import org.eclipse.debug.ui.ILaunchConfigurationTab;
 
-/** The tabs of a "ReasonLab Fine-tune" configuration: Data, Model, Training, Runtime, Target, Common. */
+/** The tabs of a "ReasonLab Fine-tune" configuration: Data, Model, Training, Robustness, Runtime, Target, Common. */
 public class FineTuneTabGroup extends AbstractLaunchConfigurationTabGroup {
     @Override
     public void createTabs(ILaunchConfigurationDialog dialog, String mode) {
-        setTabs(new ILaunchConfigurationTab[] { new DataTab(), new ModelTab(), new TrainingTab(), new RuntimeTab(),
-                new TargetTab(), new CommonTab() });
+        setTabs(new ILaunchConfigurationTab[] { new DataTab(), new ModelTab(), new TrainingTab(), new RobustnessTab(),
+                new RuntimeTab(), new TargetTab(), new CommonTab() });
     }
 }

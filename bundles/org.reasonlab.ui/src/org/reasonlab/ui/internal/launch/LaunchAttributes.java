@@ -75,6 +75,24 @@ public final class LaunchAttributes {
     /** Empty = {@code runs/<configuration name>-<timestamp>} next to the dataset. */
     public static final String RUN_DIR = P + "runDir";
 
+    // Robustness
+    /** {@code builtin:gender} etc. or an attribute set file; empty = no counterfactual training. */
+    public static final String COUNTERFACTUAL_ATTRIBUTES = P + "counterfactualAttributes";
+    /** {@code true} or {@code false}: train on the counterfactual variants too. */
+    public static final String COUNTERFACTUAL_AUGMENT = P + "counterfactualAugment";
+    /** Lambda of the consistency term; 0 = off. */
+    public static final String CONSISTENCY_WEIGHT = P + "consistencyWeight";
+    /** Consistency weights of a sweep, e.g. {@code 0,0.5,1}; empty = the one weight. */
+    public static final String LAMBDAS = P + "lambdas";
+    /** A mixture in {@link org.reasonlab.core.training.MixtureText}'s form; datasets may be workspace paths. */
+    public static final String MIXTURE = P + "mixture";
+    /** Examples drawn for the mixture; empty = as many as the dataset's usable training records. */
+    public static final String MIXTURE_SIZE = P + "mixtureSize";
+    /** Shares of the mixture's last source for a sweep, e.g. {@code 0.1,0.25,0.5}; empty = the mixture's own. */
+    public static final String RATIOS = P + "ratios";
+    public static final List<String> ROBUSTNESS_ATTRIBUTES = List.of(COUNTERFACTUAL_ATTRIBUTES, COUNTERFACTUAL_AUGMENT,
+            CONSISTENCY_WEIGHT, LAMBDAS, MIXTURE, MIXTURE_SIZE, RATIOS);
+
     // Runtime
     /** Home folder of the Java runtime for the trainer; empty = the runtime the IDE runs on. */
     public static final String JAVA_HOME = P + "javaHome";
@@ -96,6 +114,8 @@ public final class LaunchAttributes {
     /** Modes of a sweep, e.g. {@code l,l+r}; empty = the Data tab's mode. */
     public static final String MODES = P + "modes";
     public static final List<String> TARGET_ATTRIBUTES = List.of(TARGET, SEEDS, MODES);
+    /** The lists of a sweep ({@link org.reasonlab.core.run.group.Sweep}), on the Target and Robustness tabs. */
+    public static final List<String> SWEEP_ATTRIBUTES = List.of(SEEDS, MODES, RATIOS, LAMBDAS);
 
     /** The run setting each attribute holds, for {@link org.reasonlab.core.run.RunSettings}' check. */
     public static final Map<String, RunSetting> SETTINGS = settings();
@@ -142,6 +162,11 @@ public final class LaunchAttributes {
         m.put(EVAL_SAMPLE, RunSetting.EVAL_SAMPLE);
         m.put(HOLDOUT, RunSetting.HOLDOUT);
         m.put(SPLIT_SEED, RunSetting.SPLIT_SEED);
+        m.put(COUNTERFACTUAL_ATTRIBUTES, RunSetting.COUNTERFACTUAL_ATTRIBUTES);
+        m.put(COUNTERFACTUAL_AUGMENT, RunSetting.COUNTERFACTUAL_AUGMENT);
+        m.put(CONSISTENCY_WEIGHT, RunSetting.CONSISTENCY_WEIGHT);
+        m.put(MIXTURE, RunSetting.MIXTURE);
+        m.put(MIXTURE_SIZE, RunSetting.MIXTURE_SIZE);
         m.put(JAVA_HOME, RunSetting.JAVA_HOME);
         m.put(HEAP, RunSetting.HEAP);
         m.put(DEVICE, RunSetting.DEVICE);

@@ -33,7 +33,7 @@ public record LaunchRuns(List<Path> folders, String group) {
     public static LaunchRuns create(String configurationName, LaunchSettings settings) throws CoreException {
         Sweep sweep;
         try {
-            sweep = new Sweep(settings.modes(), settings.seeds());
+            sweep = settings.sweep();
         } catch (IllegalArgumentException e) {
             throw new CoreException(Status.error(configurationName + ": " + e.getMessage()));
         }

@@ -26,6 +26,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.reasonlab.core.counterfactual.BuiltinAttributeSets;
 import org.reasonlab.core.prompt.PromptTemplate;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.LoraRank;
@@ -33,7 +34,11 @@ import org.reasonlab.core.run.RunPreset;
 import org.reasonlab.core.run.RunSetting;
 import org.reasonlab.core.run.RunSettings;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.run.group.Sweep;
+import org.reasonlab.core.run.group.SweepText;
 import org.reasonlab.core.target.ComputeTarget;
+import org.reasonlab.core.training.MixtureSource;
+import org.reasonlab.core.training.MixtureText;
 import org.reasonlab.core.run.SettingProblem;
 
 /**
@@ -113,6 +118,13 @@ public final class LaunchSettings {
         d.put(TARGET, ComputeTarget.LOCAL_NAME);
         d.put(SEEDS, "");
         d.put(MODES, "");
+        d.put(COUNTERFACTUAL_ATTRIBUTES, "");
+        d.put(COUNTERFACTUAL_AUGMENT, Boolean.toString(spec.counterfactualAugment()));
+        d.put(CONSISTENCY_WEIGHT, Double.toString(spec.consistencyWeight()));
+        d.put(LAMBDAS, "");
+        d.put(MIXTURE, "");
+        d.put(MIXTURE_SIZE, "");
+        d.put(RATIOS, "");
         return d;
     }
 
@@ -212,7 +224,7 @@ public final class LaunchSettings {
         if (!problems.isEmpty()) {
             return problems.get(0).message();
         }
-        if (attributes.contains(TARGET) || attributes.contains(SEEDS) || attributes.contains(MODES)) {
+        if (attributes.contains(TARGET) || SWEEP_ATTRIBUTES.stream().anyMatch(attributes::contains)) {
             String problem = targetProblem();
             if (problem != null) {
                 return problem;
@@ -240,6 +252,20 @@ public final class LaunchSettings {
         if (file != null) {
             texts.put(RunSetting.DATASET, file.toString());
         }
+        try {
+            texts.put(RunSetting.MIXTURE, MixtureText.format(mixture()));
+        } catch (IllegalArgumentException e) {
+            // left as typed: the check says what is wrong with it
+        }
+        if (!get(COUNTERFACTUAL_ATTRIBUTES).isEmpty()) {
+            texts.put(RunSetting.COUNTERFACTUAL_ATTRIBUTES, attributeSet(get(COUNTERFACTUAL_ATTRIBUTES)));
+        }
+        try { // a lambda sweep uses the attributes even when the single weight is 0
+            lambdas().stream().max(Double::compare).filter(l -> l > 0)
+                    .ifPresent(l -> texts.put(RunSetting.CONSISTENCY_WEIGHT, Double.toString(l)));
+        } catch (IllegalArgumentException e) {
+            // said by targetProblem
+        }
         return RunSettings.of(texts);
     }
 
@@ -255,20 +281,32 @@ public final class LaunchSettings {
         return Files.isRegularFile(dir) ? "Run folder is a file: " + runDir : null;
     }
 
-    /** What is wrong with the target, seeds or modes; null when nothing. */
+    /** What is wrong with the target or the sweep's lists; null when nothing. */
     private String targetProblem() {
+        Sweep sweep;
         try {
-            seeds();
-            modes();
+            sweep = sweep();
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        boolean sweep = seeds().size() > 1 || modes().size() > 1;
-        if (sweep && evaluateOnly()) {
-            return "A sweep fine-tunes one run per seed and mode: untick Evaluate the base model, or clear Seeds and"
-                    + " Modes.";
+        if (!sweep.ratios().isEmpty() || !sweep.lambdas().isEmpty()) {
+            RunSpec base = new RunSpec();
+            try {
+                base.setMixture(mixture());
+            } catch (IllegalArgumentException e) {
+                return null; // the Mixture field's own problem is said
+            }
+            base.setCounterfactualAttributes(get(COUNTERFACTUAL_ATTRIBUTES));
+            String problem = sweep.problemWith(base);
+            if (problem != null) {
+                return problem + ".";
+            }
         }
-        if (sweep && !get(RUN_DIR).isEmpty()) {
+        if (sweep.isSweep() && evaluateOnly()) {
+            return "A sweep fine-tunes one run per seed, mode, ratio and lambda: untick Evaluate the base model, or"
+                    + " clear the sweep's lists (Seeds, Modes, Ratios, Lambdas).";
+        }
+        if (sweep.isSweep() && !get(RUN_DIR).isEmpty()) {
             return "A sweep makes one run folder per run next to the dataset: leave the Run folder field empty.";
         }
         if (isRemote() && evaluateOnly()) {
@@ -289,37 +327,65 @@ public final class LaunchSettings {
 
     /** The sweep's seeds; the Training tab's seed alone when none are given. */
     public List<Long> seeds() {
-        String text = get(SEEDS).strip();
-        if (text.isEmpty()) {
-            return List.of(Long.parseLong(get(SEED)));
-        }
-        List<Long> seeds = new java.util.ArrayList<>();
-        for (String part : text.split(",")) {
-            try {
-                seeds.add(Long.parseLong(part.strip()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Seeds must be whole numbers separated by commas (1,2,3), not '"
-                        + part.strip() + "'.");
-            }
-        }
-        if (seeds.size() != new java.util.HashSet<>(seeds).size()) {
-            throw new IllegalArgumentException("Seeds lists a seed twice: " + text);
-        }
-        return seeds;
+        List<Long> seeds = SweepText.seeds(get(SEEDS));
+        return seeds.isEmpty() ? List.of(Long.parseLong(get(SEED))) : seeds;
     }
 
     /** The sweep's modes; the Data tab's mode alone when none are given. */
     public List<TrainingMode> modes() {
-        String text = get(MODES).strip();
-        if (text.isEmpty()) {
-            return List.of(mode());
+        List<TrainingMode> modes = SweepText.modes(get(MODES));
+        return modes.isEmpty() ? List.of(mode()) : modes;
+    }
+
+    /** The sweep's shares of the mixture's last source; empty: the mixture as given. */
+    public List<Double> ratios() {
+        return SweepText.ratios(get(RATIOS));
+    }
+
+    /** The sweep's consistency weights; empty: the one weight. */
+    public List<Double> lambdas() {
+        return SweepText.lambdas(get(LAMBDAS));
+    }
+
+    /**
+     * The runs' sweep over the lists of the Target and Robustness tabs (one run when they hold one value each).
+     *
+     * @throws IllegalArgumentException with a sentence for the dialog
+     */
+    public Sweep sweep() {
+        return new Sweep(SweepText.modes(get(MODES)), SweepText.seeds(get(SEEDS)), ratios(), lambdas());
+    }
+
+    /** The mixture with its datasets (workspace paths, too) and attribute sets as files on disk. */
+    public List<MixtureSource> mixture() {
+        List<MixtureSource> sources = new java.util.ArrayList<>();
+        for (MixtureSource source : MixtureText.parse(raw(MIXTURE))) {
+            MixtureSource s = source.isSelf() ? source : source.withDataset(onDisk(source.dataset()));
+            if (s.maskAttributes() != null) {
+                s = new MixtureSource(s.dataset(), s.ratio(), s.tag(), s.lossWeight(), attributeSet(s.maskAttributes()));
+            }
+            sources.add(s);
         }
-        List<TrainingMode> modes = new java.util.ArrayList<>();
-        for (String part : text.split(",")) {
-            modes.add(TrainingMode.parse(part.strip()).orElseThrow(() -> new IllegalArgumentException(
-                    "Modes must be l, l+r or r->l separated by commas, not '" + part.strip() + "'.")));
+        return sources;
+    }
+
+    /** A {@code builtin:} set as it is, a file (workspace path, too) as a path on disk. */
+    private static String attributeSet(String text) {
+        return text.startsWith(BuiltinAttributeSets.PREFIX) ? text : onDisk(text);
+    }
+
+    /** A workspace path's location, else the text as a file system path (absolute); the text when it is none. */
+    private static String onDisk(String text) {
+        try {
+            IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(IPath.fromOSString(text));
+            if (r instanceof IFile f && f.getLocation() != null) {
+                return f.getLocation().toPath().toString();
+            }
+        } catch (RuntimeException e) {
+            // not a workspace path
         }
-        return modes;
+        Path p = RunSettings.path(text);
+        return p == null ? text : p.toAbsolutePath().toString();
     }
 
     // ---------------------------------------------------------------- derived values
@@ -432,6 +498,12 @@ public final class LaunchSettings {
         s.setPrecision(get(PRECISION));
         s.setCheckpointEvery(Integer.parseInt(get(CHECKPOINT_EVERY)));
         s.setEvalMaxNewTokens(Integer.parseInt(get(EVAL_MAX_NEW_TOKENS)));
+        s.setCounterfactualAttributes(get(COUNTERFACTUAL_ATTRIBUTES).isEmpty() ? null
+                : attributeSet(get(COUNTERFACTUAL_ATTRIBUTES)));
+        s.setCounterfactualAugment(Boolean.parseBoolean(get(COUNTERFACTUAL_AUGMENT)));
+        s.setConsistencyWeight(Double.parseDouble(get(CONSISTENCY_WEIGHT)));
+        s.setMixture(mixture());
+        s.setMixtureSize(get(MIXTURE_SIZE).isEmpty() ? null : Integer.valueOf(get(MIXTURE_SIZE)));
         return s;
     }
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.reasonlab.core.significance.MeanInterval;
 
 /**
- * One setting in a comparison: a single run, or the runs of a group that share model, mode and tuning and differ
- * in their seeds (sorted by seed).
+ * One setting in a comparison: a single run, or the runs of a group that share model, mode, tuning and training
+ * variant (mixture shares, counterfactual training) and differ in their seeds (sorted by seed).
  *
  * @param name what the comparison calls it: the run's name, or {@code <group> <setting>} for a group's runs
  * @param runs its runs, at least one
@@ -31,9 +31,9 @@ public record ComparisonArm(String name, List<RunResult> runs) {
         return first().paperSetting();
     }
 
-    /** The key runs share to form one arm: setting, model and tuning. */
+    /** The key runs share to form one arm: setting, model, tuning and training variant (mixture, counterfactual). */
     public static String keyOf(RunSummary run) {
-        return run.setting() + "|" + run.model() + "|" + run.tuning();
+        return run.setting() + "|" + run.model() + "|" + run.tuning() + "|" + run.variant();
     }
 
     /** The seeds of the runs, null for unknown ones. */

@@ -106,8 +106,13 @@ public record ComparisonInputs(List<ComparisonArm> arms, int baseline) {
         for (List<RunResult> s : sets) {
             RunSummary first = s.get(0).summary();
             String name = group.name() + " " + first.setting();
-            if (settings < sets.size()) { // the same setting with another model or tuning
+            boolean sameModels = sets.stream().map(x -> x.get(0).summary().model() + "|" + x.get(0).summary().tuning())
+                    .distinct().count() == 1;
+            if (settings < sets.size() && !sameModels) { // the same setting with another model or tuning
                 name += " (" + shortModel(first.model()) + (first.tuning() == null ? "" : ", " + first.tuning()) + ")";
+            }
+            if (!first.variant().isEmpty()) {
+                name += " [" + first.variant() + "]";
             }
             arms.add(new ComparisonArm(name, s));
         }

@@ -27,6 +27,7 @@ import org.reasonlab.core.run.folder.RunSnapshot;
  * @param mode the training mode; null when unknown
  * @param model the model folder or name, null when unknown
  * @param tuning {@code lora} or {@code full}; null for a pre-trained evaluation
+ * @param variant the mixture and counterfactual training in words, empty for none ({@link RunSnapshot#variant})
  * @param accuracy {@code metrics.json} accuracy
  * @param macroF1 {@code metrics.json} macroF1
  * @param unparseableRate {@code metrics.json} unparseableRate
@@ -40,6 +41,7 @@ import org.reasonlab.core.run.folder.RunSnapshot;
  * @param probe the counterfactual probe of the run's model ({@code probe.json}); null when there is none
  */
 public record RunSummary(String name, Path folder, boolean pretrained, TrainingMode mode, String model, String tuning,
+        String variant,
         Double accuracy, Double macroF1, Double unparseableRate, Double likelihoodAccuracy, Double reasonAgreement,
         MisalignmentRate humanMisalignment, List<String> problems, Figures clean, ProbeResults probe) {
 
@@ -78,7 +80,7 @@ public record RunSummary(String name, Path folder, boolean pretrained, TrainingM
             problems.add(RunDirectory.METRICS + ": missing");
         }
         return new RunSummary(info.name(), info.folder(), info.pretrained(), info.mode(), info.model(),
-                snapshot.tuning(), m == null ? null : m.accuracy(), m == null ? null : m.macroF1(),
+                snapshot.tuning(), snapshot.variant(), m == null ? null : m.accuracy(), m == null ? null : m.macroF1(),
                 m == null ? null : m.unparseableRate(), m == null ? null : m.likelihoodAccuracy(),
                 m == null ? null : m.reasonAgreement(), snapshot.humanMisalignment(), problems,
                 m == null ? null : Figures.of(m.clean(), snapshot.cleanHumanMisalignment()), info.probe());

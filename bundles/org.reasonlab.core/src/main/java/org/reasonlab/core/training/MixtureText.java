@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The one-line form of a mixture, for the command line and the launch dialog: sources separated by {@code ;}, each
- * {@code DATASET=RATIO} followed by its mitigations, separated by {@code ,}: {@code tag}, {@code weight=W},
- * {@code mask=ATTRIBUTES}. Example: {@code self=0.7; /data/augmented.jsonl=0.3,tag,weight=0.5,mask=builtin:gender}.
+ * The text form of a mixture, for the command line and the launch dialog: sources separated by {@code ;} or line
+ * breaks, each {@code DATASET=RATIO} followed by its mitigations, separated by {@code ,}: {@code tag},
+ * {@code weight=W}, {@code mask=ATTRIBUTES}. Example: {@code self=0.7; /data/augmented.jsonl=0.3,tag,weight=0.5,mask=builtin:gender}.
  * An empty text is no mixture.
  */
 public final class MixtureText {
@@ -23,7 +23,7 @@ public final class MixtureText {
             return sources;
         }
         Set<String> names = new HashSet<>();
-        for (String entry : text.split(";")) {
+        for (String entry : text.split("[;\\r\\n]")) {
             if (entry.isBlank()) {
                 continue;
             }

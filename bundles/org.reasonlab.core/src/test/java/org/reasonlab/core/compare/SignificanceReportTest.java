@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -231,5 +232,32 @@ class SignificanceReportTest {
         assertTrue(report.problems().stream().anyMatch(p -> p.contains("lr-seed7 (seed 7): the baseline has no run"
                 + " with that seed")), report.problems()::toString);
         assertNotNull(c.all().macroF1Difference());
+    }
+
+    @Test
+    void aRatioSweepGivesOneArmPerRatioNamedByItsShares() throws Exception {
+        List<Path> members = new ArrayList<>();
+        for (String ratio : List.of("0.1", "0.5")) {
+            for (int s = 1; s <= 2; s++) {
+                Path run = RunFixtures.run(tmp.resolve("runs/mix-ratio" + ratio + "-seed" + s), "l+r", s, 20,
+                        RunFixtures.below(ratio.equals("0.1") ? 15 : 10), RunFixtures.none());
+                String spec = Files.readString(run.resolve("spec.json"));
+                double r = Double.parseDouble(ratio);
+                Files.writeString(run.resolve("spec.json"), spec.substring(0, spec.length() - 1)
+                        + ",\"mixture\":[{\"dataset\":\"self\",\"ratio\":" + (1 - r) + "},"
+                        + "{\"dataset\":\"/d/augmented.jsonl\",\"ratio\":" + r + ",\"tag\":true}],"
+                        + "\"counterfactualAttributes\":\"builtin:gender\",\"consistencyWeight\":0.5}");
+                members.add(run);
+            }
+        }
+        RunGroup group = RunGroup.of(tmp.resolve("runs"), "mix", RunGroup.Origin.SWEEP, Instant.now(), members);
+        RunGroupFile.write(group);
+        SignificanceReport report = ComparisonInputs.resolve(List.of(group.file()), null).report(200, 1);
+        assertEquals(List.of("mix L+R [mixture self 0.9 + augmented 0.1, counterfactual gender λ 0.5]",
+                "mix L+R [mixture self 0.5 + augmented 0.5, counterfactual gender λ 0.5]"),
+                report.arms().stream().map(ComparisonArm::name).toList());
+        assertEquals(0.75, report.arms().get(0).statistic(ComparisonMetric.ACCURACY, false).mean(), 1e-12);
+        assertEquals(0.5, report.arms().get(1).statistic(ComparisonMetric.ACCURACY, false).mean(), 1e-12);
+        assertEquals(List.of(1L, 2L), report.arms().get(1).seeds());
     }
 }

@@ -23,6 +23,9 @@ class MixtureTextTest {
         assertEquals(text, MixtureText.format(sources));
         assertEquals(sources, MixtureText.parse(MixtureText.format(sources)));
         assertEquals(List.of(), MixtureText.parse("  "));
+        // the launch dialog's field: one source per line
+        assertEquals(sources, MixtureText.parse("self=0.7\r\n/data/augmented.jsonl=0.3, tag, weight=0.5,"
+                + " mask=builtin:gender\n"));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.reasonlab.core.run.RunSpec;
 import org.reasonlab.core.run.group.RunGroup;
 import org.reasonlab.core.run.group.RunGroupFile;
 import org.reasonlab.core.run.group.Sweep;
+import org.reasonlab.core.run.group.SweepText;
 import org.reasonlab.core.target.ComputeTarget;
 import org.reasonlab.core.target.ComputeTargets;
 import org.reasonlab.core.target.RunTarget;
@@ -34,8 +35,8 @@ import org.reasonlab.remote.Submission;
 /**
  * {@code reasonlab submit --target NAME --run-dir DIR [train options] [--seeds 1,2,3] [--modes l,l+r]}: makes the
  * local run folder(s) from the {@code train} options, exactly as {@code train} would, and submits them to the
- * target. A sweep (several seeds or modes) becomes folders {@code DIR-<mode>-seed<N>}, one SLURM job array, tied
- * by a group id.
+ * target. A sweep (several seeds, modes, ratios or lambdas: {@link Sweep}) becomes folders
+ * {@code DIR-<mode>-ratio<R>-lambda<L>-seed<N>}, one SLURM job array, tied by a group id.
  */
 public final class SubmitCommand implements CliCommand {
     /** The trainer's class path (the jars a local run uses), set by the {@code reasonlab} script. */
@@ -50,6 +51,7 @@ public final class SubmitCommand implements CliCommand {
     @Override
     public String usage() {
         return "--target NAME --run-dir DIR --dataset FILE [train options] [--seeds 1,2,3] [--modes l,l+r]"
+                + " [--ratios 0.1,0.5 (the mixture's last source's share)] [--lambdas 0,1 (consistency weights)]"
                 + " [--heap 8g] " + TargetArguments.USAGE;
     }
 
@@ -62,7 +64,7 @@ public final class SubmitCommand implements CliCommand {
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws UsageException, IOException {
         Set<String> options = new HashSet<>(SpecOptions.names());
         options.addAll(TargetArguments.OPTIONS);
-        options.addAll(Set.of("target", "run-dir", "seeds", "modes", "heap"));
+        options.addAll(Set.of("target", "run-dir", "seeds", "modes", "ratios", "lambdas", "heap"));
         CliArguments args = CliArguments.parse(arguments, Set.of(CliArguments.HELP), options);
         String targetName = args.option("target").orElseThrow(() -> new UsageException("--target is required"));
         Path runDir = Path.of(args.option("run-dir").orElseThrow(() -> new UsageException("--run-dir is required")))
@@ -75,8 +77,7 @@ public final class SubmitCommand implements CliCommand {
             throw new UsageException("--target local: use reasonlab train to run on this machine");
         }
         String heap = args.option("heap").orElse(System.getenv().getOrDefault("REASONLAB_TRAINER_HEAP", "8g"));
-        List<Long> seeds = seeds(args);
-        List<TrainingMode> modes = modes(args);
+        Sweep sweep = sweep(args);
 
         RunSpec base = new RunSpec();
         SpecOptions.apply(args, base);
@@ -85,14 +86,13 @@ public final class SubmitCommand implements CliCommand {
         }
         List<RunSpec> specs = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
-        Sweep sweep;
+        List<Sweep.Member> members;
         try {
-            sweep = new Sweep(modes.stream().filter(m -> m != null).toList(),
-                    seeds.stream().filter(s -> s != null).toList());
+            members = sweep.members(base);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--modes/--seeds: " + e.getMessage());
+            throw new UsageException(e.getMessage());
         }
-        for (Sweep.Member member : sweep.members(base)) {
+        for (Sweep.Member member : members) {
             RunSpec spec = member.spec();
             Path folder = runDir.resolveSibling(runDir.getFileName() + member.suffix());
             spec.setRunId(folder.getFileName().toString());
@@ -171,33 +171,21 @@ public final class SubmitCommand implements CliCommand {
         return Arrays.stream(value.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
     }
 
-    private static List<Long> seeds(CliArguments args) throws UsageException {
-        if (args.option("seeds").isEmpty()) {
-            return java.util.Collections.singletonList(null);
+    /** The sweep of the --seeds, --modes, --ratios and --lambdas lists. */
+    private static Sweep sweep(CliArguments args) throws UsageException {
+        String option = "seeds";
+        try {
+            List<Long> seeds = SweepText.seeds(args.option(option).orElse(""));
+            option = "modes";
+            List<TrainingMode> modes = SweepText.modes(args.option(option).orElse(""));
+            option = "ratios";
+            List<Double> ratios = SweepText.ratios(args.option(option).orElse(""));
+            option = "lambdas";
+            List<Double> lambdas = SweepText.lambdas(args.option(option).orElse(""));
+            option = "seeds/--modes/--ratios/--lambdas";
+            return new Sweep(modes, seeds, ratios, lambdas);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + option + ": " + e.getMessage());
         }
-        List<Long> seeds = new ArrayList<>();
-        for (String s : args.option("seeds").get().split(",")) {
-            try {
-                seeds.add(Long.parseLong(s.strip()));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--seeds takes whole numbers separated by commas, not \"" + s + "\"");
-            }
-        }
-        if (seeds.size() != new HashSet<>(seeds).size()) {
-            throw new UsageException("--seeds lists a seed twice");
-        }
-        return seeds;
-    }
-
-    private static List<TrainingMode> modes(CliArguments args) throws UsageException {
-        if (args.option("modes").isEmpty()) {
-            return java.util.Collections.singletonList(null);
-        }
-        List<TrainingMode> modes = new ArrayList<>();
-        for (String m : args.option("modes").get().split(",")) {
-            modes.add(TrainingMode.parse(m.strip()).orElseThrow(
-                    () -> new UsageException("--modes takes l, l+r or r->l separated by commas, not \"" + m + "\"")));
-        }
-        return modes;
     }
 }

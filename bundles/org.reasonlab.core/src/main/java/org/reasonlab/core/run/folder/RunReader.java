@@ -37,6 +37,7 @@ import org.reasonlab.core.run.RunEnvironment;
 import org.reasonlab.core.run.RunEvent;
 import org.reasonlab.core.run.RunEvents;
 import org.reasonlab.core.run.RunMetrics;
+import org.reasonlab.core.training.TrainingVariant;
 import org.reasonlab.core.run.RunSpec;
 import org.reasonlab.core.run.RunSpecs;
 import org.reasonlab.core.run.RunStatus;
@@ -220,7 +221,7 @@ public final class RunReader {
             lossSteps[i] = steps.get(i).step();
             loss[i] = steps.get(i).loss();
         }
-        return new RunSnapshot(info, s == null ? null : s.tuning(), lossSteps, loss, curves(evals), m, human, humanClean,
+        return new RunSnapshot(info, s == null ? null : s.tuning(), s == null ? "" : TrainingVariant.of(s), lossSteps, loss, curves(evals), m, human, humanClean,
                 settings(s, m, started), problems, resultProblems);
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.training.MixtureSource;
 
 class RunGroupTest {
     @TempDir
@@ -82,5 +83,63 @@ class RunGroupTest {
         assertEquals("", single.get(0).suffix());
         assertEquals(null, single.get(0).spec().splitSeed());
         assertThrows(IllegalArgumentException.class, () -> new Sweep(List.of(), List.of(1L, 1L)));
+    }
+
+    @Test
+    void ratioAndLambdaSweepsVaryTheLastSourcesShareAndTheConsistencyWeight() {
+        RunSpec base = new RunSpec();
+        base.setSeed(5);
+        base.setDataset("/d/data.jsonl");
+        base.setRunId("mix");
+        base.setCounterfactualAttributes("builtin:gender");
+        base.setMixture(List.of(MixtureSource.plain("self", 2), MixtureSource.plain("/d/other.jsonl", 1),
+                new MixtureSource("/d/augmented.jsonl", 1, true, 0.5, null)));
+        Sweep sweep = new Sweep(List.of(), List.of(1L, 2L), List.of(0.0, 0.25, 1.0), List.of(0.0, 0.5));
+        List<Sweep.Member> members = sweep.members(base);
+        assertEquals(12, members.size());
+        assertEquals(List.of("-ratio0-lambda0-seed1", "-ratio0-lambda0-seed2", "-ratio0-lambda0.5-seed1"),
+                members.subList(0, 3).stream().map(Sweep.Member::suffix).toList());
+        assertEquals("-ratio0.25-lambda0.5-seed2", members.get(7).suffix());
+        assertEquals("-ratio1-lambda0.5-seed2", members.get(11).suffix());
+
+        // r = 0.25: the augmented source keeps its mitigations; the others share 0.75 as 2:1
+        List<MixtureSource> quarter = members.get(4).spec().mixture();
+        assertEquals(3, quarter.size());
+        assertEquals(0.5, quarter.get(0).ratio(), 1e-12);
+        assertEquals(0.25, quarter.get(1).ratio(), 1e-12);
+        assertEquals(0.25, quarter.get(2).ratio(), 1e-12);
+        assertTrue(quarter.get(2).tag() && quarter.get(2).lossWeight() == 0.5);
+        // r = 0: the others alone; r = 1: the last source alone
+        assertEquals(List.of("self", "other"), members.get(0).spec().mixture().stream().map(MixtureSource::name).toList());
+        assertEquals(List.of("augmented"), members.get(8).spec().mixture().stream().map(MixtureSource::name).toList());
+        assertEquals(0.5, members.get(2).spec().consistencyWeight());
+        assertEquals(0.0, members.get(0).spec().consistencyWeight());
+        assertEquals(null, members.get(0).spec().counterfactualAttributes()); // the run without counterfactual training
+        assertEquals("builtin:gender", members.get(2).spec().counterfactualAttributes());
+        for (Sweep.Member m : members) {
+            assertEquals(List.of(), m.spec().validate(), m.suffix());
+        }
+        for (Sweep.Member m : members) {
+            assertEquals(5L, m.spec().splitSeed());
+        }
+        assertEquals(3, base.mixture().size()); // the base spec is not changed
+        assertEquals(1.0, base.mixture().get(2).ratio());
+
+        // what the base spec lacks, said before any run is made
+        RunSpec plain = new RunSpec();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Sweep(List.of(), List.of(), List.of(0.1, 0.2), List.of()).members(plain));
+        assertTrue(e.getMessage().contains("mixture of two or more sources"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Sweep(List.of(), List.of(), List.of(), List.of(0.0, 1.0)).members(plain));
+        assertTrue(e.getMessage().contains("counterfactual attributes"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Sweep(List.of(), List.of(), List.of(1.5), List.of()));
+        assertTrue(e.getMessage().contains("from 0 to 1, not 1.5"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Sweep(List.of(), List.of(), List.of(), List.of(-1.0)));
+        assertThrows(IllegalArgumentException.class, () -> new Sweep(List.of(), List.of(), List.of(0.1, 0.1), List.of()));
+        // one ratio is not a sweep, but still sets the share
+        List<Sweep.Member> one = new Sweep(List.of(), List.of(), List.of(0.5), List.of()).members(base);
+        assertEquals("", one.get(0).suffix());
+        assertEquals(0.5, one.get(0).spec().mixture().get(2).ratio());
     }
 }
