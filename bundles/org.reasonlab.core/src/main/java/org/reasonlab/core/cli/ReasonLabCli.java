@@ -25,7 +25,8 @@ public final class ReasonLabCli {
     public ReasonLabCli(List<CliCommand> more) {
         for (CliCommand command : List.of(new StatsCommand(), new ValidateCommand(), new ConvertCommand(),
                 new MergeCommand(), new AgreementCommand(), new CompareCommand(),
-                new ReviewResultsCommand(), new CounterfactualsCommand(), new TracesCommand())) {
+                new ReviewResultsCommand(), new CounterfactualsCommand(), new SpuriousCommand(),
+                new TracesCommand())) {
             commands.put(command.name(), command);
         }
         more.forEach(command -> commands.put(command.name(), command));
