@@ -38,6 +38,8 @@ public final class ReasonLabUi {
     public static final String IMPORT_DATASET_WIZARD = "org.reasonlab.ui.wizards.importDataset";
     /** File &gt; Export &gt; ReasonLab Dataset. */
     public static final String EXPORT_DATASET_WIZARD = "org.reasonlab.ui.wizards.exportDataset";
+    /** File &gt; Import &gt; ReasonLab &gt; Reasoning Traces. */
+    public static final String IMPORT_TRACES_WIZARD = "org.reasonlab.ui.wizards.importTraces";
 
     private ReasonLabUi() {
     }

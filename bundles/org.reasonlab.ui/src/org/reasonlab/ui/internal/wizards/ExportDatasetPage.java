@@ -70,7 +70,7 @@ public class ExportDatasetPage extends WizardPage {
                         found.add(file);
                     }
                 } else if (resource instanceof IContainer container) {
-                    datasetsIn(container, found);
+                    WorkspaceDatasets.datasetsIn(container, found, MAX_CANDIDATES);
                 }
             }
         }
@@ -78,30 +78,11 @@ public class ExportDatasetPage extends WizardPage {
         if (found.isEmpty()) {
             for (IProject project : WorkspaceDatasets.root().getProjects()) {
                 if (project.isOpen()) {
-                    datasetsIn(project, found);
+                    WorkspaceDatasets.datasetsIn(project, found, MAX_CANDIDATES);
                 }
             }
         }
         candidates.addAll(found);
-    }
-
-    private static void datasetsIn(IContainer container, Set<IFile> found) {
-        if (!container.isAccessible()) {
-            return;
-        }
-        try {
-            container.accept(resource -> {
-                if (found.size() >= MAX_CANDIDATES) {
-                    return false;
-                }
-                if (resource instanceof IFile file && DatasetContentTypes.isDataset(file)) {
-                    found.add(file);
-                }
-                return !resource.isDerived() && !resource.isHidden() && !resource.getName().startsWith(".");
-            });
-        } catch (CoreException e) {
-            // an inaccessible folder has no datasets to offer
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
@@ -31,6 +32,7 @@ import org.reasonlab.core.io.LabelSchemaFile;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.Split;
+import org.reasonlab.ui.internal.contenttype.DatasetContentTypes;
 
 /**
  * Writing a dataset into the workspace: through the core's atomic save to the file's location, then
@@ -137,6 +139,26 @@ final class WorkspaceDatasets {
             IDE.openEditor(page, file);
         } catch (PartInitException e) {
             prompter.report(shell, title, "The dataset was written, but could not be opened.", e.getStatus());
+        }
+    }
+
+    /** Adds the dataset files in the container (not in derived, hidden or dot folders) until there are {@code max}. */
+    static void datasetsIn(IContainer container, Set<IFile> found, int max) {
+        if (!container.isAccessible()) {
+            return;
+        }
+        try {
+            container.accept(resource -> {
+                if (found.size() >= max) {
+                    return false;
+                }
+                if (resource instanceof IFile file && DatasetContentTypes.isDataset(file)) {
+                    found.add(file);
+                }
+                return !resource.isDerived() && !resource.isHidden() && !resource.getName().startsWith(".");
+            });
+        } catch (CoreException e) {
+            // an inaccessible folder has no datasets to offer
         }
     }
 

@@ -104,7 +104,7 @@ final class TracesCommand implements CliCommand {
         LoadResult loaded = DatasetLoader.load(datasetFile);
         TraceFile traces = TraceFileReader.read(tracesFile);
         TraceImport imported = TraceImport.join(loaded.dataset(), datasetFile, traces.traces(), split);
-        String refusal = refusal(traces, imported, datasetFile);
+        String refusal = imported.refusal(traces, datasetFile);
         if (refusal == null) {
             refuseOtherSidecar(arguments, loaded.dataset().schema(), target);
             DatasetSaver.saveAs(imported.dataset(), target, format);
@@ -149,25 +149,6 @@ final class TracesCommand implements CliCommand {
             }
         }
         return refusal != null || loaded.hasProblems() ? DATA_ERRORS : OK;
-    }
-
-    /** Why the import must not be written, or null. */
-    private static String refusal(TraceFile traces, TraceImport imported, Path datasetFile) {
-        if (traces.hasProblems()) {
-            return traces.problems().size() + " line(s) of " + traces.file() + " give no trace";
-        }
-        if (!imported.idClashes().isEmpty()) {
-            return datasetFile + " has " + imported.idClashes().size() + " record(s) whose id an earlier record has";
-        }
-        if (imported.traced() == 0) {
-            if (traces.traces().isEmpty()) {
-                return traces.file() + " holds no traces";
-            }
-            return imported.unusedIds().isEmpty() ? "no trace names a record of " + datasetFile
-                    + " (the traces' ids are such as '" + traces.traces().get(0).id() + "')"
-                    : "no trace names a record of the split to import";
-        }
-        return null;
     }
 
     private static void printImport(PrintStream out, Path datasetFile, Path tracesFile, LoadResult loaded,
@@ -258,7 +239,7 @@ final class TracesCommand implements CliCommand {
         Split split = arguments.option("split", null, Split::parse, "train, validation or test");
 
         LoadResult loaded = DatasetLoader.load(file);
-        TracedRecords judged = TracedRecords.of(loaded.dataset());
+        TracedRecords judged = TracedRecords.of(loaded.dataset(), split); // tertiles of the filtered split
         LengthBuckets buckets = edges == null ? judged.tertiles() : LengthBuckets.fixed(edges);
         TraceFilter filter;
         try {

@@ -105,4 +105,29 @@ public record TraceImport(Dataset dataset, Map<Correctness, Integer> counts, Lis
     public int count(Correctness correctness) {
         return counts.getOrDefault(correctness, 0);
     }
+
+    /**
+     * Why this import must not be written, or null: the traces file has a line that gives no trace, the dataset has
+     * an id twice, or no trace names a record (of the split).
+     *
+     * @param traces the file the traces came from
+     * @param datasetFile the dataset's file, for the message
+     */
+    public String refusal(TraceFile traces, Path datasetFile) {
+        if (traces.hasProblems()) {
+            return traces.problems().size() + " line(s) of " + traces.file() + " give no trace";
+        }
+        if (!idClashes.isEmpty()) {
+            return datasetFile + " has " + idClashes.size() + " record(s) whose id an earlier record has";
+        }
+        if (traced() == 0) {
+            if (traces.traces().isEmpty()) {
+                return traces.file() + " holds no traces";
+            }
+            return unusedIds.isEmpty() ? "no trace names a record of " + datasetFile
+                    + " (the traces' ids are such as '" + traces.traces().get(0).id() + "')"
+                    : "no trace names a record of the split to import";
+        }
+        return null;
+    }
 }

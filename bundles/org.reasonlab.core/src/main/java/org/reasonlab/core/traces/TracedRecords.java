@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetRecord;
+import org.reasonlab.core.model.Split;
 
 /**
  * The records of a dataset judged by their reasons as they are now, which after {@code traces import} are the
@@ -22,10 +23,18 @@ public record TracedRecords(List<TracedRecord> traced, List<DatasetRecord> untra
     }
 
     public static TracedRecords of(Dataset dataset) {
+        return of(dataset, null);
+    }
+
+    /** The records of one split judged (null: all), as after {@code traces import --split}, which traced no other. */
+    public static TracedRecords of(Dataset dataset, Split split) {
         TraceJudge judge = new TraceJudge(dataset.schema());
         List<TracedRecord> traced = new ArrayList<>();
         List<DatasetRecord> untraced = new ArrayList<>();
         for (DatasetRecord record : dataset.records()) {
+            if (split != null && record.split() != split) {
+                continue;
+            }
             if (record.reason() == null || record.reason().isBlank()) {
                 untraced.add(record);
             } else {

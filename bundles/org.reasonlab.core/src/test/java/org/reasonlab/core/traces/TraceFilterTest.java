@@ -104,4 +104,20 @@ class TraceFilterTest {
         assertEquals(2, r.notFiltered());
         assertEquals(dropped(0, 0, 0, 1, 0, 0, 0), r.dropped());
     }
+
+    @Test
+    void judgingOneSplitLeavesTheOthersHumanReasonsOutOfTheStatistics() throws Exception {
+        // traces for the train split only: the test records d and e keep their human reasons, which are no traces
+        Path datasetFile = dir.resolve("d.jsonl");
+        Dataset trainTraced = TraceImport.join(DatasetLoader.load(datasetFile).dataset(), datasetFile,
+                TraceFileReader.read(dir.resolve("t.jsonl")).traces(), Split.TRAIN).dataset();
+        assertEquals(5, TracedRecords.of(trainTraced).traced().size(), "all splits: d's and e's reasons judged too");
+        TracedRecords train = TracedRecords.of(trainTraced, Split.TRAIN);
+        assertEquals(List.of("a", "b", "c"), train.traced().stream().map(t -> t.record().id()).toList());
+        assertEquals(List.of(), train.untraced());
+        TraceFilter.Result r = new TraceFilter(Set.of(Correctness.CORRECT), null, null, train.tertiles(), Set.of(),
+                Split.TRAIN).apply(trainTraced, train);
+        assertEquals(List.of("a", "b", "d", "e"), ids(r));
+        assertEquals(2, r.notFiltered());
+    }
 }
