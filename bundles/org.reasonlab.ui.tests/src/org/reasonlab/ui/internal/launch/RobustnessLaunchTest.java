@@ -127,6 +127,20 @@ class RobustnessLaunchTest {
         wc.setAttribute(LaunchAttributes.RATIOS, "0.1,0.5");
         wc.setAttribute(LaunchAttributes.RUN_DIR, "/tmp/one-folder");
         assertTrue(errorOf(wc).startsWith("A sweep makes one run folder per run"), errorOf(wc));
+        wc.setAttribute(LaunchAttributes.RUN_DIR, "");
+
+        // with lambdas the single weight is not used: an empty field is no problem, and the spec can be made
+        wc.setAttribute(LaunchAttributes.LAMBDAS, "0,1");
+        wc.setAttribute(LaunchAttributes.CONSISTENCY_WEIGHT, "");
+        assertNull(errorOf(wc));
+        assertEquals(0.0, LaunchSettings.of(wc).toSpec("r").consistencyWeight());
+        // evaluating the base model neither checks nor uses the training's mixture
+        ILaunchConfigurationWorkingCopy eval = config("evaluate");
+        eval.setAttribute(LaunchAttributes.ACTION, LaunchAttributes.ACTION_EVALUATE);
+        eval.setAttribute(LaunchAttributes.MIXTURE, "self=0.75\nhalf-typed");
+        eval.setAttribute(LaunchAttributes.CONSISTENCY_WEIGHT, "");
+        assertNull(LaunchSettings.of(eval).firstProblem());
+        assertEquals(List.of(), LaunchSettings.of(eval).toSpec("e").mixture());
     }
 
     @Test

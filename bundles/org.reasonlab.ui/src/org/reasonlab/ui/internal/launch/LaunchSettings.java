@@ -260,8 +260,8 @@ public final class LaunchSettings {
         if (!get(COUNTERFACTUAL_ATTRIBUTES).isEmpty()) {
             texts.put(RunSetting.COUNTERFACTUAL_ATTRIBUTES, attributeSet(get(COUNTERFACTUAL_ATTRIBUTES)));
         }
-        try { // a lambda sweep uses the attributes even when the single weight is 0
-            lambdas().stream().max(Double::compare).filter(l -> l > 0)
+        try { // a lambda sweep sets every run's weight: the single weight field does not matter then
+            lambdas().stream().max(Double::compare)
                     .ifPresent(l -> texts.put(RunSetting.CONSISTENCY_WEIGHT, Double.toString(l)));
         } catch (IllegalArgumentException e) {
             // said by targetProblem
@@ -291,13 +291,14 @@ public final class LaunchSettings {
         }
         if (!sweep.ratios().isEmpty() || !sweep.lambdas().isEmpty()) {
             RunSpec base = new RunSpec();
+            boolean mixtureReadable = true;
             try {
                 base.setMixture(mixture());
             } catch (IllegalArgumentException e) {
-                return null; // the Mixture field's own problem is said
+                mixtureReadable = false; // the Mixture field's own problem is said
             }
             base.setCounterfactualAttributes(get(COUNTERFACTUAL_ATTRIBUTES));
-            String problem = sweep.problemWith(base);
+            String problem = mixtureReadable ? sweep.problemWith(base) : null;
             if (problem != null) {
                 return problem + ".";
             }
@@ -498,12 +499,15 @@ public final class LaunchSettings {
         s.setPrecision(get(PRECISION));
         s.setCheckpointEvery(Integer.parseInt(get(CHECKPOINT_EVERY)));
         s.setEvalMaxNewTokens(Integer.parseInt(get(EVAL_MAX_NEW_TOKENS)));
-        s.setCounterfactualAttributes(get(COUNTERFACTUAL_ATTRIBUTES).isEmpty() ? null
-                : attributeSet(get(COUNTERFACTUAL_ATTRIBUTES)));
-        s.setCounterfactualAugment(Boolean.parseBoolean(get(COUNTERFACTUAL_AUGMENT)));
-        s.setConsistencyWeight(Double.parseDouble(get(CONSISTENCY_WEIGHT)));
-        s.setMixture(mixture());
-        s.setMixtureSize(get(MIXTURE_SIZE).isEmpty() ? null : Integer.valueOf(get(MIXTURE_SIZE)));
+        if (!evaluateOnly()) { // training settings: an evaluation of the base model neither checks nor uses them
+            s.setCounterfactualAttributes(get(COUNTERFACTUAL_ATTRIBUTES).isEmpty() ? null
+                    : attributeSet(get(COUNTERFACTUAL_ATTRIBUTES)));
+            s.setCounterfactualAugment(Boolean.parseBoolean(get(COUNTERFACTUAL_AUGMENT)));
+            // with lambdas every run of the sweep gets its own weight (Sweep), whatever the field holds
+            s.setConsistencyWeight(lambdas().isEmpty() ? Double.parseDouble(get(CONSISTENCY_WEIGHT)) : 0);
+            s.setMixture(mixture());
+            s.setMixtureSize(get(MIXTURE_SIZE).isEmpty() ? null : Integer.valueOf(get(MIXTURE_SIZE)));
+        }
         return s;
     }
 }

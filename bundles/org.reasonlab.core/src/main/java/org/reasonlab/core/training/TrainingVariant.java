@@ -10,7 +10,8 @@ import org.reasonlab.core.run.RunSpec;
 /**
  * What a run's training adds to its mode, model and tuning, in a few words: the mixture's shares and the
  * counterfactual training. Runs of a sweep over ratios or lambdas differ only in this, so comparisons keep such runs
- * apart ({@code mixture self 0.75 + augmented 0.25, counterfactual gender +variants λ 0.5}); empty for a plain run.
+ * apart ({@code mixture self 0.75 + augmented 0.25 (tag), counterfactual gender +variants λ 0.5}); empty for a
+ * plain run.
  */
 public final class TrainingVariant {
     private TrainingVariant() {
@@ -23,9 +24,11 @@ public final class TrainingVariant {
             double sum = mixture.stream().mapToDouble(MixtureSource::ratio).sum();
             List<String> shares = new ArrayList<>();
             for (MixtureSource s : mixture) {
-                shares.add(s.name() + " " + compact(Math.round(s.ratio() / sum * 1000) / 1000.0));
+                // six decimals: two ratios of a sweep never read the same, and a share reads as typed (0.25)
+                shares.add(s.name() + " " + compact(Math.round(s.ratio() / sum * 1e6) / 1e6) + mitigations(s));
             }
-            parts.add("mixture " + String.join(" + ", shares));
+            parts.add("mixture " + String.join(" + ", shares)
+                    + (spec.mixtureSize() == null ? "" : " of " + spec.mixtureSize()));
         }
         String attributes = spec.counterfactualAttributes();
         if (attributes != null && (spec.counterfactualAugment() || spec.consistencyWeight() > 0)) {
@@ -39,6 +42,21 @@ public final class TrainingVariant {
             parts.add(cf);
         }
         return String.join(", ", parts);
+    }
+
+    /** A source's mitigations: {@code  (tag, weight 0.5, mask gender)}; empty for none. */
+    private static String mitigations(MixtureSource s) {
+        List<String> m = new ArrayList<>();
+        if (s.tag()) {
+            m.add("tag");
+        }
+        if (s.lossWeight() != 1.0) {
+            m.add("weight " + compact(s.lossWeight()));
+        }
+        if (s.maskAttributes() != null) {
+            m.add("mask " + attributeName(s.maskAttributes()));
+        }
+        return m.isEmpty() ? "" : " (" + String.join(", ", m) + ")";
     }
 
     /** A number without trailing zeros or exponent: 0.25, 1, 0.001. */

@@ -253,8 +253,8 @@ class SignificanceReportTest {
         RunGroup group = RunGroup.of(tmp.resolve("runs"), "mix", RunGroup.Origin.SWEEP, Instant.now(), members);
         RunGroupFile.write(group);
         SignificanceReport report = ComparisonInputs.resolve(List.of(group.file()), null).report(200, 1);
-        assertEquals(List.of("mix L+R [mixture self 0.9 + augmented 0.1, counterfactual gender λ 0.5]",
-                "mix L+R [mixture self 0.5 + augmented 0.5, counterfactual gender λ 0.5]"),
+        assertEquals(List.of("mix L+R [mixture self 0.9 + augmented 0.1 (tag), counterfactual gender λ 0.5]",
+                "mix L+R [mixture self 0.5 + augmented 0.5 (tag), counterfactual gender λ 0.5]"),
                 report.arms().stream().map(ComparisonArm::name).toList());
         assertEquals(0.75, report.arms().get(0).statistic(ComparisonMetric.ACCURACY, false).mean(), 1e-12);
         assertEquals(0.5, report.arms().get(1).statistic(ComparisonMetric.ACCURACY, false).mean(), 1e-12);

@@ -35,7 +35,7 @@ public record Sweep(List<TrainingMode> modes, List<Long> seeds, List<Double> rat
         for (double r : ratios) {
             if (!(r >= 0 && r <= 1)) {
                 throw new IllegalArgumentException("a ratio is the last mixture source's share, from 0 to 1, not "
-                        + TrainingVariant.compact(r));
+                        + (Double.isFinite(r) ? TrainingVariant.compact(r) : Double.toString(r)));
             }
         }
         for (double l : lambdas) {

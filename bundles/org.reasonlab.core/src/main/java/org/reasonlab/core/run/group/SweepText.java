@@ -27,12 +27,21 @@ public final class SweepText {
 
     /** The shares of a mixture's last source ({@link Sweep#ratios()}). */
     public static List<Double> ratios(String text) {
-        return parse(text, "Ratios", "numbers from 0 to 1 separated by commas (0.1,0.25,0.5)", Double::valueOf);
+        return parse(text, "Ratios", "numbers from 0 to 1 separated by commas (0.1,0.25,0.5)", SweepText::finite);
     }
 
     /** Consistency weights ({@link Sweep#lambdas()}). */
     public static List<Double> lambdas(String text) {
-        return parse(text, "Lambdas", "numbers of 0 or more separated by commas (0,0.5,1)", Double::valueOf);
+        return parse(text, "Lambdas", "numbers of 0 or more separated by commas (0,0.5,1)", SweepText::finite);
+    }
+
+    /** A finite number; -0 is 0, so that it cannot name a second run with the same folder as 0. */
+    private static Double finite(String text) {
+        double d = Double.parseDouble(text);
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException(text);
+        }
+        return d == 0 ? 0.0 : d;
     }
 
     private static <T> List<T> parse(String text, String what, String form, Function<String, T> parser) {

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reasonlab.core.prompt.TrainingMode;
 import org.reasonlab.core.run.RunSpec;
+import org.reasonlab.core.training.MixtureShares;
 import org.reasonlab.core.training.MixtureSource;
+import org.reasonlab.core.training.TrainingVariant;
 
 class RunGroupTest {
     @TempDir
@@ -141,5 +143,40 @@ class RunGroupTest {
         List<Sweep.Member> one = new Sweep(List.of(), List.of(), List.of(0.5), List.of()).members(base);
         assertEquals("", one.get(0).suffix());
         assertEquals(0.5, one.get(0).spec().mixture().get(2).ratio());
+    }
+
+    @Test
+    void sweepListsAreFiniteNumbersEachOnce() {
+        assertEquals(List.of(0.0, 0.25), SweepText.ratios(" 0, 0.25 "));
+        assertEquals(List.of(), SweepText.lambdas(" "));
+        assertEquals(List.of(1L, 2L), SweepText.seeds("1,2"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepText.ratios("0,-0"));
+        assertEquals("Ratios lists -0 twice: 0,-0", e.getMessage(), "-0 is 0: two runs would get one folder");
+        e = assertThrows(IllegalArgumentException.class, () -> SweepText.lambdas("1,NaN"));
+        assertEquals("Lambdas must be numbers of 0 or more separated by commas (0,0.5,1), not 'NaN'.", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SweepText.ratios("Infinity"));
+        assertThrows(IllegalArgumentException.class, () -> SweepText.modes("l,x"));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Sweep(List.of(), List.of(), List.of(Double.NaN), List.of()));
+        assertTrue(e.getMessage().endsWith("not NaN"), e.getMessage());
+    }
+
+    @Test
+    void theTrainingVariantNamesSharesMitigationsAndCounterfactualTraining() {
+        RunSpec spec = new RunSpec();
+        assertEquals("", TrainingVariant.of(spec));
+        spec.setMixture(List.of(MixtureSource.plain("self", 3), new MixtureSource("/d/aug.jsonl", 1, true, 0.5,
+                "builtin:gender")));
+        spec.setMixtureSize(400);
+        spec.setCounterfactualAttributes("/sets/pronouns.json");
+        spec.setCounterfactualAugment(true);
+        spec.setConsistencyWeight(0.5);
+        assertEquals("mixture self 0.75 + aug 0.25 (tag, weight 0.5, mask gender) of 400, counterfactual pronouns"
+                + " +variants λ 0.5", TrainingVariant.of(spec));
+        // two close ratios of a sweep stay apart
+        spec.setMixture(MixtureShares.withLastShare(spec.mixture(), 0.0005));
+        String a = TrainingVariant.of(spec);
+        spec.setMixture(MixtureShares.withLastShare(spec.mixture(), 0.001));
+        assertTrue(!a.equals(TrainingVariant.of(spec)), a);
     }
 }
