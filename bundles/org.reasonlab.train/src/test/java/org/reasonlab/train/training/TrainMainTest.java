@@ -16,11 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import java.util.List;
 
+import org.reasonlab.core.io.DatasetLoader;
+import org.reasonlab.core.io.DatasetSaver;
+import org.reasonlab.core.model.DatasetFormat;
+import org.reasonlab.core.model.Split;
 import org.reasonlab.core.run.MessageEvent;
 import org.reasonlab.core.run.RunDirectory;
 import org.reasonlab.core.run.RunEvents;
 import org.reasonlab.core.run.StepEvent;
 import org.reasonlab.core.run.RunStatus;
+import org.reasonlab.core.traces.TraceFileReader;
+import org.reasonlab.core.traces.TraceImport;
 import org.reasonlab.train.DjlEnvironment;
 import org.reasonlab.train.model.Precision;
 
@@ -175,6 +181,41 @@ class TrainMainTest {
         List<String> predictions = Files.readAllLines(runDir.resolve("predictions.jsonl"));
         String t1 = predictions.stream().filter(l -> l.contains("\"t1\"")).findFirst().orElseThrow();
         assertTrue(t1.contains("\"leaked\":true"), t1);
+        assertEquals(RunStatus.COMPLETED, new RunDirectory(runDir).status());
+    }
+
+    @Test
+    void rThenLTrainsOnImportedTracesAndSkipsTheRecordsWithoutOne() throws Exception {
+        Path data = Files.writeString(tmp.resolve("human.jsonl"),
+                line("r1", "I lied to my friend.", "unethical", "Lying breaks trust.", "train")
+                + line("r2", "I fed a stray cat.", "ethical", "Kindness is good.", "train")
+                + line("r3", "I stole a bike.", "unethical", "Theft harms owners.", "train")
+                + line("t1", "I kept a found wallet.", "unethical", "It is not mine.", "test"));
+        Path traces = Files.writeString(tmp.resolve("teacher.jsonl"),
+                "{\"id\":\"r1\",\"trace\":\"Step 1: a lie deceives. Step 2: deceiving a friend harms trust. So this"
+                + " is unethical.\"}\n{\"id\":\"r2\",\"trace\":\"Feeding a hungry animal helps it. So this is"
+                + " ethical.\"}\n");
+        TraceImport imported = TraceImport.join(DatasetLoader.load(data).dataset(), data,
+                TraceFileReader.read(traces).traces(), Split.TRAIN);
+        Path traced = tmp.resolve("traced.jsonl");
+        DatasetSaver.saveAs(imported.dataset(), traced, DatasetFormat.JSONL);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path runDir = tmp.resolve("rl");
+        int rc = TrainMain.run(new String[] {"--dataset", traced.toString(), "--run-dir", runDir.toString(),
+            "--mode", "r->l", "--max-steps", "2", "--batch-size", "2", "--lora-r", "8", "--eval-max-new-tokens", "4",
+            "--device", "cpu"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, rc, e);
+        // r3 got no trace, so its reason is empty in the copy: R->L, whose answer starts with the reason, skips it
+        String messages = new RunDirectory(runDir).readEvents().events().stream().filter(MessageEvent.class::isInstance)
+                .map(ev -> ((MessageEvent) ev).text()).toList().toString();
+        assertTrue(messages.contains("1 train record(s) skipped: {NO_REASON=1}"), messages);
+        // the examples are the traces: the R->L answer of r1 (reason first) holds its trace, not the human reason
+        var builder = new org.reasonlab.core.prompt.ExampleBuilder(
+                org.reasonlab.core.prompt.PromptTemplates.REASON_THEN_LABEL, imported.dataset().schema());
+        String answer = builder.build(imported.dataset().records().get(0)).orElseThrow().answer();
+        assertTrue(answer.contains("Step 1: a lie deceives.") && !answer.contains("Lying breaks trust"), answer);
         assertEquals(RunStatus.COMPLETED, new RunDirectory(runDir).status());
     }
 }
