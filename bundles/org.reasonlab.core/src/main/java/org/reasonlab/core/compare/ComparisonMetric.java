@@ -12,7 +12,12 @@ public enum ComparisonMetric {
     /** Pooled human verdicts of {@code reviews.jsonl}. */
     HUMAN_MISALIGNMENT("Reason misalignment, human (%)", "humanMisalignment"),
     /** The counterfactual probe's share of pairs whose predicted label flips ({@code probe.json}). */
-    LABEL_FLIPS("Counterfactual label flips (%)", "labelFlipRate");
+    LABEL_FLIPS("Counterfactual label flips (%)", "labelFlipRate"),
+    /**
+     * Parse-free: the share of pairs whose most likely label flips ({@code probe.json}); it measures a model whose
+     * generated answers do not parse (a small or early model) too.
+     */
+    LIKELY_LABEL_FLIPS("Counterfactual likely-label flips (%)", "likelyLabelFlipRate");
 
     private final String label;
     private final String key;
@@ -44,6 +49,9 @@ public enum ComparisonMetric {
         if (this == LABEL_FLIPS) {
             return run.labelFlipRate(true);
         }
+        if (this == LIKELY_LABEL_FLIPS) {
+            return run.likelyLabelFlipRate(true);
+        }
         RunSummary.Figures c = run.clean();
         if (c == null) {
             return null;
@@ -56,6 +64,7 @@ public enum ComparisonMetric {
             case AUTOMATIC_MISALIGNMENT -> c.reasonAgreement() == null ? null : 1 - c.reasonAgreement();
             case HUMAN_MISALIGNMENT -> c.humanMisalignmentRate();
             case LABEL_FLIPS -> run.labelFlipRate(true);
+            case LIKELY_LABEL_FLIPS -> run.likelyLabelFlipRate(true);
         };
     }
 
@@ -69,6 +78,7 @@ public enum ComparisonMetric {
             case AUTOMATIC_MISALIGNMENT -> run.automaticMisalignment();
             case HUMAN_MISALIGNMENT -> run.humanMisalignmentRate();
             case LABEL_FLIPS -> run.labelFlipRate(false);
+            case LIKELY_LABEL_FLIPS -> run.likelyLabelFlipRate(false);
         };
     }
 

@@ -30,8 +30,9 @@ final class RunFigures {
                     : run.summary().clean().humanMisalignment()) : run.summary().humanMisalignment();
             return r == null || r.reviewed() == 0 ? null : new Proportion(r.misaligned(), r.reviewed());
         }
-        if (m == ComparisonMetric.LABEL_FLIPS) {
-            Proportion p = run.summary().labelFlips(clean);
+        if (m == ComparisonMetric.LABEL_FLIPS || m == ComparisonMetric.LIKELY_LABEL_FLIPS) {
+            Proportion p = m == ComparisonMetric.LABEL_FLIPS ? run.summary().labelFlips(clean)
+                    : run.summary().likelyLabelFlips(clean);
             return p == null || p.n() == 0 ? null : p;
         }
         if (run.outcomes() == null) {

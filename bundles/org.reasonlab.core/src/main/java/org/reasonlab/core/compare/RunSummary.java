@@ -99,6 +99,17 @@ public record RunSummary(String name, Path folder, boolean pretrained, TrainingM
         return probe == null ? null : probe.figures(onClean).labelFlips();
     }
 
+    /** The probe's share of pairs whose most likely label flips; null when not probed or not measured. */
+    public Double likelyLabelFlipRate(boolean onClean) {
+        Proportion p = likelyLabelFlips(onClean);
+        return p == null ? null : p.rate();
+    }
+
+    /** The counts behind {@link #likelyLabelFlipRate}; null when the run was not probed. */
+    public Proportion likelyLabelFlips(boolean onClean) {
+        return probe == null ? null : probe.figures(onClean).likelihoodLabelFlips();
+    }
+
     /** 1 - reasons.agreement: the automatic label–reason misalignment; null when not measured. */
     public Double automaticMisalignment() {
         return reasonAgreement == null ? null : 1 - reasonAgreement;

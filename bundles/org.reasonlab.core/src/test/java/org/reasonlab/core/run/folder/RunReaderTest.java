@@ -410,6 +410,10 @@ class RunReaderTest {
         assertEquals(5.0 / 66, ComparisonMetric.LABEL_FLIPS.value(summary), 1e-12);
         assertEquals(0.08, ComparisonMetric.LABEL_FLIPS.cleanValue(summary), 1e-12);
         assertFalse(ComparisonMetric.LABEL_FLIPS.higherIsBetter());
+        // parse-free: the most likely label's flips, also for a model whose answers do not parse
+        assertEquals(3.0 / 66, ComparisonMetric.LIKELY_LABEL_FLIPS.value(summary), 1e-12);
+        assertEquals(0.06, ComparisonMetric.LIKELY_LABEL_FLIPS.cleanValue(summary), 1e-12);
+        assertFalse(ComparisonMetric.LIKELY_LABEL_FLIPS.higherIsBetter());
         ComparisonTable table = new ComparisonTable(List.of(RunSummary.read(other), summary), 0);
         ComparisonTable.Row flips = table.rows(false).stream().filter(r -> r.metric() == ComparisonMetric.LABEL_FLIPS
                 && !r.clean()).findFirst().orElseThrow();
