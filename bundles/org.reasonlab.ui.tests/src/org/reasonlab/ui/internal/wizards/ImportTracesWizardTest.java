@@ -138,6 +138,8 @@ class ImportTracesWizardTest {
         openAndPreview("");
         assertTrue(wizard.filterPage().getErrorMessage().startsWith("Nothing can be imported: 1 line(s) of "),
                 wizard.filterPage().getErrorMessage());
+        assertTrue(wizard.filterPage().preview().summary().contains(traces + ":2:"), "the line is named: "
+                + wizard.filterPage().preview().summary());
         assertFalse(wizard.canFinish());
         Files.writeString(traces, "{\"id\":\"99\",\"trace\":\"This is ethical.\"}\n");
         dialog.showPage(wizard.sourcePage());
@@ -145,5 +147,70 @@ class ImportTracesWizardTest {
         assertTrue(wizard.filterPage().getErrorMessage().contains("no trace names a record of"),
                 wizard.filterPage().getErrorMessage());
         assertFalse(project.getFile("ethics-traces.jsonl").exists());
+    }
+
+    @Test
+    void goingBackToAFileThatCannotBeReadLeavesNothingToFinishWith() throws Exception {
+        openAndPreview("train");
+        assertTrue(wizard.canFinish());
+        dialog.showPage(wizard.sourcePage());
+        Files.delete(traces);
+        Files.createDirectory(traces); // passes nothing to read
+        wizard.sourcePage().set(dataset, traces, "train", "/" + PROJECT + "/ethics-traces.jsonl");
+        assertFalse(wizard.sourcePage().isPageComplete(), "a folder is no traces file");
+        Files.delete(traces);
+        Files.writeString(traces, "{\"id\":\"1\",\"trace\":\"This is unethical.\"}\n");
+        wizard.sourcePage().set(dataset, traces, "train", "/" + PROJECT + "/ethics-traces.jsonl");
+        dialog.showPage(wizard.filterPage());
+        assertEquals(1, wizard.filterPage().preview().imported().traced(), "read again, not the first preview");
+    }
+
+    @Test
+    void theOutputIsNeverTheDatasetItsLabelFileOrTheTracesAndTheDatasetsProblemsAreShown() throws Exception {
+        IFile broken = WizardTestSupport.writeFile(project, "broken.jsonl", DATASET.replace(
+                "{\"id\":\"5\"", "{oops\n{\"id\":\"5\""));
+        wizard = new ImportTracesWizard();
+        wizard.init(PlatformUI.getWorkbench(), new StructuredSelection(broken));
+        wizard.setPrompter(prompter);
+        wizard.setOpenEditor(false);
+        dialog = WizardTestSupport.open(wizard);
+        TraceSourcePage source = wizard.sourcePage();
+        source.set(broken, traces, "train", "/" + PROJECT + "/broken.labels.json");
+        assertEquals("The new dataset must end in .jsonl or .csv (metadata keeps the human reasons).",
+                source.getErrorMessage());
+        source.set(broken, traces, "train", "/" + PROJECT + "/broken.jsonl");
+        assertEquals("The new dataset must be another file than the dataset and the traces file.",
+                source.getErrorMessage());
+        source.set(broken, traces, "train", "/no-such-project/out.jsonl");
+        assertTrue(source.getErrorMessage().contains("does not exist or is closed"), source.getErrorMessage());
+        source.set(broken, traces, "train", "/" + PROJECT + "/broken-traces.jsonl");
+        assertNull(source.getErrorMessage());
+        dialog.showPage(wizard.filterPage());
+        TracePreview preview = wizard.filterPage().preview();
+        assertTrue(preview.summary().contains(broken.getLocation() + ":5:"), preview.summary());
+        assertTrue(preview.summary().contains("1 unparsed line(s) of broken.jsonl are copied verbatim"),
+                preview.summary());
+        assertTrue(wizard.filterPage().getMessage().startsWith("Some lines could not be read"));
+        assertTrue(wizard.performFinish());
+        assertTrue(WizardTestSupport.read(project.getFile("broken-traces.jsonl")).contains("{oops\n"),
+                "the unreadable line is kept byte for byte");
+    }
+
+    @Test
+    void aDatasetWithoutSplitsSaysToTakeTracesForAllRecords() throws Exception {
+        dataset = WizardTestSupport.writeFile(project, "nosplit.jsonl", DATASET.replaceAll(",\"split\":\"[a-z]+\"", ""));
+        wizard = new ImportTracesWizard();
+        wizard.init(PlatformUI.getWorkbench(), new StructuredSelection(dataset));
+        wizard.setPrompter(prompter);
+        dialog = WizardTestSupport.open(wizard);
+        wizard.sourcePage().set(dataset, traces, "train", "/" + PROJECT + "/nosplit-traces.jsonl");
+        dialog.showPage(wizard.filterPage());
+        assertTrue(wizard.filterPage().getErrorMessage().contains("has no record of split train: take traces for all"
+                + " records"), wizard.filterPage().getErrorMessage());
+        dialog.showPage(wizard.sourcePage());
+        wizard.sourcePage().set(dataset, traces, "", "/" + PROJECT + "/nosplit-traces.jsonl");
+        dialog.showPage(wizard.filterPage());
+        assertNull(wizard.filterPage().getErrorMessage());
+        assertEquals(5, wizard.filterPage().preview().imported().traced());
     }
 }

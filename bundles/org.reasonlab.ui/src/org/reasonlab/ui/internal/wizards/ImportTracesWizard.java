@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
@@ -15,6 +16,7 @@ import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.ui.IImportWizard;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.actions.WorkspaceModifyOperation;
+import org.eclipse.ui.ide.IDE;
 import org.reasonlab.core.io.FileErrors;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetFormat;
@@ -68,9 +70,14 @@ public class ImportTracesWizard extends Wizard implements IImportWizard {
 
     /** Joins the traces to the dataset for the filter page, with the dialog's progress. */
     boolean readTraces() {
+        filterPage.clear(null);
         IFile dataset = sourcePage.dataset();
         Path traces = sourcePage.tracesFile();
         Split split = sourcePage.split();
+        if (!IDE.saveAllEditors(new IResource[] {dataset}, true)) {
+            filterPage.clear("Save " + dataset.getFullPath() + " first: the traces join the dataset as it is on disk.");
+            return false;
+        }
         TracePreview[] preview = new TracePreview[1];
         try {
             Path location = WorkspaceDatasets.location(dataset);
@@ -86,15 +93,14 @@ public class ImportTracesWizard extends Wizard implements IImportWizard {
                 }
             });
         } catch (CoreException e) {
-            filterPage.setErrorMessage(e.getMessage());
+            filterPage.clear(e.getMessage());
             return false;
         } catch (InvocationTargetException e) {
-            filterPage.setErrorMessage(FileErrors.describe(e.getCause()));
-            filterPage.setPageComplete(false);
+            filterPage.clear(FileErrors.describe(e.getCause()));
             return false;
         } catch (InterruptedException e) {
-            filterPage.setErrorMessage("Reading the traces was interrupted.");
             Thread.currentThread().interrupt();
+            filterPage.clear("Reading the traces was interrupted.");
             return false;
         }
         filterPage.show(preview[0]);
@@ -110,6 +116,9 @@ public class ImportTracesWizard extends Wizard implements IImportWizard {
     public boolean performFinish() {
         TracePreview preview = filterPage.preview();
         IFile target = sourcePage.outputFile();
+        if (preview == null || target == null) {
+            return false;
+        }
         DatasetFormat format = DatasetFormat.fromFileName(Path.of(target.getName())).orElseThrow();
         Dataset output = preview.output(filterPage.keep(), filterPage.bucketNames());
         try {

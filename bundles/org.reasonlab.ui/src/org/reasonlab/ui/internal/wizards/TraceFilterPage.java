@@ -76,6 +76,20 @@ class TraceFilterPage extends WizardPage {
         setControl(c);
     }
 
+    /** Forgets the shown preview (its traces are being read again, or could not be): nothing to finish with. */
+    void clear(String error) {
+        preview = null;
+        summary.setText("");
+        for (Control child : lengths.getChildren()) {
+            child.dispose();
+        }
+        buckets.clear();
+        kept.setText("");
+        setMessage(null);
+        setErrorMessage(error);
+        setPageComplete(false);
+    }
+
     /** Shows a new preview: its summary, and one length choice per tertile. */
     void show(TracePreview p) {
         preview = p;
@@ -98,8 +112,11 @@ class TraceFilterPage extends WizardPage {
 
     private void update() {
         if (preview == null) {
+            setPageComplete(false);
             return;
         }
+        setMessage(preview.hasProblems() ? "Some lines could not be read or an id is there twice: see Problems"
+                + " above." : null, WARNING);
         if (preview.refusal() != null) {
             setErrorMessage("Nothing can be imported: " + preview.refusal() + ".");
             kept.setText("");

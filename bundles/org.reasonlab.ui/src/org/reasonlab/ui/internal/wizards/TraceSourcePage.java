@@ -1,10 +1,12 @@
 package org.reasonlab.ui.internal.wizards;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.eclipse.core.resources.IFile;
@@ -23,7 +25,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.reasonlab.core.model.DatasetFormat;
+import org.reasonlab.core.io.LabelSchemaFile;
+import org.reasonlab.core.io.RealPaths;
 import org.reasonlab.core.model.Split;
 import org.reasonlab.ui.internal.contenttype.DatasetContentTypes;
 
@@ -137,18 +140,36 @@ class TraceSourcePage extends WizardPage {
         if (traces.getText().isBlank()) {
             return "Choose the traces file.";
         }
-        if (!Files.isRegularFile(tracesFile())) {
+        Path tracesFile;
+        try {
+            tracesFile = tracesFile();
+        } catch (InvalidPathException e) {
+            return "Not a file name: " + traces.getText().strip();
+        }
+        if (!Files.isRegularFile(tracesFile)) {
             return "Traces file not found: " + traces.getText().strip();
         }
         IFile out = outputFile();
         if (out == null) {
             return "The new dataset must be a workspace path in a project, e.g. /project/data-traces.jsonl.";
         }
-        if (DatasetFormat.fromFileName(Path.of(out.getName())).isEmpty()) {
+        String name = out.getName().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".jsonl") && !name.endsWith(".csv")) {
             return "The new dataset must end in .jsonl or .csv (metadata keeps the human reasons).";
         }
-        if (out.equals(dataset())) {
-            return "The new dataset must not be the dataset itself.";
+        if (!out.getProject().isAccessible()) {
+            return "Project " + out.getProject().getName() + " does not exist or is closed.";
+        }
+        if (out.getLocation() == null || dataset().getLocation() == null) {
+            return "ReasonLab writes datasets only on the local file system.";
+        }
+        Path target = out.getLocation().toPath();
+        Path source = dataset().getLocation().toPath();
+        if (RealPaths.same(target, source) || RealPaths.same(target, tracesFile)) {
+            return "The new dataset must be another file than the dataset and the traces file.";
+        }
+        if (RealPaths.same(target, LabelSchemaFile.sidecarFor(source))) {
+            return "That is the dataset's label file; choose another name for the new dataset.";
         }
         return null;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.reasonlab.core.counterfactual.SpuriousCorrelationDataset;
-import org.reasonlab.core.io.DatasetSaver;
+import org.reasonlab.core.imports.DatasetImport;
 import org.reasonlab.core.model.Dataset;
 import org.reasonlab.core.model.DatasetFormat;
 import org.reasonlab.core.model.DatasetRecord;
@@ -21,6 +21,8 @@ import org.reasonlab.core.model.Split;
  * probe's flip rate is measured (docs/counterfactuals.md).
  */
 final class SpuriousCommand implements CliCommand {
+    private static final int MAX_RECORDS = 10_000_000;
+
     @Override
     public String name() {
         return "spurious";
@@ -51,11 +53,15 @@ final class SpuriousCommand implements CliCommand {
         }
         long seed = arguments.longOption("seed", 11L);
         DatasetFormat format = OutputFiles.format(arguments, target);
+        if (format == DatasetFormat.DFAR_CSV) {
+            throw new UsageException("the DFAR layout has no split or id column, and the splits are what this dataset"
+                    + " is about; write jsonl or csv");
+        }
         OutputFiles.refuseExisting(arguments, target);
         List<DatasetRecord> records = SpuriousCorrelationDataset.generate(train, test, correlation, seed);
         Dataset dataset = Dataset.empty(LabelSchema.defaultSchema(), format);
         dataset.entries().addAll(records);
-        DatasetSaver.saveAs(dataset, target, format);
+        DatasetImport.write(dataset, target, format); // rewrites a label sidecar left there by another file
         long tied = records.stream().filter(r -> r.split() == Split.TRAIN
                 && r.statement().startsWith("He ") == r.label().equals("unethical")).count();
         out.printf(java.util.Locale.ROOT, "wrote %s: %d train records (%d with the pronoun that goes with their label),"
@@ -65,8 +71,8 @@ final class SpuriousCommand implements CliCommand {
 
     private static int count(CliArguments arguments, String option, int otherwise) throws UsageException {
         int n = arguments.intOption(option, otherwise);
-        if (n < 0) {
-            throw new UsageException("--" + option + " must be 0 or more, not " + n);
+        if (n < 0 || n > MAX_RECORDS) {
+            throw new UsageException("--" + option + " must be from 0 to " + MAX_RECORDS + ", not " + n);
         }
         return n;
     }

@@ -59,7 +59,7 @@ final class TracesCommand implements CliCommand {
     @Override
     public String usage() {
         return "import DATASET --traces FILE --out OUT [--split S] [--to jsonl|csv] [--force] [--json]"
-                + " | stats DATASET [--buckets 50,100,200] [--json]"
+                + " | stats DATASET [--buckets 50,100,200] [--split S] [--json]"
                 + " | filter DATASET --out OUT [--correct correct|incorrect|any] [--keep-unclear] [--min-length N]"
                 + " [--max-length N] [--bucket NAME]... [--buckets 50,100,200] [--split S] [--to FORMAT] [--force] [--json]";
     }
@@ -185,12 +185,13 @@ final class TracesCommand implements CliCommand {
     }
 
     private static int runStats(List<String> args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        CliArguments arguments = CliArguments.parse(args, Set.of("json"), Set.of("buckets"));
+        CliArguments arguments = CliArguments.parse(args, Set.of("json"), Set.of("buckets", "split"));
         Path file = Path.of(arguments.requirePositional(1, "DATASET").get(0));
         List<Integer> edges = arguments.option("buckets", null, LengthBuckets::parseEdges, EDGES);
+        Split split = arguments.option("split", null, Split::parse, "train, validation or test");
 
         LoadResult loaded = DatasetLoader.load(file);
-        TracedRecords judged = TracedRecords.of(loaded.dataset());
+        TracedRecords judged = TracedRecords.of(loaded.dataset(), split);
         LengthBuckets buckets = edges == null ? judged.tertiles() : LengthBuckets.fixed(edges);
         TraceStatistics statistics = TraceStatistics.of(judged, buckets);
         if (arguments.flag("json")) {

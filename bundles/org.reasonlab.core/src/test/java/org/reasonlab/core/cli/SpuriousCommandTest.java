@@ -51,5 +51,16 @@ class SpuriousCommandTest {
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("--correlation must be from 0"), bad.err());
         assertTrue(!Files.exists(tmp.resolve("x.jsonl")));
+        CliRun dfar = CliRun.run("spurious", tmp.resolve("x.csv").toString(), "--to", "dfar");
+        assertEquals(2, dfar.status());
+        assertTrue(dfar.err().contains("no split or id column"), dfar.err());
+        assertEquals(2, CliRun.run("spurious", tmp.resolve("x.jsonl").toString(), "--train", "2147483647").status());
+
+        // a label sidecar another file left beside OUT does not give the new file its labels
+        Files.writeString(tmp.resolve("y.labels.json"), "{\"labels\":[{\"name\":\"yes\"},{\"name\":\"no\"}]}");
+        assertEquals(0, CliRun.run("spurious", tmp.resolve("y.jsonl").toString(), "--train", "4", "--test", "2").status());
+        LoadResult y = DatasetLoader.load(tmp.resolve("y.jsonl"));
+        assertTrue(y.problems().isEmpty(), y.problems()::toString);
+        assertEquals(List.of("ethical", "unethical"), y.dataset().schema().names());
     }
 }

@@ -74,6 +74,10 @@ class TracesCommandTest {
         assertTrue(text.out().contains("4 of 5 records have a trace (1 without)"), text.out());
         assertTrue(text.out().contains("Length buckets (fixed edges)"), text.out());
         assertTrue(text.out().contains("12-13   12-13       2        2"), text.out());
+        CliRun test = CliRun.run("traces", "stats", imported.toString(), "--split", "test", "--json");
+        JsonObject testJson = JsonParser.parseString(test.out()).getAsJsonObject();
+        assertEquals(1, testJson.get("traced").getAsInt(), "d has a trace, e none: " + test.out());
+        assertEquals(1, testJson.get("untraced").getAsInt());
 
         Path filtered = dir.resolve("filtered.csv");
         CliRun f = CliRun.run("traces", "filter", imported.toString(), "--out", filtered.toString());
