@@ -63,11 +63,7 @@ class FineTuneLaunchTest {
 
     @AfterEach
     void tearDown() throws CoreException {
-        for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
-            if (!launch.isTerminated()) {
-                launch.terminate();
-            }
-        }
+        LaunchTestSupport.terminateLaunches();
         WorkbenchTestSupport.deleteProject(PROJECT);
     }
 

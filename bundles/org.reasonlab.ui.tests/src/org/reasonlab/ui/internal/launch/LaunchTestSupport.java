@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationType;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
@@ -29,6 +31,15 @@ final class LaunchTestSupport {
         LaunchSettings.setDefaults(wc);
         wc.setAttribute(LaunchAttributes.DATASET, dataset.getFullPath().toString());
         return wc;
+    }
+
+    /** Terminates the launches still running (a test's trainers). */
+    static void terminateLaunches() throws DebugException {
+        for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
+            if (!launch.isTerminated()) {
+                launch.terminate();
+            }
+        }
     }
 
     /** The tab's error message for the configuration, as the dialog would show it; null when valid. */

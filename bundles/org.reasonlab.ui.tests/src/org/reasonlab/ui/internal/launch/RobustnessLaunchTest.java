@@ -14,8 +14,6 @@ import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
@@ -68,11 +66,7 @@ class RobustnessLaunchTest {
 
     @AfterEach
     void tearDown() throws CoreException {
-        for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
-            if (!launch.isTerminated()) {
-                launch.terminate();
-            }
-        }
+        LaunchTestSupport.terminateLaunches();
         WorkbenchTestSupport.deleteProject(PROJECT);
     }
 

@@ -326,18 +326,6 @@ public final class LaunchSettings {
         return !ComputeTarget.LOCAL_NAME.equals(target());
     }
 
-    /** The sweep's seeds; the Training tab's seed alone when none are given. */
-    public List<Long> seeds() {
-        List<Long> seeds = SweepText.seeds(get(SEEDS));
-        return seeds.isEmpty() ? List.of(Long.parseLong(get(SEED))) : seeds;
-    }
-
-    /** The sweep's modes; the Data tab's mode alone when none are given. */
-    public List<TrainingMode> modes() {
-        List<TrainingMode> modes = SweepText.modes(get(MODES));
-        return modes.isEmpty() ? List.of(mode()) : modes;
-    }
-
     /** The sweep's shares of the mixture's last source; empty: the mixture as given. */
     public List<Double> ratios() {
         return SweepText.ratios(get(RATIOS));
@@ -377,23 +365,12 @@ public final class LaunchSettings {
 
     /** A workspace path's location, else the text as a file system path (absolute); the text when it is none. */
     private static String onDisk(String text) {
-        try {
-            IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(IPath.fromOSString(text));
-            if (r instanceof IFile f && f.getLocation() != null) {
-                return f.getLocation().toPath().toString();
-            }
-        } catch (RuntimeException e) {
-            // not a workspace path
-        }
-        Path p = RunSettings.path(text);
-        return p == null ? text : p.toAbsolutePath().toString();
+        Path p = fileOnDisk(text);
+        return p == null ? text : p.toString();
     }
 
-    // ---------------------------------------------------------------- derived values
-
-    /** The dataset's workspace file, when the attribute is a workspace path of an existing file. */
-    public IFile datasetWorkspaceFile() {
-        String text = get(DATASET);
+    /** The workspace file a path names, when it names an existing one. */
+    private static IFile workspaceFile(String text) {
         if (text.isEmpty()) {
             return null;
         }
@@ -405,14 +382,26 @@ public final class LaunchSettings {
         }
     }
 
-    /** The dataset on disk: the workspace file's location, or the text as a file system path. */
-    public Path datasetFile() {
-        IFile file = datasetWorkspaceFile();
+    /** The workspace file's location, or the text as a file system path (absolute); null when it is neither. */
+    private static Path fileOnDisk(String text) {
+        IFile file = workspaceFile(text);
         if (file != null && file.getLocation() != null) {
             return file.getLocation().toPath();
         }
-        Path p = RunSettings.path(get(DATASET));
+        Path p = RunSettings.path(text);
         return p == null ? null : p.toAbsolutePath();
+    }
+
+    // ---------------------------------------------------------------- derived values
+
+    /** The dataset's workspace file, when the attribute is a workspace path of an existing file. */
+    public IFile datasetWorkspaceFile() {
+        return workspaceFile(get(DATASET));
+    }
+
+    /** The dataset on disk: the workspace file's location, or the text as a file system path. */
+    public Path datasetFile() {
+        return fileOnDisk(get(DATASET));
     }
 
     /** The folder next to the dataset in which runs are created by default ({@code runs/}), in the workspace when it can. */

@@ -171,7 +171,7 @@ class TraceFilterPage extends WizardPage {
     }
 
     boolean keepsEverything() {
-        return keep().size() == Correctness.values().length && bucketNames().size() == buckets.size();
+        return preview.keepsEverything(keep(), bucketNames());
     }
 
     TracePreview preview() {

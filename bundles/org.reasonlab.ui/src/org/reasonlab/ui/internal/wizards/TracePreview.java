@@ -89,9 +89,12 @@ record TracePreview(Path datasetFile, Path tracesFile, Split split, LoadResult l
      * pass ({@link TraceFilter}; records without a trace are then left out).
      */
     Dataset output(Set<Correctness> keep, Set<String> bucketNames) {
-        boolean everything = keep.size() == Correctness.values().length
-                && (bucketNames.isEmpty() || bucketNames.size() == buckets.names().size());
-        return everything ? imported.dataset() : filter(keep, bucketNames).dataset();
+        return keepsEverything(keep, bucketNames) ? imported.dataset() : filter(keep, bucketNames).dataset();
+    }
+
+    /** Whether every verdict and every length bucket is kept: the whole import is written. */
+    boolean keepsEverything(Set<Correctness> keep, Set<String> bucketNames) {
+        return keep.size() == Correctness.values().length && bucketNames.size() == buckets.names().size();
     }
 
     TraceFilter.Result filter(Set<Correctness> keep, Set<String> bucketNames) {

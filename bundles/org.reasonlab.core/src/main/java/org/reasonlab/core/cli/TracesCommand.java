@@ -18,8 +18,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import org.reasonlab.core.imports.DatasetImport;
 import org.reasonlab.core.io.DatasetLoader;
-import org.reasonlab.core.io.DatasetSaver;
 import org.reasonlab.core.io.LabelSchemaFile;
 import org.reasonlab.core.io.LoadResult;
 import org.reasonlab.core.model.DatasetFormat;
@@ -107,8 +107,7 @@ final class TracesCommand implements CliCommand {
         String refusal = imported.refusal(traces, datasetFile);
         if (refusal == null) {
             refuseOtherSidecar(arguments, loaded.dataset().schema(), target);
-            DatasetSaver.saveAs(imported.dataset(), target, format);
-            writeSidecar(loaded.dataset().schema(), target);
+            DatasetImport.write(imported.dataset(), target, format); // with the label sidecar
         }
         if (arguments.flag("json")) {
             JsonObject json = new JsonObject();
@@ -250,8 +249,7 @@ final class TracesCommand implements CliCommand {
         }
         TraceFilter.Result result = filter.apply(loaded.dataset(), judged);
         refuseOtherSidecar(arguments, loaded.dataset().schema(), target);
-        DatasetSaver.saveAs(result.dataset(), target, format);
-        writeSidecar(loaded.dataset().schema(), target);
+        DatasetImport.write(result.dataset(), target, format); // with the label sidecar
 
         if (arguments.flag("json")) {
             JsonObject json = new JsonObject();
@@ -347,14 +345,6 @@ final class TracesCommand implements CliCommand {
         Path sidecar = LabelSchemaFile.sidecarFor(target);
         if (!arguments.flag("force") && Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS) && !sameLabels(sidecar, schema)) {
             throw new UsageException(sidecar + " exists with other labels; pass --force to replace it");
-        }
-    }
-
-    private static void writeSidecar(LabelSchema schema, Path target) throws IOException {
-        Path sidecar = LabelSchemaFile.sidecarFor(target);
-        boolean needed = !schema.equals(LabelSchema.defaultSchema()) || Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS);
-        if (needed && !sameLabels(sidecar, schema)) {
-            LabelSchemaFile.write(schema, sidecar);
         }
     }
 
